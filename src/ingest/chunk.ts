@@ -1,0 +1,71 @@
+import { splitParagraphs, splitSentences } from "../text/sentences.js";
+import type { Article, ArticleMeta, Chunk } from "../types.js";
+
+export interface ChunkOptions {
+  /** Target chunk length in characters; a single longer sentence becomes a chunk of its own. */
+  size: number;
+  /** Characters of whole sentences repeated from the end of one chunk at the start of the next. */
+  overlap: number;
+}
+
+interface Unit {
+  text: string;
+  /** First sentence of its paragraph: the chunk text keeps paragraph breaks there. */
+  opensParagraph: boolean;
+}
+
+function join(units: Unit[]): string {
+  return units.map((u, i) => (i === 0 ? u.text : `${u.opensParagraph ? "\n" : " "}${u.text}`)).join("");
+}
+
+export function articleMeta(article: Article): ArticleMeta {
+  const { text: _text, contentHash: _hash, ...meta } = article;
+  return meta;
+}
+
+/**
+ * Packs whole sentences into chunks of about `size` characters; consecutive chunks share the last
+ * sentences (up to `overlap` characters) so a fact split across a boundary is still found whole.
+ */
+export function chunkArticle(article: Article, options: ChunkOptions): Chunk[] {
+  const units: Unit[] = splitParagraphs(article.text).flatMap((p) =>
+    splitSentences(p).map((text, i) => ({ text, opensParagraph: i === 0 })),
+  );
+  const meta = articleMeta(article);
+  const chunks: Chunk[] = [];
+  let current: Unit[] = [];
+  let length = 0;
+  // Sentences added since the last chunk was cut; the carried overlap alone never makes a chunk.
+  let fresh = 0;
+
+  const flush = () => {
+    const position = chunks.length;
+    chunks.push({
+      id: `${article.id}#${position}`,
+      articleId: article.id,
+      position,
+      text: join(current),
+      meta,
+    });
+    const carried: Unit[] = [];
+    let carriedLength = 0;
+    for (let i = current.length - 1; i > 0; i--) {
+      const unit = current[i] as Unit;
+      if (carriedLength + unit.text.length > options.overlap) break;
+      carried.unshift(unit);
+      carriedLength += unit.text.length + 1;
+    }
+    current = carried;
+    length = carriedLength;
+    fresh = 0;
+  };
+
+  for (const unit of units) {
+    if (fresh > 0 && length + unit.text.length > options.size) flush();
+    current.push(unit);
+    length += unit.text.length + 1;
+    fresh += 1;
+  }
+  if (fresh > 0) flush();
+  return chunks;
+}

@@ -1,0 +1,91 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Article } from "../types.js";
+import { type Sidecar, sidecarSchema } from "./metadata.js";
+import { ArticleError, isArticleFile, readArticle } from "./read-article.js";
+
+export interface CorpusFile {
+  file: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface LoadedCorpus {
+  articles: Article[];
+  /** Files that could not be read as articles, with the reason; they are skipped, never fatal. */
+  skipped: Array<{ file: string; reason: string }>;
+}
+
+export const sidecarPath = (articlePath: string) =>
+  path.join(path.dirname(articlePath), `${path.basename(articlePath, path.extname(articlePath))}.meta.json`);
+
+/** Article files of a corpus folder (sorted, so ids and index order are stable). */
+export async function listCorpusFiles(dir: string): Promise<CorpusFile[]> {
+  const names = (await readdir(dir)).filter(isArticleFile).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const s = await stat(path.join(dir, name));
+      return { file: name, size: s.size, mtimeMs: s.mtimeMs };
+    }),
+  );
+}
+
+export async function readSidecar(articlePath: string): Promise<Sidecar> {
+  let text: string;
+  try {
+    text = await readFile(sidecarPath(articlePath), "utf8");
+  } catch {
+    return {};
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new ArticleError(path.basename(articlePath), "metadata", `${sidecarPath(articlePath)}: not JSON`, {
+      cause,
+    });
+  }
+  const parsed = sidecarSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+    throw new ArticleError(path.basename(articlePath), "metadata", `${sidecarPath(articlePath)}: ${issues}`);
+  }
+  return parsed.data;
+}
+
+export async function loadArticle(dir: string, file: string): Promise<Article> {
+  const full = path.join(dir, file);
+  const [bytes, sidecar, info] = await Promise.all([readFile(full), readSidecar(full), stat(full)]);
+  return readArticle(file, bytes, sidecar, new Date(info.mtimeMs).toISOString().slice(0, 10));
+}
+
+/**
+ * Every article of a corpus folder. A file that is not an article (binary, empty, bad metadata) is
+ * reported in `skipped` and the rest still load; a duplicate (same cleaned text) is skipped too.
+ */
+export async function loadCorpus(
+  dir: string,
+  onArticle?: (done: number, total: number) => void,
+): Promise<LoadedCorpus> {
+  const files = await listCorpusFiles(dir);
+  const articles: Article[] = [];
+  const skipped: LoadedCorpus["skipped"] = [];
+  const seen = new Map<string, string>();
+  for (const [i, { file }] of files.entries()) {
+    try {
+      const article = await loadArticle(dir, file);
+      const twin = seen.get(article.contentHash);
+      if (twin) {
+        skipped.push({ file, reason: `duplicate of ${twin}` });
+      } else {
+        seen.set(article.contentHash, file);
+        articles.push(article);
+      }
+    } catch (error) {
+      if (!(error instanceof ArticleError)) throw error;
+      skipped.push({ file, reason: error.message });
+    }
+    onArticle?.(i + 1, files.length);
+  }
+  return { articles, skipped };
+}

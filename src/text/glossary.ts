@@ -1,0 +1,151 @@
+/**
+ * English terms of the field mapped to the Vietnamese the articles use, so that a question asked
+ * in English still meets the passages lexically. Longer phrases first: they are matched greedily.
+ */
+export const ENGLISH_GLOSSARY: Array<[string, string]> = [
+  ["public administration reform", "cải cách hành chính"],
+  ["administrative reform", "cải cách hành chính"],
+  ["administrative procedures", "thủ tục hành chính"],
+  ["administrative procedure", "thủ tục hành chính"],
+  ["internal procedures", "thủ tục hành chính nội bộ"],
+  ["procedures", "thủ tục"],
+  ["steering committee", "ban chỉ đạo"],
+  ["working group", "tổ công tác"],
+  ["task force", "tổ công tác"],
+  ["deputy prime minister", "phó thủ tướng"],
+  ["prime minister", "thủ tướng"],
+  ["minister of home affairs", "bộ trưởng bộ nội vụ"],
+  ["ministry of home affairs", "bộ nội vụ"],
+  ["home affairs", "nội vụ"],
+  ["government office", "văn phòng chính phủ"],
+  ["people's committee", "ủy ban nhân dân"],
+  ["vice chairman", "phó chủ tịch"],
+  ["chairman", "chủ tịch"],
+  ["government", "chính phủ"],
+  ["ministries", "bộ ngành"],
+  ["ministry", "bộ"],
+  ["localities", "địa phương"],
+  ["locality", "địa phương"],
+  ["provinces", "tỉnh thành phố"],
+  ["province", "tỉnh"],
+  ["national public service portal", "cổng dịch vụ công quốc gia"],
+  ["public service portal", "cổng dịch vụ công"],
+  ["online public services", "dịch vụ công trực tuyến"],
+  ["public services", "dịch vụ công"],
+  ["public service", "dịch vụ công"],
+  ["end-to-end", "toàn trình"],
+  ["full-process", "toàn trình"],
+  ["online", "trực tuyến"],
+  ["essential", "thiết yếu"],
+  ["citizen identity cards", "thẻ căn cước công dân"],
+  ["citizen identity card", "thẻ căn cước công dân"],
+  ["identity cards", "thẻ căn cước công dân"],
+  ["id cards", "thẻ căn cước công dân"],
+  ["chip", "gắn chip"],
+  ["electronic identification", "định danh điện tử"],
+  ["electronic identity", "định danh điện tử"],
+  ["digital identity", "định danh điện tử"],
+  ["accounts", "tài khoản"],
+  ["account", "tài khoản"],
+  ["activated", "kích hoạt"],
+  ["health insurance", "bảo hiểm y tế"],
+  ["medical facilities", "cơ sở khám chữa bệnh"],
+  ["medical examination", "khám chữa bệnh"],
+  ["hospitals", "cơ sở khám chữa bệnh"],
+  ["database", "cơ sở dữ liệu"],
+  ["population data", "dữ liệu dân cư"],
+  ["business regulations", "quy định kinh doanh"],
+  ["regulations", "quy định"],
+  ["legal documents", "văn bản quy phạm pháp luật"],
+  ["documents", "văn bản"],
+  ["dossiers", "hồ sơ"],
+  ["applications", "hồ sơ"],
+  ["records", "hồ sơ"],
+  ["digitized", "số hóa"],
+  ["digitised", "số hóa"],
+  ["digital transformation", "chuyển đổi số"],
+  ["digital government", "chính phủ số"],
+  ["e-government", "chính phủ điện tử"],
+  ["electronic", "điện tử"],
+  ["satisfaction index", "chỉ số hài lòng"],
+  ["satisfaction", "hài lòng"],
+  ["par index", "chỉ số cải cách hành chính"],
+  ["index", "chỉ số"],
+  ["ranked", "xếp thứ"],
+  ["rank", "xếp thứ"],
+  ["tasks", "nhiệm vụ"],
+  ["task", "nhiệm vụ"],
+  ["completed", "hoàn thành"],
+  ["cut", "cắt giảm"],
+  ["reduced", "cắt giảm"],
+  ["reduce", "cắt giảm"],
+  ["simplified", "đơn giản hóa"],
+  ["simplify", "đơn giản hóa"],
+  ["processing time", "thời gian giải quyết"],
+  ["payroll", "biên chế"],
+  ["staff", "biên chế"],
+  ["civil servants", "công chức"],
+  ["teachers", "giáo viên"],
+  ["public service units", "đơn vị sự nghiệp công lập"],
+  ["departments", "sở"],
+  ["decision", "quyết định"],
+  ["resolution", "nghị quyết"],
+  ["decree", "nghị định"],
+  ["meeting", "phiên họp"],
+  ["session", "phiên họp"],
+  ["chaired", "chủ trì"],
+  ["chair", "chủ trì"],
+  ["established", "thành lập"],
+  ["feedback", "phản ánh kiến nghị"],
+  ["complaints", "phản ánh kiến nghị"],
+  ["payments", "thanh toán"],
+  ["payment", "thanh toán"],
+  ["cashless", "không dùng tiền mặt"],
+  ["models", "mô hình"],
+  ["project 06", "đề án 06"],
+  ["percent", "%"],
+  ["percentage", "tỷ lệ"],
+  ["rate", "tỷ lệ"],
+  ["target", "mục tiêu"],
+  ["first quarter", "quý i"],
+  ["first 6 months", "6 tháng đầu năm"],
+  ["first six months", "6 tháng đầu năm"],
+  ["10 months", "10 tháng"],
+  ["ten months", "10 tháng"],
+  ["how many", "bao nhiêu"],
+  ["how much", "bao nhiêu"],
+  ["who", "ai"],
+  ["when", "khi nào"],
+  ["national", "quốc gia"],
+  ["nationwide", "cả nước"],
+  ["country", "cả nước"],
+];
+
+const ENGLISH_MARKERS = new Set(
+  "the a an of in on to how many much what which who when did does do is are was were has have by for with".split(
+    " ",
+  ),
+);
+
+/** True when most words are plain ASCII and several are common English function words. */
+export function looksEnglish(text: string): boolean {
+  const ws = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  if (ws.length < 3) return false;
+  const ascii = ws.filter((w) => /^[a-z']+$/.test(w)).length;
+  const markers = ws.filter((w) => ENGLISH_MARKERS.has(w)).length;
+  return ascii / ws.length > 0.8 && markers >= 2;
+}
+
+/** Vietnamese phrases for the English terms found in `question`, longest match first. */
+export function translateTerms(question: string): string[] {
+  let rest = ` ${question.toLowerCase().replace(/[^\p{L}\d'\- ]+/gu, " ")} `;
+  const found: string[] = [];
+  for (const [en, vi] of ENGLISH_GLOSSARY) {
+    const needle = ` ${en} `;
+    while (rest.includes(needle)) {
+      found.push(vi);
+      rest = rest.replace(needle, " ");
+    }
+  }
+  return found;
+}

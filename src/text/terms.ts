@@ -1,0 +1,83 @@
+import { ABBREVIATIONS } from "./abbreviations.js";
+import { canonicalWord, foldDiacritics } from "./normalize.js";
+import { parseVietnameseNumber } from "./numbers.js";
+import { isNumberWord, words } from "./words.js";
+
+/**
+ * Index terms for a text: per syllable its canonical accented form ("laof") and its folded form
+ * ("lao"), the same two forms for each pair of neighbouring syllables ("laof_cai", "lao_cai"), and
+ * numbers by value. Abbreviations of the field add the terms of their expansion and vice versa.
+ * Documents and questions go through this same function, so every form meets its counterpart.
+ */
+
+interface Expansion {
+  from: string[];
+  to: string;
+}
+
+const toFolded = (text: string) => words(text).map((w) => foldDiacritics(w));
+
+const EXPANSIONS: Expansion[] = Object.entries(ABBREVIATIONS).flatMap(([abbr, phrase]) => [
+  { from: toFolded(abbr), to: phrase },
+  { from: toFolded(phrase), to: abbr },
+]);
+const BY_FIRST = new Map<string, Expansion[]>();
+for (const e of EXPANSIONS) {
+  const key = e.from[0] as string;
+  BY_FIRST.set(key, [...(BY_FIRST.get(key) ?? []), e]);
+}
+// Longest first, so "QĐ-TTg" expands as a whole rather than as "QĐ" and "TTg".
+for (const list of BY_FIRST.values()) list.sort((a, b) => b.from.length - a.from.length);
+
+function matchesAt(seq: string[], at: number, pattern: string[]): boolean {
+  if (at + pattern.length > seq.length) return false;
+  return pattern.every((p, i) => seq[at + i] === p);
+}
+
+function numberTerm(word: string): string {
+  return String(parseVietnameseNumber(word));
+}
+
+/** Unigram and bigram terms of one run of words, without abbreviation expansion. */
+function plainTerms(ws: string[], out: string[]): void {
+  let prevCanon: string | undefined;
+  let prevFold: string | undefined;
+  for (const w of ws) {
+    if (isNumberWord(w)) {
+      out.push(numberTerm(w));
+      prevCanon = prevFold = undefined;
+      continue;
+    }
+    const canon = canonicalWord(w);
+    const fold = foldDiacritics(w);
+    out.push(canon);
+    if (fold !== canon) out.push(fold);
+    if (prevCanon !== undefined && prevFold !== undefined) {
+      const bCanon = `${prevCanon}_${canon}`;
+      const bFold = `${prevFold}_${fold}`;
+      out.push(bCanon);
+      if (bFold !== bCanon) out.push(bFold);
+    }
+    prevCanon = canon;
+    prevFold = fold;
+  }
+}
+
+export function analyze(text: string): string[] {
+  const ws = words(text);
+  const out: string[] = [];
+  plainTerms(ws, out);
+  const folded = ws.map((w) => foldDiacritics(w));
+  for (let i = 0; i < folded.length; i++) {
+    const match = BY_FIRST.get(folded[i] as string)?.find((e) => matchesAt(folded, i, e.from));
+    if (!match) continue;
+    plainTerms(words(match.to), out);
+    i += match.from.length - 1;
+  }
+  return out;
+}
+
+/** Distinct terms, for queries where repetition should not count twice. */
+export function analyzeUnique(text: string): string[] {
+  return [...new Set(analyze(text))];
+}

@@ -1,0 +1,140 @@
+/** Data that crosses layer boundaries: articles → chunks → passages → answers. */
+
+export interface ArticleMeta {
+  /** Stable id: the corpus file name without its extension. */
+  id: string;
+  title: string;
+  /** ISO date (YYYY-MM-DD) of publication, or of the event when the page gives no other. */
+  date: string;
+  /** Province or city the article reports from, e.g. "Lào Cai"; "Toàn quốc" for national news. */
+  place: string;
+  publisher: string;
+  author?: string;
+  url?: string;
+  /** File name in the corpus folder the article was read from. */
+  sourceFile: string;
+}
+
+export interface Article extends ArticleMeta {
+  /** Cleaned body text: paragraphs separated by blank lines, boilerplate removed. */
+  text: string;
+  /** sha256 of the cleaned text, used to spot duplicates and stale indexes. */
+  contentHash: string;
+}
+
+export interface Chunk {
+  /** `${articleId}#${position}` */
+  id: string;
+  articleId: string;
+  /** 0-based order of the chunk within its article. */
+  position: number;
+  text: string;
+  meta: ArticleMeta;
+}
+
+export interface Passage {
+  chunk: Chunk;
+  /** Fused retrieval score: higher is better. */
+  score: number;
+  lexicalRank?: number;
+  vectorRank?: number;
+}
+
+export interface Citation {
+  n: number;
+  articleId: string;
+  title: string;
+  date: string;
+  source: string;
+  text: string;
+  score: number;
+  /** The sentence of `text` that carries the answer, when one was picked. */
+  highlight?: string;
+}
+
+export interface Answer {
+  question: string;
+  answer: string;
+  found: boolean;
+  citations: Citation[];
+  timings: { retrieveMs: number; answerMs: number };
+  /** Which backend wrote the answer text. */
+  backend: "extractive" | "llm";
+  /** Set when a generated answer was replaced or a fallback was used, for logs and the user notice. */
+  notice?: string;
+}
+
+export interface ChatTurn {
+  question: string;
+  /** The standalone question actually searched (after follow-up rewriting). */
+  resolved: string;
+  at: number;
+}
+
+export interface AskOptions {
+  /** Recent turns of the same chat, oldest first, for follow-up questions like "còn Gia Lai thì sao?". */
+  history?: ChatTurn[];
+  /** Called with growing partial answer text while a generated answer streams. */
+  onPartial?: (text: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface IndexStatus {
+  articleCount: number;
+  chunkCount: number;
+  builtAt: string;
+  embeddings: string;
+  answerBackend: "extractive" | "llm";
+  /** True while a rebuild runs; questions are still answered from the previous index. */
+  rebuilding: boolean;
+}
+
+export interface ReindexProgress {
+  stage: "reading" | "chunking" | "embedding" | "indexing" | "saving" | "done";
+  done: number;
+  total: number;
+}
+
+export type ReindexResult =
+  | {
+      status: "rebuilt";
+      articleCount: number;
+      chunkCount: number;
+      ms: number;
+      skipped: Array<{ file: string; reason: string }>;
+    }
+  | { status: "already-running" };
+
+export interface NewArticle {
+  /** File name as uploaded (its extension decides how it is read: .txt, .md, .html). */
+  fileName: string;
+  bytes: Uint8Array;
+  /** Metadata the uploader gave (e.g. from a caption); the rest is derived from the text. */
+  meta?: Partial<Pick<ArticleMeta, "title" | "date" | "place" | "publisher" | "author" | "url">>;
+}
+
+export type AddArticleResult =
+  | { status: "added"; article: ArticleMeta; reindex: ReindexResult }
+  | { status: "duplicate"; existing: ArticleMeta }
+  | {
+      status: "rejected";
+      reason: "binary" | "empty" | "encoding" | "format" | "metadata" | "too-large" | "not-vietnamese";
+      message: string;
+    };
+
+export type RemoveArticleResult =
+  | { status: "removed"; article: ArticleMeta; reindex: ReindexResult }
+  | { status: "not-found" };
+
+/**
+ * What the bot and the CLI need from the question-answering core. One implementation wires the
+ * corpus, the index and the answerer (src/main.ts); tests pass fakes.
+ */
+export interface Assistant {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+  articles(): ArticleMeta[];
+  status(): IndexStatus;
+  addArticle(article: NewArticle): Promise<AddArticleResult>;
+  removeArticle(idOrTitle: string): Promise<RemoveArticleResult>;
+  reindex(onProgress?: (p: ReindexProgress) => void): Promise<ReindexResult>;
+}
