@@ -54,6 +54,8 @@ export interface Citation {
 
 export interface Answer {
   question: string;
+  /** The standalone question that was searched, when a follow-up was rewritten. */
+  resolved?: string;
   answer: string;
   found: boolean;
   citations: Citation[];

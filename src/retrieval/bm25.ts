@@ -23,6 +23,8 @@ export interface Bm25Hit {
 export interface Bm25Index {
   add(terms: string[]): number;
   search(queryTerms: string[], limit: number): Bm25Hit[];
+  /** Inverse document frequency, for weighting question words outside the index. */
+  idf(term: string): number;
   readonly size: number;
   toJSON(): Bm25Data;
 }
@@ -76,16 +78,13 @@ export function createBm25(data?: Bm25Data, params: Bm25Params = { k1: 1.2, b: 0
         .sort((a, b) => b.score - a.score || a.doc - b.doc)
         .slice(0, limit);
     },
+    idf(term) {
+      const n = docLengths.length;
+      const df = postings.get(term)?.[0].length ?? 0;
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    },
     toJSON() {
       return { params: p, docLengths, postings: Object.fromEntries(postings) };
     },
   };
-}
-
-/** Inverse document frequency of a term, for weighting question words elsewhere. */
-export function idfOf(data: Bm25Index, term: string): number {
-  const json = data.toJSON();
-  const n = json.docLengths.length;
-  const df = json.postings[term]?.[0].length ?? 0;
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }

@@ -39,7 +39,7 @@ function numberTerm(word: string): string {
 }
 
 /** Unigram and bigram terms of one run of words, without abbreviation expansion. */
-function plainTerms(ws: string[], out: string[]): void {
+function plainTerms(ws: string[], out: string[], foldedOnly: boolean): void {
   let prevCanon: string | undefined;
   let prevFold: string | undefined;
   for (const w of ws) {
@@ -48,8 +48,8 @@ function plainTerms(ws: string[], out: string[]): void {
       prevCanon = prevFold = undefined;
       continue;
     }
-    const canon = canonicalWord(w);
     const fold = foldDiacritics(w);
+    const canon = foldedOnly ? fold : canonicalWord(w);
     out.push(canon);
     if (fold !== canon) out.push(fold);
     if (prevCanon !== undefined && prevFold !== undefined) {
@@ -63,21 +63,25 @@ function plainTerms(ws: string[], out: string[]): void {
   }
 }
 
-export function analyze(text: string): string[] {
+function expandedTerms(text: string, foldedOnly: boolean): string[] {
   const ws = words(text);
   const out: string[] = [];
-  plainTerms(ws, out);
+  plainTerms(ws, out, foldedOnly);
   const folded = ws.map((w) => foldDiacritics(w));
   for (let i = 0; i < folded.length; i++) {
     const match = BY_FIRST.get(folded[i] as string)?.find((e) => matchesAt(folded, i, e.from));
     if (!match) continue;
-    plainTerms(words(match.to), out);
+    plainTerms(words(match.to), out, foldedOnly);
     i += match.from.length - 1;
   }
   return out;
 }
 
-/** Distinct terms, for queries where repetition should not count twice. */
-export function analyzeUnique(text: string): string[] {
-  return [...new Set(analyze(text))];
+export function analyze(text: string): string[] {
+  return expandedTerms(text, false);
+}
+
+/** Only the diacritic-free forms: for comparing a question with a sentence however either was typed. */
+export function analyzeFolded(text: string): string[] {
+  return expandedTerms(text, true);
 }

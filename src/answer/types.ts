@@ -1,0 +1,24 @@
+import type { ChatTurn, Citation, Passage } from "../types.js";
+
+export interface AnswerInput {
+  /** The standalone question (follow-ups already rewritten). */
+  question: string;
+  /** Retrieved passages, best first; citations number them from 1 in this order. */
+  passages: Passage[];
+  onPartial?: (text: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface AnswerDraft {
+  answer: string;
+  found: boolean;
+  citations: Citation[];
+  backend: "extractive" | "llm";
+  notice?: string;
+}
+
+/** Writes an answer from retrieved passages. The extractive answerer is the default and the fallback. */
+export type Answerer = (input: AnswerInput) => Promise<AnswerDraft>;
+
+/** Turns a follow-up ("còn Gia Lai thì sao?") into a standalone question using the chat's recent turns. */
+export type QuestionRewriter = (question: string, history: ChatTurn[]) => Promise<string>;

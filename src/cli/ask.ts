@@ -1,0 +1,50 @@
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { createApp } from "../main.js";
+import { configOrExit, fail } from "./common.js";
+import { answerJson, formatAnswerText } from "./format.js";
+import { progressBar } from "./progress.js";
+
+const USAGE = `Usage:
+  npm run ask -- "câu hỏi"            answer with numbered sources
+  npm run ask -- --json "câu hỏi"     one JSON object
+  npm run ask -- < questions.txt      one JSON line per question read from standard input
+Options: --corpus DIR, --index DIR`;
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        corpus: { type: "string" },
+        index: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${USAGE}`);
+  }
+})();
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+const config = configOrExit(values, { LOG_LEVEL: "warn" });
+const bar = progressBar();
+const app = createApp(config, { onBuildProgress: bar.update });
+await app.index.ready();
+bar.stop();
+
+const question = positionals.join(" ");
+if (question.trim()) {
+  const answer = await app.assistant.ask(question);
+  process.stdout.write(`${values.json ? answerJson(answer) : formatAnswerText(answer)}\n`);
+} else {
+  // One question a line, answered in order; blank lines are skipped rather than answered.
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
+    if (!line.trim()) continue;
+    process.stdout.write(`${answerJson(await app.assistant.ask(line))}\n`);
+  }
+}

@@ -1,0 +1,29 @@
+import { type Config, ConfigError, createConfig, type RawEnv } from "../config/config.js";
+import { readEnvironment } from "../config/env.js";
+
+/**
+ * Config for a command: the environment (and `.env`), with `--corpus` / `--index` flags on top.
+ * `defaults` apply where the environment is silent. A bad value ends the command with a message naming the variable, never a stack trace.
+ */
+export function configOrExit(flags: { corpus?: string; index?: string } = {}, defaults: RawEnv = {}): Config {
+  try {
+    const env = readEnvironment();
+    return createConfig({
+      ...defaults,
+      ...env,
+      ...(flags.corpus ? { CORPUS_DIR: flags.corpus } : {}),
+      ...(flags.index ? { INDEX_DIR: flags.index } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}

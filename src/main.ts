@@ -1,0 +1,77 @@
+import path from "node:path";
+import { createExtractiveAnswerer } from "./answer/extractive.js";
+import type { Answerer, QuestionRewriter } from "./answer/types.js";
+import { createAssistant, type QaAssistant } from "./assistant.js";
+import type { Config } from "./config/config.js";
+import { createLogger, type Logger } from "./logger.js";
+import type { Embedder } from "./retrieval/embedder.js";
+import { createIndexHolder, type IndexHolder } from "./retrieval/index-holder.js";
+import { LocalEmbeddings } from "./retrieval/local-embeddings.js";
+import type { ReindexProgress } from "./types.js";
+
+/**
+ * The composition root: config in, a ready question-answering core out. Every collaborator can be
+ * replaced through `overrides` (tests pass fakes here; production code never checks for tests).
+ */
+
+export interface AppOverrides {
+  logger?: Logger;
+  embedder?: Embedder;
+  answerer?: (extractive: Answerer) => Answerer;
+  rewrite?: QuestionRewriter;
+  /** Progress of the build that runs when the index is missing or stale. */
+  onBuildProgress?: (p: ReindexProgress) => void;
+}
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  assistant: QaAssistant;
+  index: IndexHolder;
+  embedder: Embedder;
+  /** The offline answerer, kept for comparisons and as the fallback of generated answers. */
+  extractive: Answerer;
+}
+
+export function createEmbedder(config: Config): Embedder {
+  switch (config.embeddings.kind) {
+    case "local": {
+      const embeddings = new LocalEmbeddings();
+      return { id: embeddings.id, embeddings, batchSize: 256 };
+    }
+    case "openai":
+      throw new Error("EMBEDDINGS=openai is not wired yet");
+  }
+}
+
+const keepQuestion: QuestionRewriter = async (question) => question;
+
+export function createApp(config: Config, overrides: AppOverrides = {}): App {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const embedder = overrides.embedder ?? createEmbedder(config);
+  const index = createIndexHolder({
+    corpusDir: config.corpusDir,
+    indexDir: config.indexDir,
+    chunkSize: config.chunking.size,
+    chunkOverlap: config.chunking.overlap,
+    embedder,
+    logger,
+    onBuildProgress: overrides.onBuildProgress,
+  });
+  const extractive = createExtractiveAnswerer({ termWeight: (term) => index.current().lexical.idf(term) });
+  const answerer = overrides.answerer ? overrides.answerer(extractive) : extractive;
+  const assistant = createAssistant({
+    index,
+    embedder,
+    answerer,
+    rewrite: overrides.rewrite ?? keepQuestion,
+    logger,
+    corpusDir: config.corpusDir,
+    trashDir: path.join(config.dataDir, "removed"),
+    topK: config.topK,
+    maxQuestionChars: config.limits.maxQuestionChars,
+    maxUploadBytes: config.limits.maxUploadBytes,
+    answerBackend: overrides.answerer ? "llm" : "extractive",
+  });
+  return { config, logger, assistant, index, embedder, extractive };
+}

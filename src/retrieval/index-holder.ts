@@ -1,0 +1,153 @@
+import type { Logger } from "../logger.js";
+import type { Article, ReindexProgress, ReindexResult } from "../types.js";
+import type { Embedder } from "./embedder.js";
+import {
+  type BuildOptions,
+  buildIndex,
+  extendIndex,
+  IndexCorruptError,
+  isFresh,
+  type LoadedIndex,
+  openIndex,
+} from "./index-store.js";
+
+/**
+ * Holds the index in service. Readers take `current()` once per question and keep that object, so a
+ * swap in the middle of a question never mixes two indexes. Writes (rebuild, add) run one at a time;
+ * a rebuild asked for while one runs is answered "already-running" instead of starting a second.
+ */
+export interface IndexHolder {
+  /** Loads the index, building it first when it is missing, stale, corrupt or of other settings. */
+  ready(): Promise<LoadedIndex>;
+  current(): LoadedIndex;
+  rebuild(onProgress?: (p: ReindexProgress) => void): Promise<ReindexResult>;
+  /** A rebuild queued after any running one, for changes the running one may not have seen. */
+  refresh(): Promise<ReindexResult>;
+  add(articles: Article[], onProgress?: (p: ReindexProgress) => void): Promise<ReindexResult>;
+  readonly rebuilding: boolean;
+}
+
+export interface IndexHolderOptions {
+  corpusDir: string;
+  indexDir: string;
+  chunkSize: number;
+  chunkOverlap: number;
+  embedder: Embedder;
+  logger: Logger;
+  /** Progress of a build started because the index was missing or stale (first use). */
+  onBuildProgress?: (p: ReindexProgress) => void;
+}
+
+export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
+  const { logger } = options;
+  const buildOptions = (onProgress?: (p: ReindexProgress) => void): BuildOptions => ({
+    corpusDir: options.corpusDir,
+    indexDir: options.indexDir,
+    settings: { chunkSize: options.chunkSize, chunkOverlap: options.chunkOverlap },
+    embedder: options.embedder,
+    onProgress,
+  });
+  const settings = {
+    chunkSize: options.chunkSize,
+    chunkOverlap: options.chunkOverlap,
+    embeddingsId: options.embedder.id,
+  };
+
+  let index: LoadedIndex | undefined;
+  let loading: Promise<LoadedIndex> | undefined;
+  let rebuildRun: Promise<ReindexResult> | undefined;
+  let writes: Promise<unknown> = Promise.resolve();
+
+  /** Runs write operations one after another, whatever happened to the previous one. */
+  function serialize<T>(task: () => Promise<T>): Promise<T> {
+    const run = writes.then(task, task);
+    writes = run.catch(() => undefined);
+    return run;
+  }
+
+  async function runBuild(onProgress?: (p: ReindexProgress) => void): Promise<ReindexResult> {
+    const started = performance.now();
+    const { index: built, skipped } = await buildIndex(buildOptions(onProgress));
+    index = built;
+    for (const s of skipped) logger.warn({ file: s.file, reason: s.reason }, "article skipped");
+    const ms = Math.round(performance.now() - started);
+    logger.info(
+      { articles: built.manifest.articleCount, chunks: built.manifest.chunkCount, ms },
+      "index built",
+    );
+    return {
+      status: "rebuilt",
+      articleCount: built.manifest.articleCount,
+      chunkCount: built.manifest.chunkCount,
+      ms,
+      skipped,
+    };
+  }
+
+  async function load(): Promise<LoadedIndex> {
+    let existing: LoadedIndex | undefined;
+    try {
+      existing = await openIndex(options.indexDir);
+    } catch (error) {
+      if (!(error instanceof IndexCorruptError)) throw error;
+      logger.error({ err: error }, "index is corrupt: rebuilding it from the corpus");
+    }
+    if (existing && existing.manifest.settings.embeddingsId !== settings.embeddingsId) {
+      logger.info(
+        { was: existing.manifest.settings.embeddingsId, now: settings.embeddingsId },
+        "embedding backend changed: rebuilding the index",
+      );
+    } else if (existing && (await isFresh(existing, options.corpusDir, settings))) {
+      index = existing;
+      return existing;
+    } else if (existing) {
+      logger.info("corpus or settings changed since the index was built: rebuilding it");
+    }
+    await serialize(() => runBuild(options.onBuildProgress));
+    return index as LoadedIndex;
+  }
+
+  return {
+    get rebuilding() {
+      return rebuildRun !== undefined;
+    },
+    ready() {
+      if (index) return Promise.resolve(index);
+      loading ??= load().finally(() => {
+        loading = undefined;
+      });
+      return loading;
+    },
+    current() {
+      if (!index) throw new Error("index not loaded: await ready() first");
+      return index;
+    },
+    rebuild(onProgress) {
+      if (rebuildRun) return Promise.resolve({ status: "already-running" });
+      rebuildRun = serialize(() => runBuild(onProgress)).finally(() => {
+        rebuildRun = undefined;
+      });
+      return rebuildRun;
+    },
+    refresh() {
+      return serialize(() => runBuild());
+    },
+    add(articles, onProgress) {
+      return serialize(async () => {
+        const base = index ?? (await openIndex(options.indexDir));
+        if (!base) return runBuild(onProgress);
+        const started = performance.now();
+        index = await extendIndex(base, articles, { ...buildOptions(onProgress) });
+        const ms = Math.round(performance.now() - started);
+        logger.info({ added: articles.map((a) => a.id), ms }, "index extended");
+        return {
+          status: "rebuilt",
+          articleCount: index.manifest.articleCount,
+          chunkCount: index.manifest.chunkCount,
+          ms,
+          skipped: [],
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,302 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { articleMeta, chunkArticle } from "../ingest/chunk.js";
+import { loadCorpus } from "../ingest/corpus.js";
+import { analyze } from "../text/terms.js";
+import type { Article, ArticleMeta, Chunk, ReindexProgress } from "../types.js";
+import { type Bm25Data, type Bm25Index, createBm25 } from "./bm25.js";
+import type { Embedder } from "./embedder.js";
+import { corpusFingerprint, INDEX_FORMAT, type IndexSettings } from "./fingerprint.js";
+import { createVectorIndex, loadVectorIndex, type VectorIndex } from "./vector-index.js";
+
+/**
+ * The index lives in generations: `<indexDir>/gen-*` folders, and a `CURRENT` file naming the one in
+ * service. A build writes a fresh folder and, only when every file is written, replaces `CURRENT`
+ * with an atomic rename. A crash at any point leaves the previous generation serving.
+ */
+
+export interface StoredArticle extends ArticleMeta {
+  contentHash: string;
+}
+
+export interface Manifest {
+  format: number;
+  fingerprint: string;
+  settings: IndexSettings;
+  dimensions: number;
+  builtAt: string;
+  articleCount: number;
+  chunkCount: number;
+  /** sha256 of each data file, checked at load to catch truncated or corrupt files. */
+  checksums: Record<string, string>;
+}
+
+export interface LoadedIndex {
+  manifest: Manifest;
+  articles: StoredArticle[];
+  chunks: Chunk[];
+  lexical: Bm25Index;
+  vectors: VectorIndex;
+}
+
+export class IndexCorruptError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "IndexCorruptError";
+  }
+}
+
+const FILES = {
+  articles: "articles.json",
+  chunks: "chunks.jsonl",
+  lexical: "lexical.json",
+  vectors: "vectors.hnsw",
+};
+const CURRENT = "CURRENT";
+
+/** The text a chunk is indexed under: its article's headline and place give it context. */
+export function indexedText(chunk: Chunk): string {
+  return `${chunk.meta.title}. ${chunk.meta.place}. ${chunk.text}`;
+}
+
+const sha256 = (data: Buffer | string) => createHash("sha256").update(data).digest("hex");
+
+interface Contents {
+  articles: StoredArticle[];
+  chunks: Chunk[];
+  lexical: Bm25Index;
+  vectors: VectorIndex;
+  dimensions: number;
+}
+
+async function embedChunks(
+  chunks: Chunk[],
+  embedder: Embedder,
+  vectors: VectorIndex | undefined,
+  firstLabel: number,
+  dimensionsHint: number | undefined,
+  onProgress?: (p: ReindexProgress) => void,
+): Promise<{ vectors: VectorIndex; dimensions: number }> {
+  let index = vectors;
+  let dimensions = dimensionsHint ?? 0;
+  for (let start = 0; start < chunks.length; start += embedder.batchSize) {
+    const batch = chunks.slice(start, start + embedder.batchSize);
+    const embedded = await embedder.embeddings.embedDocuments(batch.map(indexedText));
+    if (!index) {
+      dimensions = embedded[0]?.length ?? 0;
+      index = createVectorIndex(dimensions, chunks.length);
+    }
+    embedded.forEach((v, i) => index?.add(v, firstLabel + start + i));
+    onProgress?.({
+      stage: "embedding",
+      done: Math.min(start + batch.length, chunks.length),
+      total: chunks.length,
+    });
+  }
+  return { vectors: index ?? createVectorIndex(1, 16), dimensions };
+}
+
+async function writeGeneration(
+  indexDir: string,
+  contents: Contents,
+  settings: IndexSettings,
+  fingerprint: string,
+): Promise<Manifest> {
+  await mkdir(indexDir, { recursive: true });
+  const tmp = path.join(indexDir, `.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+  await mkdir(tmp);
+  try {
+    const data: Record<string, string> = {
+      [FILES.articles]: JSON.stringify(contents.articles),
+      [FILES.chunks]: contents.chunks
+        .map((c) => JSON.stringify({ id: c.id, articleId: c.articleId, position: c.position, text: c.text }))
+        .join("\n"),
+      [FILES.lexical]: JSON.stringify(contents.lexical.toJSON()),
+    };
+    const checksums: Record<string, string> = {};
+    for (const [name, text] of Object.entries(data)) {
+      await writeFile(path.join(tmp, name), text);
+      checksums[name] = sha256(text);
+    }
+    await contents.vectors.save(path.join(tmp, FILES.vectors));
+    checksums[FILES.vectors] = sha256(await readFile(path.join(tmp, FILES.vectors)));
+    const manifest: Manifest = {
+      format: INDEX_FORMAT,
+      fingerprint,
+      settings,
+      dimensions: contents.dimensions,
+      builtAt: new Date().toISOString(),
+      articleCount: contents.articles.length,
+      chunkCount: contents.chunks.length,
+      checksums,
+    };
+    await writeFile(path.join(tmp, "manifest.json"), JSON.stringify(manifest, null, 2));
+    const generation = `gen-${Date.now()}-${randomBytes(3).toString("hex")}`;
+    await rename(tmp, path.join(indexDir, generation));
+    const pointer = path.join(indexDir, `${CURRENT}.${process.pid}.tmp`);
+    await writeFile(pointer, generation);
+    await rename(pointer, path.join(indexDir, CURRENT));
+    await pruneGenerations(indexDir, generation);
+    return manifest;
+  } catch (error) {
+    await rm(tmp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Removes generations no longer named by CURRENT and leftovers of interrupted builds. */
+async function pruneGenerations(indexDir: string, keep: string): Promise<void> {
+  for (const name of await readdir(indexDir)) {
+    const stale = (name.startsWith("gen-") && name !== keep) || name.startsWith(".tmp-");
+    if (stale) await rm(path.join(indexDir, name), { recursive: true, force: true });
+  }
+}
+
+export interface BuildOptions {
+  corpusDir: string;
+  indexDir: string;
+  settings: Omit<IndexSettings, "embeddingsId">;
+  embedder: Embedder;
+  onProgress?: (p: ReindexProgress) => void;
+}
+
+export interface BuildResult {
+  index: LoadedIndex;
+  skipped: Array<{ file: string; reason: string }>;
+}
+
+const storedArticle = (a: Article): StoredArticle => ({ ...articleMeta(a), contentHash: a.contentHash });
+
+/** Reads the whole corpus folder and writes a new generation; the old one serves until it is done. */
+export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
+  const { corpusDir, indexDir, embedder, onProgress } = options;
+  const settings: IndexSettings = { ...options.settings, embeddingsId: embedder.id };
+  // Taken before reading, so a file changed during the build makes the result stale, not wrong.
+  const fingerprint = await corpusFingerprint(corpusDir, settings);
+  const { articles, skipped } = await loadCorpus(corpusDir, (done, total) =>
+    onProgress?.({ stage: "reading", done, total }),
+  );
+  const chunks: Chunk[] = [];
+  for (const [i, article] of articles.entries()) {
+    chunks.push(...chunkArticle(article, { size: settings.chunkSize, overlap: settings.chunkOverlap }));
+    onProgress?.({ stage: "chunking", done: i + 1, total: articles.length });
+  }
+  const lexical = createBm25();
+  for (const [i, chunk] of chunks.entries()) {
+    lexical.add(analyze(indexedText(chunk)));
+    if (i % 500 === 0 || i === chunks.length - 1)
+      onProgress?.({ stage: "indexing", done: i + 1, total: chunks.length });
+  }
+  const { vectors, dimensions } = await embedChunks(chunks, embedder, undefined, 0, undefined, onProgress);
+  onProgress?.({ stage: "saving", done: 0, total: 1 });
+  const contents = { articles: articles.map(storedArticle), chunks, lexical, vectors, dimensions };
+  const manifest = await writeGeneration(indexDir, contents, settings, fingerprint);
+  onProgress?.({ stage: "done", done: 1, total: 1 });
+  return { index: { manifest, ...contents }, skipped };
+}
+
+/**
+ * Adds articles to a loaded index without re-reading or re-embedding the rest, and writes the
+ * result as a new generation. Used when an admin uploads an article.
+ */
+export async function extendIndex(
+  base: LoadedIndex,
+  added: Article[],
+  options: Omit<BuildOptions, "settings">,
+): Promise<LoadedIndex> {
+  const { indexDir, embedder, corpusDir, onProgress } = options;
+  const settings = base.manifest.settings;
+  if (settings.embeddingsId !== embedder.id) {
+    throw new Error(`index was built with ${settings.embeddingsId}, not ${embedder.id}: rebuild it`);
+  }
+  const fingerprint = await corpusFingerprint(corpusDir, settings);
+  const generationDir = await currentGenerationDir(indexDir);
+  // A private copy of both structures: readers of `base` keep a consistent index meanwhile.
+  const lexical = createBm25(base.lexical.toJSON());
+  const vectors = generationDir
+    ? await loadVectorIndex(path.join(generationDir, FILES.vectors), base.manifest.dimensions)
+    : base.vectors;
+  const newChunks = added.flatMap((a) =>
+    chunkArticle(a, { size: settings.chunkSize, overlap: settings.chunkOverlap }),
+  );
+  for (const chunk of newChunks) lexical.add(analyze(indexedText(chunk)));
+  await embedChunks(newChunks, embedder, vectors, base.chunks.length, base.manifest.dimensions, onProgress);
+  const contents: Contents = {
+    articles: [...base.articles, ...added.map(storedArticle)],
+    chunks: [...base.chunks, ...newChunks],
+    lexical,
+    vectors,
+    dimensions: base.manifest.dimensions,
+  };
+  const manifest = await writeGeneration(indexDir, contents, settings, fingerprint);
+  return { manifest, ...contents };
+}
+
+async function currentGenerationDir(indexDir: string): Promise<string | undefined> {
+  try {
+    const name = (await readFile(path.join(indexDir, CURRENT), "utf8")).trim();
+    return /^gen-[\w-]+$/.test(name) ? path.join(indexDir, name) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads the generation in service, checking every file against its checksum. Returns undefined
+ * when there is no index yet; throws IndexCorruptError when files are missing, truncated or altered.
+ */
+export async function openIndex(indexDir: string): Promise<LoadedIndex | undefined> {
+  const dir = await currentGenerationDir(indexDir);
+  if (!dir) return undefined;
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as Manifest;
+  } catch (cause) {
+    throw new IndexCorruptError(`${dir}: manifest missing or unreadable`, { cause });
+  }
+  if (manifest.format !== INDEX_FORMAT) return undefined;
+  const raw: Record<string, Buffer> = {};
+  for (const [name, expected] of Object.entries(manifest.checksums ?? {})) {
+    try {
+      raw[name] = await readFile(path.join(dir, name));
+    } catch (cause) {
+      throw new IndexCorruptError(`${path.join(dir, name)}: missing`, { cause });
+    }
+    if (sha256(raw[name] as Buffer) !== expected) {
+      throw new IndexCorruptError(`${path.join(dir, name)}: checksum mismatch (truncated or altered)`);
+    }
+  }
+  try {
+    const articles = JSON.parse(String(raw[FILES.articles])) as StoredArticle[];
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const chunks = String(raw[FILES.chunks])
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => {
+        const c = JSON.parse(line) as Omit<Chunk, "meta">;
+        const { contentHash: _h, ...meta } = byId.get(c.articleId) as StoredArticle;
+        return { ...c, meta };
+      });
+    const lexical = createBm25(JSON.parse(String(raw[FILES.lexical])) as Bm25Data);
+    const vectors = await loadVectorIndex(path.join(dir, FILES.vectors), manifest.dimensions);
+    if (chunks.length !== manifest.chunkCount || vectors.count !== manifest.chunkCount) {
+      throw new IndexCorruptError(
+        `${dir}: ${chunks.length} chunks and ${vectors.count} vectors, expected ${manifest.chunkCount}`,
+      );
+    }
+    return { manifest, articles, chunks, lexical, vectors };
+  } catch (cause) {
+    if (cause instanceof IndexCorruptError) throw cause;
+    throw new IndexCorruptError(`${dir}: unreadable index data`, { cause });
+  }
+}
+
+/** Whether a loaded index still matches the corpus folder and the settings. */
+export async function isFresh(
+  index: LoadedIndex,
+  corpusDir: string,
+  settings: IndexSettings,
+): Promise<boolean> {
+  return index.manifest.fingerprint === (await corpusFingerprint(corpusDir, settings));
+}
