@@ -1,5 +1,5 @@
 import path from "node:path";
-import { createExtractiveAnswerer } from "./answer/extractive.js";
+import { type Candidate, createExtractiveAnswerer } from "./answer/extractive.js";
 import type { Answerer, QuestionRewriter } from "./answer/types.js";
 import { createAssistant, type QaAssistant } from "./assistant.js";
 import type { Config } from "./config/config.js";
@@ -31,6 +31,8 @@ export interface App {
   embedder: Embedder;
   /** The offline answerer, kept for comparisons and as the fallback of generated answers. */
   extractive: Answerer;
+  /** How the offline answerer ranked the sentences of the retrieved passages, for `ask --explain`. */
+  explain(question: string): Promise<Candidate[]>;
 }
 
 export function createEmbedder(config: Config): Embedder {
@@ -58,7 +60,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     logger,
     onBuildProgress: overrides.onBuildProgress,
   });
-  const extractive = createExtractiveAnswerer({ termWeight: (term) => index.current().lexical.idf(term) });
+  const offline = createExtractiveAnswerer({ termWeight: (term) => index.current().lexical.idf(term) });
+  const extractive = offline.answer;
   const answerer = overrides.answerer ? overrides.answerer(extractive) : extractive;
   const assistant = createAssistant({
     index,
@@ -73,5 +76,6 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     maxUploadBytes: config.limits.maxUploadBytes,
     answerBackend: overrides.answerer ? "llm" : "extractive",
   });
-  return { config, logger, assistant, index, embedder, extractive };
+  const explain = async (question: string) => offline.rank(question, await assistant.search(question)).candidates;
+  return { config, logger, assistant, index, embedder, extractive, explain };
 }

@@ -14,3 +14,13 @@ export const answerText = {
   accordingTo: "Theo bài viết",
   sourcesHeading: "Nguồn:",
 } as const;
+
+/** Notices shown with an answer when the language model was not used or its answer was replaced. */
+export const llmText = {
+  timeout: "Mô hình ngôn ngữ phản hồi quá chậm, nên câu trả lời dưới đây được trích trực tiếp từ bài viết.",
+  busy: "Mô hình ngôn ngữ đang quá tải, nên câu trả lời dưới đây được trích trực tiếp từ bài viết.",
+  unavailable:
+    "Mô hình ngôn ngữ tạm thời không phản hồi, nên câu trả lời dưới đây được trích trực tiếp từ bài viết.",
+  unverified:
+    "Câu trả lời do mô hình ngôn ngữ viết chưa khớp với bài viết, nên câu trả lời dưới đây được trích trực tiếp từ bài viết.",
+} as const;

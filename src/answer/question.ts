@@ -14,7 +14,11 @@ export interface QuestionAnalysis {
   english: boolean;
 }
 
-/** Syllables that ask or glue rather than say what the question is about. */
+/**
+ * Syllables that ask or glue rather than say what the question is about. Folded Vietnamese only:
+ * English questions are matched through their translated terms, and English function words would
+ * collide with folded syllables ("to" is also "tổ").
+ */
 const STOP = new Set(
   (
     "bao nhieu may ai gi nao khi luc dau sao the nhu la cua va cac nhung duoc co trong da se dang cho voi ve tai " +

@@ -87,7 +87,7 @@ async function embedChunks(
       dimensions = embedded[0]?.length ?? 0;
       index = createVectorIndex(dimensions, chunks.length);
     }
-    embedded.forEach((v, i) => index?.add(v, firstLabel + start + i));
+    for (const [i, v] of embedded.entries()) index?.add(v, firstLabel + start + i);
     onProgress?.({
       stage: "embedding",
       done: Math.min(start + batch.length, chunks.length),

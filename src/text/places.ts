@@ -75,13 +75,13 @@ interface PlaceForm {
   pattern: RegExp;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Matched on folded text, so "lao cai", "Lào Cai" and "LÀO CAI" are one place. */
 const FORMS: PlaceForm[] = PLACES.flatMap(([place, ...aliases]) =>
   [place, ...aliases].map((form) => ({
     place,
-    pattern: new RegExp(`(?<![\\p{L}])${escape(looseForm(form)).replace(/\\ /g, "\\s*")}(?![\\p{L}])`, "gu"),
+    pattern: new RegExp(`(?<![\\p{L}])${escapeRegExp(looseForm(form)).replace(/\\ /g, "\\s*")}(?![\\p{L}])`, "gu"),
   })),
 ).sort((a, b) => b.pattern.source.length - a.pattern.source.length);
 

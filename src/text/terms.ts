@@ -1,28 +1,44 @@
 import { ABBREVIATIONS } from "./abbreviations.js";
 import { canonicalWord, foldDiacritics } from "./normalize.js";
 import { parseVietnameseNumber } from "./numbers.js";
+import { SYNONYM_GROUPS } from "./synonyms.js";
 import { isNumberWord, words } from "./words.js";
 
 /**
  * Index terms for a text: per syllable its canonical accented form ("laof") and its folded form
  * ("lao"), the same two forms for each pair of neighbouring syllables ("laof_cai", "lao_cai"), and
- * numbers by value. Abbreviations of the field add the terms of their expansion and vice versa.
+ * numbers by value. Abbreviations of the field add the terms of their expansion and vice versa, and
+ * each phrase of a synonym group adds the terms of the others.
  * Documents and questions go through this same function, so every form meets its counterpart.
  */
 
 interface Expansion {
   from: string[];
-  to: string;
+  to: string[];
 }
 
 const toFolded = (text: string) => words(text).map((w) => foldDiacritics(w));
 
-const EXPANSIONS: Expansion[] = Object.entries(ABBREVIATIONS).flatMap(([abbr, phrase]) => [
-  { from: toFolded(abbr), to: phrase },
-  { from: toFolded(phrase), to: abbr },
-]);
+/** Every phrase that adds terms, with all the phrases it stands for (merged across tables). */
+function buildExpansions(): Expansion[] {
+  const targets = new Map<string, Set<string>>();
+  const add = (from: string, to: string) => {
+    const key = toFolded(from).join(" ");
+    if (!targets.has(key)) targets.set(key, new Set());
+    targets.get(key)?.add(to);
+  };
+  for (const [abbr, phrase] of Object.entries(ABBREVIATIONS)) {
+    add(abbr, phrase);
+    add(phrase, abbr);
+  }
+  for (const group of SYNONYM_GROUPS) {
+    for (const phrase of group) for (const other of group) if (other !== phrase) add(phrase, other);
+  }
+  return [...targets.entries()].map(([key, to]) => ({ from: key.split(" "), to: [...to] }));
+}
+
 const BY_FIRST = new Map<string, Expansion[]>();
-for (const e of EXPANSIONS) {
+for (const e of buildExpansions()) {
   const key = e.from[0] as string;
   BY_FIRST.set(key, [...(BY_FIRST.get(key) ?? []), e]);
 }
@@ -71,7 +87,7 @@ function expandedTerms(text: string, foldedOnly: boolean): string[] {
   for (let i = 0; i < folded.length; i++) {
     const match = BY_FIRST.get(folded[i] as string)?.find((e) => matchesAt(folded, i, e.from));
     if (!match) continue;
-    plainTerms(words(match.to), out, foldedOnly);
+    for (const phrase of match.to) plainTerms(words(phrase), out, foldedOnly);
     i += match.from.length - 1;
   }
   return out;
