@@ -60,7 +60,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     logger,
     onBuildProgress: overrides.onBuildProgress,
   });
-  const offline = createExtractiveAnswerer({ termWeight: (term) => index.current().lexical.idf(term) });
+  const termWeight = (term: string) => index.current().lexical.idf(term);
+  // A term no article contains has the highest possible IDF.
+  const isKnown = (term: string) => {
+    const { lexical } = index.current();
+    return lexical.idf(term) < Math.log(1 + (lexical.size + 0.5) / 0.5) - 1e-9;
+  };
+  const offline = createExtractiveAnswerer({ termWeight, isKnown });
   const extractive = offline.answer;
   const answerer = overrides.answerer ? overrides.answerer(extractive) : extractive;
   const assistant = createAssistant({
@@ -76,6 +82,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     maxUploadBytes: config.limits.maxUploadBytes,
     answerBackend: overrides.answerer ? "llm" : "extractive",
   });
-  const explain = async (question: string) => offline.rank(question, await assistant.search(question)).candidates;
+  const explain = async (question: string) =>
+    offline.rank(question, await assistant.search(question)).candidates;
   return { config, logger, assistant, index, embedder, extractive, explain };
 }

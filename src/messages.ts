@@ -9,6 +9,8 @@ export const answerText = {
     `Xin lỗi, kho bài viết hiện có không có thông tin về ${place} cho câu hỏi này.`,
   notFoundYear: (year: string) =>
     `Xin lỗi, kho bài viết hiện có không có số liệu của năm ${year} cho câu hỏi này.`,
+  notFoundPeriod: (period: string) =>
+    `Xin lỗi, kho bài viết hiện có không có số liệu cho thời điểm ${period}.`,
   emptyQuestion: "Bạn hãy nhập một câu hỏi, ví dụ: “Lào Cai đã cắt giảm bao nhiêu TTHC?”",
   tooLong: (max: number) => `Câu hỏi quá dài (tối đa ${max} ký tự). Bạn hãy rút gọn câu hỏi.`,
   accordingTo: "Theo bài viết",
@@ -23,4 +25,233 @@ export const llmText = {
     "Mô hình ngôn ngữ tạm thời không phản hồi, nên câu trả lời dưới đây được trích trực tiếp từ bài viết.",
   unverified:
     "Câu trả lời do mô hình ngôn ngữ viết chưa khớp với bài viết, nên câu trả lời dưới đây được trích trực tiếp từ bài viết.",
+} as const;
+
+/* ------------------------------------------------------------------------------------------------
+ * Telegram bot (src/bot). These strings are Telegram HTML: the functions below escape every value
+ * they are given, so callers pass raw text. Fixed strings may hold <b>, <i> and <code> markup.
+ * --------------------------------------------------------------------------------------------- */
+
+const escapeForHtml = (text: string) =>
+  text.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
+
+const REJECT_REASONS = {
+  binary: "tệp không phải văn bản (có dữ liệu nhị phân)",
+  empty: "không có nội dung bài viết",
+  encoding: "tệp không phải văn bản UTF-8",
+  format: "định dạng tệp không được hỗ trợ (chỉ nhận .txt, .md, .html)",
+  metadata: "thông tin đi kèm không hợp lệ",
+  "too-large": "tệp quá lớn",
+  "not-vietnamese": "nội dung không phải văn bản tiếng Việt",
+} as const;
+
+const REINDEX_STAGES = {
+  reading: "Đọc bài viết",
+  chunking: "Chia đoạn",
+  embedding: "Tính vector",
+  indexing: "Lập chỉ mục",
+  saving: "Lưu chỉ mục",
+  done: "Hoàn tất",
+} as const;
+
+const seconds = (ms: number) => (ms / 1000).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+
+export const botText = {
+  /** Descriptions shown in Telegram's command menu (setMyCommands): plain text, at most 256 characters. */
+  commands: {
+    start: "Giới thiệu và câu hỏi mẫu",
+    help: "Hướng dẫn sử dụng",
+    sources: "Các bài viết trong kho",
+    ask: "Đặt câu hỏi (dùng trong nhóm)",
+    about: "Phiên bản, kho bài viết và chỉ mục",
+    new: "Bắt đầu cuộc trò chuyện mới",
+    stats: "Thống kê câu hỏi và góp ý",
+    add: "Thêm bài viết (dán nội dung sau lệnh)",
+    reindex: "Dựng lại chỉ mục tìm kiếm",
+    remove: "Gỡ một bài viết khỏi kho",
+  },
+  /** Example questions offered as buttons by /start. */
+  examples: [
+    "Chỉ số cải cách hành chính năm 2022 của tỉnh Sơn La đạt bao nhiêu phần trăm?",
+    "Năm 2023 cả nước đã tinh giản bao nhiêu biên chế?",
+    "Quyết định nào thành lập Tổ công tác cải cách thủ tục hành chính của Thủ tướng Chính phủ?",
+    "Đến ngày 10/10/2023 cả nước đã cấp bao nhiêu thẻ căn cước công dân gắn chíp?",
+  ],
+  start: (name?: string) =>
+    `Xin chào${name ? ` ${escapeForHtml(name)}` : ""}! Mình là <b>Hỏi CCHC</b>, trợ lý trả lời câu hỏi về cải cách hành chính (CCHC) dựa trên các bài báo trong kho dữ liệu. Mỗi câu trả lời đều ghi nguồn [1], [2]… để bạn kiểm chứng.\n\nCứ gõ câu hỏi như khi trò chuyện: thủ tục hành chính, dịch vụ công trực tuyến, chỉ số CCHC, Đề án 06 ở các tỉnh. Gõ /help để xem hướng dẫn.\n\nThử một câu hỏi mẫu:`,
+  help: (username: string, isAdmin: boolean) =>
+    [
+      "<b>Cách hỏi</b>",
+      "• Trong tin nhắn riêng: gõ thẳng câu hỏi.",
+      `• Trong nhóm: dùng /ask &lt;câu hỏi&gt;, nhắc tên @${escapeForHtml(username)} hoặc trả lời (reply) tin nhắn của bot.`,
+      "• Có thể hỏi tiếp ngắn gọn, ví dụ “còn Gia Lai thì sao?”: bot nhớ vài câu gần nhất trong 15 phút. /new để bắt đầu lại.",
+      "• Bấm “Xem đoạn trích” để đọc đúng đoạn văn được dẫn; 👍/👎 để góp ý cho câu trả lời.",
+      "",
+      "<b>Lệnh</b>",
+      "/start – giới thiệu và câu hỏi mẫu",
+      "/help – hướng dẫn này",
+      "/sources – các bài viết trong kho",
+      "/ask – đặt câu hỏi (trong nhóm)",
+      "/about – phiên bản, kho bài viết, chỉ mục",
+      "/new – bắt đầu cuộc trò chuyện mới",
+      ...(isAdmin
+        ? [
+            "",
+            "<b>Quản trị</b>",
+            "• Gửi tệp .txt, .md hoặc .html để thêm bài viết; chú thích của tệp có thể ghi các dòng “Tiêu đề: …”, “Ngày: dd/mm/yyyy”, “Nơi: …”, “Nguồn: …”.",
+            "/add – dán nội dung bài viết ngay sau lệnh (các dòng đầu có thể ghi như trên)",
+            "/reindex – dựng lại chỉ mục",
+            "/remove &lt;mã hoặc tiêu đề&gt; – gỡ một bài viết",
+            "/stats – thống kê câu hỏi và góp ý",
+          ]
+        : []),
+    ].join("\n"),
+
+  askUsage: "Bạn hãy viết câu hỏi kèm theo, ví dụ: /ask Lào Cai đã cắt giảm bao nhiêu thủ tục hành chính?",
+  questionEcho: (question: string) => `❓ <i>${escapeForHtml(question)}</i>`,
+  passagesButton: "📄 Xem đoạn trích",
+  voteUp: "👍",
+  voteDown: "👎",
+  voted: (vote: "up" | "down") => (vote === "up" ? "👍 Đã ghi nhận" : "👎 Đã ghi nhận"),
+  notFoundTips: (coverage: { articleCount: number; from?: string; to?: string; places: string[] }) =>
+    `\n\n<b>Gợi ý:</b> hãy hỏi cụ thể hơn, nêu rõ tỉnh và năm, hoặc dùng từ ngữ như trong bài báo (ví dụ “thủ tục hành chính”, “dịch vụ công trực tuyến”). Kho hiện có ${coverage.articleCount} bài viết${coverage.from && coverage.to ? ` từ ${coverage.from} đến ${coverage.to}` : ""}${coverage.places.length ? ` về: ${escapeForHtml(coverage.places.join(", "))}` : ""}. Gõ /sources để xem danh sách.`,
+  timings: (retrieveMs: number, answerMs: number) =>
+    `⏱ tìm kiếm ${Math.round(retrieveMs)} ms · trả lời ${Math.round(answerMs)} ms`,
+  passagesHeading: "<b>Các đoạn trích được dẫn</b>",
+  passagesNone: "Câu trả lời này không dẫn đoạn văn nào.",
+  passagesAlreadyShown: "Các đoạn trích đã được gửi ở trên.",
+  staleButton: "Nút này đã hết hạn. Bạn hãy đặt lại câu hỏi nhé.",
+  voteThanks: "Cảm ơn bạn đã góp ý!",
+  voteSame: "Bạn đã góp ý cho câu trả lời này rồi.",
+  voteChanged: "Đã cập nhật góp ý của bạn.",
+  rateLimited: "Bạn đang gửi hơi nhiều tin nhắn. Vui lòng đợi khoảng một phút rồi hỏi tiếp nhé.",
+  internalError: "Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Bạn vui lòng thử lại sau ít phút.",
+  newConversation: "Đã bắt đầu cuộc trò chuyện mới: các câu hỏi tiếp theo không dựa vào những câu trước nữa.",
+  unknownCommand: "Mình không hiểu lệnh này. Gõ /help để xem các lệnh có thể dùng.",
+  nonText: {
+    sticker: "Cảm ơn nhãn dán! 😊 Mình chỉ đọc được câu hỏi bằng chữ.",
+    photo: "Mình chưa đọc được hình ảnh.",
+    voice: "Mình chưa nghe được tin nhắn thoại hay âm thanh.",
+    video: "Mình chưa xem được video.",
+    other: "Mình chỉ trả lời được câu hỏi bằng chữ.",
+    hint: (example: string) =>
+      ` Bạn hãy gõ câu hỏi về cải cách hành chính, ví dụ: “${escapeForHtml(example)}”. Gõ /help để xem hướng dẫn.`,
+  },
+
+  sourcesHeading: (count: number) => `📚 <b>Kho có ${count} bài viết</b> (mới nhất trước):`,
+  sourcesEmpty: "Kho bài viết đang trống.",
+  about: (info: {
+    version: string;
+    articleCount: number;
+    chunkCount: number;
+    builtAt: string;
+    answerBackend: "extractive" | "llm";
+    embeddings: string;
+    rebuilding: boolean;
+  }) =>
+    [
+      `<b>Hỏi CCHC</b> phiên bản ${escapeForHtml(info.version)}`,
+      `Kho: ${info.articleCount} bài viết, ${info.chunkCount} đoạn`,
+      `Chỉ mục dựng lúc: ${escapeForHtml(info.builtAt)}`,
+      `Cách trả lời: ${info.answerBackend === "llm" ? "mô hình ngôn ngữ (LLM), trích dẫn được kiểm tra lại" : "trích câu từ bài viết (không dùng mô hình ngôn ngữ)"}`,
+      `Vector hoá: <code>${escapeForHtml(info.embeddings)}</code>`,
+      ...(info.rebuilding ? ["🔄 Đang dựng lại chỉ mục; câu hỏi vẫn được trả lời từ chỉ mục hiện tại."] : []),
+    ].join("\n"),
+
+  adminOnly:
+    "Xin lỗi, lệnh này chỉ dành cho quản trị viên của bot. Bạn vẫn có thể đặt câu hỏi như bình thường.",
+  adminOnlyUpload:
+    "Cảm ơn bạn! Tuy vậy chỉ quản trị viên mới thêm được bài viết vào kho. Bạn vẫn có thể đặt câu hỏi bằng chữ.",
+  adminPrivateOnly: "Lệnh quản trị chỉ dùng trong tin nhắn riêng với bot.",
+
+  upload: {
+    unsupported: (name: string) =>
+      `Tệp “${escapeForHtml(name)}” không được hỗ trợ. Hãy gửi tệp .txt, .md hoặc .html chứa nội dung bài viết. Không có gì thay đổi.`,
+    tooLarge: (size: string, max: string) =>
+      `Tệp quá lớn (${escapeForHtml(size)}; tối đa ${escapeForHtml(max)}). Không có gì thay đổi.`,
+    downloadFailed: "Không tải được tệp từ Telegram. Bạn hãy thử gửi lại. Không có gì thay đổi.",
+    working: "⏳ Đang đọc và thêm bài viết…",
+    added: "✅ <b>Đã thêm bài viết</b>",
+    field: {
+      title: "Tiêu đề",
+      date: "Ngày",
+      place: "Nơi",
+      publisher: "Nguồn",
+      author: "Tác giả",
+      url: "Liên kết",
+      id: "Mã",
+    },
+    fieldLine: (label: string, value: string) => `${label}: ${escapeForHtml(value)}`,
+    derived: (labels: string[]) => `<i>Tự nhận diện từ nội dung: ${escapeForHtml(labels.join(", "))}.</i>`,
+    indexUpdated: (articles: number, chunks: number, ms: number) =>
+      `Chỉ mục: ${articles} bài viết, ${chunks} đoạn (cập nhật trong ${seconds(ms)} giây). Bài mới đã được dùng để trả lời.`,
+    indexBusy: "Chỉ mục đang được dựng lại; bài mới sẽ có trong kết quả khi lần dựng này xong.",
+    duplicate: (title: string, date: string, id: string) =>
+      `ℹ️ Bài viết này đã có trong kho: <b>${escapeForHtml(title)}</b> (${escapeForHtml(date)}, mã <code>${escapeForHtml(id)}</code>). Không có gì thay đổi.`,
+    rejected: (reason: keyof typeof REJECT_REASONS, detail?: string) =>
+      `❌ Không thêm bài viết: ${REJECT_REASONS[reason]}.${detail ? `\n<i>${escapeForHtml(detail)}</i>` : ""}\nKhông có gì thay đổi.`,
+    badMetadata: (problems: string[]) =>
+      `❌ Không thêm bài viết: ${escapeForHtml(problems.join(" "))}\nKhông có gì thay đổi.`,
+    invalidDate: (value: string) => `Ngày “${value}” không hợp lệ; hãy viết dạng dd/mm/yyyy.`,
+    invalidUrl: (value: string) => `Liên kết “${value}” không phải địa chỉ http(s).`,
+    addUsage:
+      "Dán nội dung bài viết ngay sau lệnh /add trong cùng tin nhắn, hoặc trả lời (reply) tin nhắn chứa bài viết bằng /add. Các dòng đầu có thể ghi:\nTiêu đề: …\nNgày: dd/mm/yyyy\nNơi: …\nNguồn: …\nBài dài hơn 4096 ký tự thì gửi dưới dạng tệp .txt.",
+  },
+
+  reindex: {
+    started: "🔄 Đang dựng lại chỉ mục…",
+    progress: (stage: keyof typeof REINDEX_STAGES, done: number, total: number) =>
+      `🔄 Đang dựng lại chỉ mục… ${REINDEX_STAGES[stage]}${total > 0 ? ` ${done}/${total}` : ""}`,
+    done: (articles: number, chunks: number, ms: number) =>
+      `✅ Đã dựng lại chỉ mục: ${articles} bài viết, ${chunks} đoạn, trong ${seconds(ms)} giây.`,
+    skipped: (items: Array<{ file: string; reason: string }>) =>
+      `Bỏ qua ${items.length} tệp:\n${items
+        .slice(0, 20)
+        .map((s) => `• ${escapeForHtml(s.file)}: ${escapeForHtml(s.reason)}`)
+        .join("\n")}${items.length > 20 ? "\n• …" : ""}`,
+    alreadyRunning:
+      "⏳ Chỉ mục đang được dựng lại. Câu hỏi vẫn được trả lời từ chỉ mục cũ; bạn hãy đợi lần dựng này xong.",
+  },
+
+  remove: {
+    usage: "Cú pháp: /remove &lt;mã hoặc tiêu đề bài viết&gt;. Mã bài viết xem bằng /sources.",
+    removed: (title: string, id: string, articles: number) =>
+      `🗑 Đã gỡ bài viết <b>${escapeForHtml(title)}</b> (mã <code>${escapeForHtml(id)}</code>). Tệp được chuyển vào thư mục removed, có thể khôi phục. Kho còn ${articles} bài viết.`,
+    notFound: (query: string) =>
+      `Không tìm thấy bài viết “${escapeForHtml(query)}”. Xem mã và tiêu đề bằng /sources.`,
+  },
+
+  stats: (s: {
+    questions: number;
+    last7Days: number;
+    found: number;
+    up: number;
+    down: number;
+    articleCount: number;
+    recentUnanswered: string[];
+  }) =>
+    [
+      "📊 <b>Thống kê</b>",
+      `Câu hỏi: ${s.questions} (7 ngày qua: ${s.last7Days})`,
+      `Trả lời được: ${s.found}${s.questions > 0 ? ` (${Math.round((100 * s.found) / s.questions)}%)` : ""}`,
+      `Góp ý: 👍 ${s.up} · 👎 ${s.down}`,
+      `Kho: ${s.articleCount} bài viết`,
+      ...(s.recentUnanswered.length
+        ? [
+            "",
+            "<b>Câu hỏi chưa trả lời được gần đây:</b>",
+            ...s.recentUnanswered.map((q) => `• ${escapeForHtml(q)}`),
+          ]
+        : []),
+    ].join("\n"),
+
+  console: {
+    intro:
+      "Hỏi CCHC: trò chuyện ngay trong terminal (chưa đặt TELEGRAM_BOT_TOKEN).\nGõ câu hỏi rồi Enter; /help để xem lệnh; #1, #2… để bấm nút; Ctrl+D để thoát.",
+    prompt: "Bạn: ",
+    bot: "Bot: ",
+    edited: "Bot (sửa): ",
+    buttons: "Nút: ",
+    noSuchButton: "Không có nút này.",
+  },
 } as const;

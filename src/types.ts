@@ -29,6 +29,10 @@ export interface Chunk {
   /** 0-based order of the chunk within its article. */
   position: number;
   text: string;
+  /** Provinces the article speaks of where this chunk starts (empty: national); see text/scope.ts. */
+  scope?: string[];
+  /** Last year the article wrote before this chunk, for sentences that say only "trong năm". */
+  year?: string;
   meta: ArticleMeta;
 }
 

@@ -2,13 +2,13 @@ import { answerText } from "../messages.js";
 import { findPersonNames } from "../text/names.js";
 import { looseForm } from "../text/normalize.js";
 import { findNumbers } from "../text/numbers.js";
-import { findPlaces } from "../text/places.js";
+import { nextScope } from "../text/scope.js";
 import { splitClauses, splitParagraphs, splitSentences } from "../text/sentences.js";
 import { analyzeFolded } from "../text/terms.js";
 import type { Passage } from "../types.js";
 import { toCitation } from "./citations.js";
-import { analyzeQuestion, type QuestionAnalysis } from "./question.js";
-import type { Answerer, AnswerDraft } from "./types.js";
+import { analyzeQuestion, type QuestionAnalysis, splitQuestion } from "./question.js";
+import type { AnswerDraft, Answerer } from "./types.js";
 
 /**
  * The offline answerer: it quotes the sentence (or the clause of a long sentence) of the retrieved
@@ -21,6 +21,8 @@ import type { Answerer, AnswerDraft } from "./types.js";
 export interface ExtractiveOptions {
   /** Corpus weight of a folded term (its IDF): rare words matter more than common ones. */
   termWeight: (term: string) => number;
+  /** Whether any article contains the term. */
+  isKnown: (term: string) => boolean;
   /** Share of the question's weighted terms a sentence must cover to be an answer. */
   minCoverage?: number;
   /** Share of the question's weight a further sentence must add to be quoted as well. */
@@ -29,7 +31,11 @@ export interface ExtractiveOptions {
   maxQuote?: number;
 }
 
-export type Failure = { kind: "place"; place: string } | { kind: "year"; year: string } | { kind: "kind" };
+export type Failure =
+  | { kind: "place"; place: string }
+  | { kind: "year"; year: string }
+  | { kind: "period"; period: string }
+  | { kind: "kind" };
 
 export interface Candidate {
   passage: Passage;
@@ -43,8 +49,6 @@ export interface Candidate {
   failure?: Failure;
 }
 
-const LOCAL = /\b(tinh|toan tinh|cua tinh|dia ban tinh|ubnd tinh|tinh uy)\b/;
-const NATIONAL = /\b(cac dia phuong|ca nuoc|toan quoc|cac bo|bo nganh|63 tinh|63\/63)\b/;
 const DAY_MONTH = /\b(\d{1,2})[/-](\d{1,2})(?:[/-]\d{4})?\b/g;
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 
@@ -64,14 +68,18 @@ export function hasFigure(sentence: string): boolean {
   });
 }
 
+/** A "khi nào" answer names a day, a month, a quarter or a year. */
 function hasDate(sentence: string): boolean {
-  return dayMonthSpans(sentence).length > 0 || /\b(ngay|thang) \d{1,2}\b/.test(looseForm(sentence));
+  return (
+    dayMonthSpans(sentence).length > 0 ||
+    /\b(ngay|thang) \d{1,2}\b|\bquy (i|ii|iii|iv|[1-4])\b|\bnam \d{4}\b/.test(looseForm(sentence))
+  );
 }
 
 function fitsIntent(q: QuestionAnalysis, sentence: string): boolean {
   switch (q.intent) {
     case "quantity":
-      return hasFigure(sentence);
+      return hasFigure(sentence) && (!q.percent || sentence.includes("%"));
     case "person":
       return findPersonNames(sentence).length > 0;
     case "time":
@@ -81,24 +89,11 @@ function fitsIntent(q: QuestionAnalysis, sentence: string): boolean {
   }
 }
 
-/**
- * The question's places this sentence speaks of: named in it, named in the sentence before it, or,
- * for a sentence about "the province", the place its article reports from.
- */
-function placesOf(q: QuestionAnalysis, sentence: string, previous: string, articlePlace: string): string[] {
-  const inSentence = new Set(findPlaces(sentence).map((p) => p.place));
-  const inPrevious = new Set(findPlaces(previous).map((p) => p.place));
-  const folded = looseForm(sentence);
-  const local = inSentence.size === 0 && LOCAL.test(folded) && !NATIONAL.test(folded);
-  return q.places.filter(
-    (place) => inSentence.has(place) || (inSentence.size === 0 && inPrevious.has(place)) || (local && articlePlace === place),
-  );
-}
-
 /** The question's years this sentence speaks of: written in it, or the last year written before it. */
-function yearsOf(q: QuestionAnalysis, sentence: string, before: string): string[] {
+function yearsOf(q: QuestionAnalysis, sentence: string, before: string, leadYear?: string): string[] {
   const own = sentence.match(YEAR) ?? [];
-  const context = own.length > 0 ? own : (before.match(YEAR) ?? []).slice(-1);
+  const earlier = (before.match(YEAR) ?? []).slice(-1);
+  const context = own.length > 0 ? own : earlier.length > 0 ? earlier : leadYear ? [leadYear] : [];
   return q.years.filter((y) => context.includes(y));
 }
 
@@ -109,7 +104,27 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
 
   const weightOf = (term: string) => options.termWeight(term) * (term.includes("_") ? 1.5 : 1);
 
-  function covered(q: QuestionAnalysis, weights: number[], text: Set<string>, context: Set<string>, skip?: Set<string>) {
+  /**
+   * Weights of the question's terms. A word pair no article contains is either a phrase the corpus
+   * lacks ("thời tiết": it counts, so an off-topic question stays unanswered) or the seam between two
+   * phrases ("Lào Cai | rút ngắn": it weighs nothing, else every paraphrase would be punished). It
+   * is a seam when one of its words belongs to a known pair with its other neighbour.
+   */
+  function questionWeights(q: QuestionAnalysis): number[] {
+    const seq = q.sequence;
+    const pair = (i: number) => (i >= 0 && i + 1 < seq.length ? `${seq[i]}_${seq[i + 1]}` : "");
+    const isSeam = (term: string) =>
+      seq.some((_, i) => pair(i) === term && (options.isKnown(pair(i - 1)) || options.isKnown(pair(i + 1))));
+    return q.terms.map((t) => (t.includes("_") && !options.isKnown(t) && isSeam(t) ? 0 : weightOf(t)));
+  }
+
+  function covered(
+    q: QuestionAnalysis,
+    weights: number[],
+    text: Set<string>,
+    context: Set<string>,
+    skip?: Set<string>,
+  ) {
     let got = 0;
     let total = 0;
     q.terms.forEach((t, i) => {
@@ -119,21 +134,30 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
       if (text.has(t)) got += w;
       else if (context.has(t)) got += 0.6 * w;
     });
-    return { got, total };
+    // The rest of a multi-part question may help a part ("việc này"), never count against it.
+    for (const t of q.contextTerms) if (!skip?.has(t) && text.has(t)) got += 0.5 * weightOf(t);
+    return { got: Math.min(got, total), total };
   }
 
   /** Every sentence of the passages, best first, with why it may not answer. */
-  function rank(question: string, passages: Passage[]): { q: QuestionAnalysis; candidates: Candidate[] } {
-    const q = analyzeQuestion(question);
-    const weights = q.terms.map(weightOf);
+  function rank(
+    question: string,
+    passages: Passage[],
+    context = "",
+  ): { q: QuestionAnalysis; candidates: Candidate[] } {
+    const q = analyzeQuestion(question, context);
+    const weights = questionWeights(q);
     const candidates: Candidate[] = [];
     passages.forEach((passage, rankIndex) => {
       const { meta, text } = passage.chunk;
       const header = new Set(analyzeFolded(`${meta.title} ${meta.place}`));
+      const articleMonth = meta.date.slice(0, 7);
+      let scope = passage.chunk.scope ?? [];
       let offset = 0;
       for (const paragraph of splitParagraphs(text)) {
         const sentences = splitSentences(paragraph);
         sentences.forEach((sentence, i) => {
+          scope = nextScope(scope, sentence, meta.place);
           const previous = sentences[i - 1] ?? "";
           const at = text.indexOf(sentence, offset);
           offset = at >= 0 ? at : offset;
@@ -141,14 +165,41 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           const terms = new Set(analyzeFolded(sentence));
           const { got, total } = covered(q, weights, terms, new Set([...header, ...analyzeFolded(previous)]));
           const coverage = total > 0 ? got / total : 0;
-          const places = placesOf(q, sentence, previous, meta.place);
-          const years = yearsOf(q, sentence, `${meta.title} ${before}`);
+          const places = q.places.filter((p) => scope.includes(p));
+          const years = yearsOf(q, sentence, `${meta.title} ${before}`, passage.chunk.year);
+          const folded = looseForm(`${previous} ${sentence}`);
+          const matched = q.aspects.filter(
+            (a) =>
+              a.pattern.test(folded) ||
+              (a.month && articleMonth === `${a.month.year}-${String(a.month.month).padStart(2, "0")}`),
+          );
+          const periods = q.aspects.filter((a) => a.kind === "period");
+          const ordinals = q.aspects.filter((a) => a.kind === "ordinal");
           let failure: Failure | undefined;
           if (!fitsIntent(q, sentence)) failure = { kind: "kind" };
-          else if (q.places.length > 0 && places.length === 0) failure = { kind: "place", place: q.places[0] as string };
-          else if (q.years.length > 0 && years.length === 0) failure = { kind: "year", year: q.years[0] as string };
-          const score = coverage + 0.04 * (1 - rankIndex / Math.max(1, passages.length));
-          candidates.push({ passage, rank: rankIndex, sentence, terms, coverage, score, aspects: [...places, ...years], failure });
+          else if (q.places.length > 0 && places.length === 0)
+            failure = { kind: "place", place: q.places[0] as string };
+          else if (q.years.length > 0 && years.length === 0)
+            failure = { kind: "year", year: q.years[0] as string };
+          else if (periods.length > 0 && !periods.some((a) => matched.includes(a)))
+            failure = { kind: "period", period: periods[0]?.label as string };
+          // "Phiên họp thứ tư" is not the asked "phiên họp thứ 7", however similar the wording.
+          const wrongOrdinal = ordinals.length > 0 && !ordinals.some((a) => matched.includes(a));
+          const score =
+            coverage +
+            0.1 * matched.length -
+            (wrongOrdinal ? 0.3 : 0) +
+            0.04 * (1 - rankIndex / Math.max(1, passages.length));
+          candidates.push({
+            passage,
+            rank: rankIndex,
+            sentence,
+            terms,
+            coverage,
+            score,
+            aspects: [...places, ...years, ...matched.map((a) => a.label)],
+            failure,
+          });
         });
       }
     });
@@ -159,7 +210,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
   /** A long sentence is cut down to the clause that carries the answer. */
   function quote(q: QuestionAnalysis, sentence: string): string {
     if (sentence.length <= maxQuote) return sentence;
-    const weights = q.terms.map(weightOf);
+    const weights = questionWeights(q);
     const best = splitClauses(sentence)
       .map((clause, i) => {
         const { got, total } = covered(q, weights, new Set(analyzeFolded(clause)), new Set());
@@ -175,49 +226,78 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
    * The best sentence, then, greedily, sentences that add an uncovered part of the question: a place
    * or year not yet spoken of, or enough of its remaining weighted terms.
    */
-  function choose(q: QuestionAnalysis, valid: Candidate[]): Candidate[] {
+  function choose(q: QuestionAnalysis, candidates: Candidate[]): Candidate[] {
+    const answering = candidates.filter((c) => !c.failure);
+    const valid = answering.filter((c) => c.coverage >= minCoverage);
     const best = valid[0];
     if (!best) return [];
     const chosen = [best];
-    const weights = q.terms.map(weightOf);
-    const aspectsWanted = [...q.places, ...q.years];
+    const weights = questionWeights(q);
+    const aspectsWanted = [...q.places, ...q.years, ...q.aspects.map((a) => a.label)];
     for (let round = 0; round < 2; round++) {
       const seenTerms = new Set(chosen.flatMap((c) => [...c.terms]));
       const seenAspects = new Set(chosen.flatMap((c) => c.aspects));
       const missing = aspectsWanted.filter((a) => !seenAspects.has(a));
-      const next = valid
+      // A sentence bringing a part of the question not yet answered may cover less of the rest.
+      const next = answering
+        .filter((c) => c.coverage >= (missing.length > 0 ? 0.7 : 1) * minCoverage)
         .filter((c) => !chosen.some((x) => x.sentence === c.sentence))
         .map((c) => {
           const { got } = covered(q, weights, c.terms, new Set(), seenTerms);
           const { total } = covered(q, weights, new Set(), new Set());
-          return { c, gain: total > 0 ? got / total : 0, newAspect: c.aspects.some((a) => missing.includes(a)) };
+          return {
+            c,
+            gain: total > 0 ? got / total : 0,
+            newAspect: c.aspects.some((a) => missing.includes(a)),
+          };
         })
         .filter((x) => x.newAspect || (missing.length === 0 && x.gain >= minGain))
-        .sort((a, b) => Number(b.newAspect) - Number(a.newAspect) || b.gain - a.gain || b.c.score - a.c.score)[0];
+        .sort(
+          (a, b) => Number(b.newAspect) - Number(a.newAspect) || b.gain - a.gain || b.c.score - a.c.score,
+        )[0];
       if (!next) break;
       chosen.push(next.c);
     }
     return chosen;
   }
 
+  function answerPart(
+    question: string,
+    passages: Passage[],
+    context: string,
+  ): { chosen: Candidate[]; failure?: Failure } {
+    const { q, candidates } = rank(question, passages, context);
+    const chosen = choose(q, candidates);
+    if (chosen.length > 0) return { chosen: chosen.map((c) => ({ ...c, quote: quote(q, c.sentence) })) };
+    const failure = candidates.find(
+      (c) => c.coverage >= minCoverage && c.failure && c.failure.kind !== "kind",
+    )?.failure;
+    return { chosen: [], failure };
+  }
+
   const answer: Answerer = async ({ question, passages }): Promise<AnswerDraft> => {
-    const { q, candidates } = rank(question, passages);
-    const valid = candidates.filter((c) => !c.failure && c.coverage >= minCoverage);
-    const chosen = choose(q, valid);
+    const split = splitQuestion(question);
+    const parts = split.map((part) => answerPart(part, passages, split.length > 1 ? question : ""));
+    const chosen: Array<Candidate & { quote?: string }> = [];
+    for (const part of parts) {
+      for (const c of part.chosen) if (!chosen.some((x) => x.sentence === c.sentence)) chosen.push(c);
+    }
     if (chosen.length === 0) {
-      const failure = candidates.find((c) => c.coverage >= minCoverage && c.failure && c.failure.kind !== "kind")?.failure;
+      const failure = parts.find((p) => p.failure)?.failure;
       const text =
         failure?.kind === "place"
           ? answerText.notFoundPlace(failure.place)
           : failure?.kind === "year"
             ? answerText.notFoundYear(failure.year)
-            : answerText.notFound;
+            : failure?.kind === "period"
+              ? answerText.notFoundPeriod(failure.period)
+              : answerText.notFound;
       return { answer: text, found: false, citations: [], backend: "extractive" };
     }
     // One citation per passage, numbered in the order the answer first uses them.
     const order: Passage[] = [];
     for (const c of chosen) if (!order.includes(c.passage)) order.push(c.passage);
-    const lines = chosen.map((c) => `${quote(q, c.sentence)} [${order.indexOf(c.passage) + 1}]`);
+    const lines = chosen.map((c) => `${c.quote ?? c.sentence} [${order.indexOf(c.passage) + 1}]`);
     return {
       answer: lines.join("\n"),
       found: true,

@@ -1,16 +1,36 @@
 import { looksEnglish, translateTerms } from "../text/glossary.js";
 import { foldDiacritics, looseForm } from "../text/normalize.js";
 import { findPlaces } from "../text/places.js";
-import { analyzeFolded } from "../text/terms.js";
+import { analyzeFoldedLiteral } from "../text/terms.js";
 
 export type Intent = "quantity" | "person" | "time" | "general";
 
+/**
+ * A qualifier the answer must speak of: a period ("quý I/2023", "tháng 7/2023", "10/10/2023") or an
+ * ordinal ("phiên họp thứ 7"). `pattern` is matched against folded text.
+ */
+export interface Aspect {
+  label: string;
+  kind: "period" | "ordinal";
+  pattern: RegExp;
+  /** Year and month (1–12) the aspect names, matched against an article's date as well. */
+  month?: { year: number; month: number };
+}
+
 export interface QuestionAnalysis {
+  text: string;
   intent: Intent;
   /** Folded content terms (question words and function words removed). */
   terms: string[];
+  /** The folded words of the question in order, for telling phrases from the seams between them. */
+  sequence: string[];
+  /** Terms of the rest of a multi-part question: they help a part, but it need not cover them. */
+  contextTerms: string[];
   places: string[];
   years: string[];
+  aspects: Aspect[];
+  /** The question asks for a percentage, so the answer must give one. */
+  percent: boolean;
   english: boolean;
 }
 
@@ -23,9 +43,7 @@ const STOP = new Set(
   (
     "bao nhieu may ai gi nao khi luc dau sao the nhu la cua va cac nhung duoc co trong da se dang cho voi ve tai " +
     "theo tu den nay do thi ma hay hoac khong chua roi a oi nhi vay de boi vi nen neu mot cung cho biet hoi " +
-    "xin hien nay tong cong bn k ko dc duoc nhieu bang gio ngay thang nam chi con " +
-    "the a an of in on to how many much what which who when did does do is are was were has have by for with about " +
-    "its it their there this that as at from be been total"
+    "xin hien nay bn k ko dc duoc nhieu bang gio ngay thang nam con luot ra muc toi hom"
   ).split(" "),
 );
 
@@ -35,24 +53,117 @@ const INTENTS: Array<[Intent, RegExp]> = [
     /\b(bao nhieu|may|ty le|phan tram|xep thu|thu may|so luong|how many|how much|what percentage|percent|rank|ranked)\b/,
   ],
   ["person", /\b(ai|nguoi nao|dong chi nao|who)\b/],
-  ["time", /\b(khi nao|bao gio|ngay nao|luc nao|hom nao|thoi diem nao|when|what date|which day)\b/],
+  ["time", /\b(khi nao|bao gio|ngay nao|luc nao|hom nao|thoi diem nao|thang nao|when|what date|which day)\b/],
 ];
 
-export function analyzeQuestion(question: string): QuestionAnalysis {
-  const english = looksEnglish(question);
-  const folded = ` ${looseForm(question).replace(/[^\p{L}\d ]+/gu, " ")} `;
-  const intent = INTENTS.find(([, re]) => re.test(folded))?.[0] ?? "general";
-  const places = [...new Set(findPlaces(question).map((p) => p.place))];
-  // An English question is matched through the Vietnamese terms of the field it uses, plus the
-  // place names and numbers it carries; its English words would only count as unmatched.
-  const source = english
-    ? [...translateTerms(question), ...places, ...(question.match(/\d+(?:[.,/]\d+)*/g) ?? [])].join(" . ")
-    : question;
-  const terms = [...new Set(analyzeFolded(source))].filter((t) => {
+/** Where a question asks two things ("… bao nhiêu, và … khi nào?") it is answered part by part. */
+const ASKS =
+  /\b(bao nhieu|may|ai|khi nao|bao gio|ngay nao|hom nao|ra sao|the nao|gi|how many|how much|who|when|what)\b/;
+
+const PERCENT = /\b(phan tram|percentage|percent)\b/;
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const ORDINAL_WORDS = ["", "nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"];
+const ROMAN_OF = ["", "i", "ii", "iii", "iv"];
+
+function aspectsOf(folded: string): Aspect[] {
+  const aspects: Aspect[] = [];
+  for (const m of folded.matchAll(/\bquy (iv|iii|ii|i|[1-4]) ?[/-] ?(\d{4})\b/g)) {
+    const q = ROMAN[m[1] as string] as number;
+    aspects.push({
+      label: `quý ${ROMAN_OF[q]?.toUpperCase()}/${m[2]}`,
+      kind: "period",
+      // "II/2023" alone (without "quý") is a quarter too; "2/2023" alone would be a month.
+      pattern: new RegExp(`\\b(quy (${ROMAN_OF[q]}|${q})\\b ?([/-] ?|nam )|${ROMAN_OF[q]} ?[/-] ?)${m[2]}`),
+    });
+  }
+  for (const m of folded.matchAll(/\bthang (\d{1,2}) ?[/-] ?(\d{4})\b/g)) {
+    const month = Number(m[1]);
+    aspects.push({
+      label: `tháng ${month}/${m[2]}`,
+      kind: "period",
+      pattern: new RegExp(`\\bthang 0?${month} ?[/-] ?${m[2]}\\b`),
+      month: { year: Number(m[2]), month },
+    });
+  }
+  for (const m of folded.matchAll(/\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b/g)) {
+    aspects.push({
+      label: m[0],
+      kind: "period",
+      pattern: new RegExp(`\\b0?${Number(m[1])}[/-]0?${Number(m[2])}\\b`),
+    });
+  }
+  for (const m of folded.matchAll(
+    /\b(?:phien hop|phien|lan|hoi nghi) thu (\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b/g,
+  )) {
+    const raw = m[1] as string;
+    const n = /^\d+$/.test(raw) ? Number(raw) : ORDINAL_WORDS.indexOf(raw);
+    const words = [
+      String(n),
+      ORDINAL_WORDS[n],
+      n === 4 ? "bon" : undefined,
+      n === 1 ? "1" : undefined,
+    ].filter(Boolean);
+    aspects.push({
+      label: `thứ ${n}`,
+      kind: "ordinal",
+      pattern: new RegExp(`\\bthu (${words.join("|")})\\b`),
+    });
+  }
+  return aspects;
+}
+
+function contentTerms(text: string): string[] {
+  return [...new Set(analyzeFoldedLiteral(text))].filter((t) => {
     const parts = t.split("_");
     // A pair that straddles a question word ("giam_bao") says nothing about the topic.
     return !parts.some((p) => STOP.has(p)) && !(parts.length === 1 && foldDiacritics(t).length < 2);
   });
-  const years = [...new Set(question.match(/\b(?:19|20)\d{2}\b/g) ?? [])];
-  return { intent, terms, places, years, english };
+}
+
+/**
+ * The Vietnamese a question is matched with: itself, or for an English question the glossary terms,
+ * place names and numbers it carries. An English question the glossary mostly cannot read (another
+ * topic altogether) gets no terms, so nothing is found rather than something loosely related.
+ */
+function matchText(question: string, english: boolean, places: string[]): string {
+  if (!english) return question;
+  const { terms, unknown } = translateTerms(question);
+  const placeWords = new Set(places.flatMap((p) => looseForm(p).split(" ")));
+  const unread = unknown.filter((w) => !/\d/.test(w) && !placeWords.has(w) && findPlaces(w).length === 0);
+  if (unread.length > terms.length) return "";
+  return [...terms, ...places, ...(question.match(/\d+(?:[.,/]\d+)*/g) ?? [])].join(" . ");
+}
+
+export function analyzeQuestion(question: string, context = ""): QuestionAnalysis {
+  const english = looksEnglish(question);
+  const folded = ` ${looseForm(question).replace(/[^\p{L}\d/ -]+/gu, " ")} `;
+  const intent = INTENTS.find(([, re]) => re.test(folded))?.[0] ?? "general";
+  const places = [...new Set(findPlaces(question).map((p) => p.place))];
+  const percent = PERCENT.test(folded);
+  const source = matchText(question, english, places).replace(/phần trăm|phan tram/giu, " ");
+  const terms = contentTerms(source);
+  const aspects = aspectsOf(folded);
+  // A year inside a period ("quý I/2023") is checked with the period, not on its own.
+  const periodText = aspects.map((a) => a.label).join(" ");
+  const years = [...new Set(question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [])].filter(
+    (y) => !periodText.includes(y),
+  );
+  const contextTerms = context ? contentTerms(context).filter((t) => !terms.includes(t)) : [];
+  const sequence = analyzeFoldedLiteral(source).filter((t) => !t.includes("_"));
+  return { text: question, intent, terms, sequence, contextTerms, places, years, aspects, percent, english };
+}
+
+/**
+ * The parts of a question that asks two things, each a question of its own; a question that asks
+ * one thing is its only part.
+ */
+export function splitQuestion(question: string): string[] {
+  const parts = question
+    .split(/,?\s+(?:và|va|and)\s+/iu)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return [question];
+  const asks = parts.map((p) => ASKS.test(` ${looseForm(p)} `));
+  return asks.every(Boolean) ? parts : [question];
 }

@@ -6,6 +6,7 @@ import { foldDiacritics, looseForm, normalizeText } from "../text/normalize.js";
 import { findPlaces } from "../text/places.js";
 import type { ChatTurn } from "../types.js";
 import { type Prompts, renderPrompt } from "./llm/prompts.js";
+import { streamText } from "./llm/stream-text.js";
 import type { QuestionRewriter } from "./types.js";
 
 export type { QuestionRewriter };
@@ -42,9 +43,19 @@ const LEAD_CUES = [
   "vay con",
   "thi con",
   "the thi",
+  "va con",
   "con",
+  "va",
 ].map((c) => c.split(" "));
-const ENGLISH_CUES = new Set(["and what about", "what about", "how about", "same for", "and for", "and in", "and"]);
+const ENGLISH_CUES = new Set([
+  "and what about",
+  "what about",
+  "how about",
+  "same for",
+  "and for",
+  "and in",
+  "and",
+]);
 const TAIL_CUES = [
   "thi nhu the nao",
   "nhu the nao",
@@ -62,9 +73,14 @@ const TAIL_CUES = [
   "too",
 ].map((c) => c.split(" "));
 
-/** Words that only say where or when: left over once the place and year are taken out. */
-const FILLER = new Set(
-  "o tai cua voi doi ve trong nam tinh thanh pho dia ban khu vuc in for of the year province city at".split(" "),
+/**
+ * Words that only lead in to a place or year ("ở", "tỉnh", "năm", "và", "in the province of"):
+ * dropped when right before one, kept elsewhere ("tinh giản" is not "tỉnh").
+ */
+const LEAD_IN = new Set(
+  "o tai cua voi doi ve trong nam tinh thanh pho tp dia ban khu vuc va hoac in for of the year province city at and or".split(
+    " ",
+  ),
 );
 
 const QUESTION_WORDS = [
@@ -114,7 +130,11 @@ function tokenize(text: string, places: PlaceSpan[]): Token[] {
   return [...text.matchAll(/\d+(?:[.,]\d+)*|[\p{L}\p{M}]+/gu)].map((m) => {
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    const kind = places.some((p) => start >= p.start && end <= p.end) ? "place" : YEAR.test(m[0]) ? "year" : "word";
+    const kind = places.some((p) => start >= p.start && end <= p.end)
+      ? "place"
+      : YEAR.test(m[0])
+        ? "year"
+        : "word";
     return { folded: foldDiacritics(m[0]), start, end, kind };
   });
 }
@@ -150,6 +170,18 @@ function withoutCues(tokens: Token[]): { rest: Token[]; cued: boolean; english: 
     }
   }
   return { rest, cued, english };
+}
+
+/** Drops the lead-in words right before each place or year. */
+function withoutLeadIns(tokens: Token[]): Token[] {
+  const keep = tokens.map(() => true);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]?.kind === "word") continue;
+    for (let j = i - 1; j >= 0 && tokens[j]?.kind === "word" && LEAD_IN.has(tokens[j]?.folded ?? ""); j--) {
+      keep[j] = false;
+    }
+  }
+  return tokens.filter((_, i) => keep[i]);
 }
 
 /** Puts `addition` before the closing punctuation of `question`. */
@@ -202,7 +234,7 @@ export function rewriteFollowUp(question: string, history: ChatTurn[]): string {
   const { rest, cued, english: englishCue } = withoutCues(tokens);
   const places = [...new Set(spans.map((s) => s.place))];
   const years = [...new Set(tokens.filter((t) => t.kind === "year").map((t) => text.slice(t.start, t.end)))];
-  const content = rest.filter((t) => t.kind === "word" && !FILLER.has(t.folded));
+  const content = withoutLeadIns(rest).filter((t) => t.kind === "word");
   const entity = places.length > 0 || years.length > 0;
 
   // A question with its own question word and subject stands alone, cue or not.
@@ -220,8 +252,12 @@ export function rewriteFollowUp(question: string, history: ChatTurn[]): string {
     years: years.length > 0 ? years : [...new Set(prev.match(/\b(?:19|20)\d{2}\b/g) ?? [])],
   };
   const english = englishCue || looksEnglish(prev);
-  const where = context.places.length ? `${english ? " in" : " ở"} ${context.places.join(english ? " and " : " và ")}` : "";
-  const when = context.years.length ? `${english ? " in" : " năm"} ${context.years.join(english ? " and " : " và ")}` : "";
+  const where = context.places.length
+    ? `${english ? " in" : " ở"} ${context.places.join(english ? " and " : " và ")}`
+    : "";
+  const when = context.years.length
+    ? `${english ? " in" : " năm"} ${context.years.join(english ? " and " : " và ")}`
+    : "";
   return `${subject.charAt(0).toUpperCase()}${subject.slice(1)}${where}${when}?`;
 }
 
@@ -279,8 +315,9 @@ export function createLlmRewriter(
         history: formatHistory(history.slice(-maxTurns)),
         question: defang(question.trim()),
       });
-      const reply = await model.invoke([new HumanMessage(prompt)], { signal: AbortSignal.timeout(timeoutMs) });
-      const rewritten = cleanRewrite(reply.text);
+      const rewritten = cleanRewrite(
+        await streamText(model, [new HumanMessage(prompt)], AbortSignal.timeout(timeoutMs)),
+      );
       const folded = looseForm(rewritten);
       const keepsEntities =
         findPlaces(question).every((p) => findPlaces(rewritten).some((r) => r.place === p.place)) &&
@@ -300,3 +337,6 @@ export function createLlmRewriter(
     }
   };
 }
+
+/** The offline rewriter, as the assistant takes it (used when no chat model is configured). */
+export const ruleRewriter: QuestionRewriter = async (question, history) => rewriteFollowUp(question, history);

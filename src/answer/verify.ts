@@ -91,7 +91,11 @@ function sourceText(passage: Passage): string {
   return `${meta.title}\n${meta.date}\n${passage.chunk.text}`;
 }
 
-export function verifyAnswer(answer: string, passages: Passage[], options: { question?: string } = {}): Verification {
+export function verifyAnswer(
+  answer: string,
+  passages: Passage[],
+  options: { question?: string } = {},
+): Verification {
   const problems: Problem[] = [];
   const order = citationOrder(answer);
   const cited = order.filter((n) => n >= 1 && n <= passages.length);
@@ -137,22 +141,22 @@ export function renumberCitations(answer: string, cited: number[]): string {
   return (out + answer.slice(last)).replace(/[ \t]+([.,;:!?])/g, "$1");
 }
 
+function describeProblem(p: Problem): string {
+  switch (p.kind) {
+    case "empty":
+      return "- Câu trả lời trống.";
+    case "no-citation":
+      return "- Câu trả lời không có trích dẫn [n] nào.";
+    case "unknown-citation":
+      return `- Trích dẫn [${p.n}] không tồn tại: chỉ có các đoạn từ [1] đến [${p.passageCount}].`;
+    case "unsupported-number":
+      return `- Con số "${p.value}" không có trong đoạn trích được dẫn.`;
+    case "unsupported-name":
+      return `- Tên người "${p.name}" không có trong đoạn trích được dẫn.`;
+  }
+}
+
 /** The problems as the model is told them in the repair request (one line each). */
 export function describeProblems(problems: Problem[]): string {
-  return problems
-    .map((p) => {
-      switch (p.kind) {
-        case "empty":
-          return "- Câu trả lời trống.";
-        case "no-citation":
-          return "- Câu trả lời không có trích dẫn [n] nào.";
-        case "unknown-citation":
-          return `- Trích dẫn [${p.n}] không tồn tại: chỉ có các đoạn từ [1] đến [${p.passageCount}].`;
-        case "unsupported-number":
-          return `- Con số "${p.value}" không có trong đoạn trích được dẫn.`;
-        case "unsupported-name":
-          return `- Tên người "${p.name}" không có trong đoạn trích được dẫn.`;
-      }
-    })
-    .join("\n");
+  return problems.map(describeProblem).join("\n");
 }

@@ -42,7 +42,9 @@ bar.stop();
 const question = positionals.join(" ");
 if (question.trim() && values.explain) {
   for (const c of (await app.explain(question)).slice(0, 10)) {
-    const why = c.failure ? `✗ ${c.failure.kind}${"place" in c.failure ? ` ${c.failure.place}` : ""}${"year" in c.failure ? ` ${c.failure.year}` : ""}` : "✓";
+    const why = c.failure
+      ? `✗ ${c.failure.kind}${"place" in c.failure ? ` ${c.failure.place}` : ""}${"year" in c.failure ? ` ${c.failure.year}` : ""}`
+      : "✓";
     process.stdout.write(
       `${c.coverage.toFixed(2)} ${why.padEnd(16)} ${c.passage.chunk.id} [${c.aspects.join(", ")}]\n     ${c.sentence.slice(0, 200)}\n`,
     );

@@ -1,3 +1,4 @@
+import { lastYear, nextScope, type Scope } from "../text/scope.js";
 import { splitParagraphs, splitSentences } from "../text/sentences.js";
 import type { Article, ArticleMeta, Chunk } from "../types.js";
 
@@ -10,6 +11,10 @@ export interface ChunkOptions {
 
 interface Unit {
   text: string;
+  /** Scope in force before this sentence. */
+  scope: Scope;
+  /** Last year written before this sentence. */
+  year?: string;
   /** First sentence of its paragraph: the chunk text keeps paragraph breaks there. */
   opensParagraph: boolean;
 }
@@ -28,8 +33,15 @@ export function articleMeta(article: Article): ArticleMeta {
  * sentences (up to `overlap` characters) so a fact split across a boundary is still found whole.
  */
 export function chunkArticle(article: Article, options: ChunkOptions): Chunk[] {
+  let scope: Scope = [];
+  let year: string | undefined;
   const units: Unit[] = splitParagraphs(article.text).flatMap((p) =>
-    splitSentences(p).map((text, i) => ({ text, opensParagraph: i === 0 })),
+    splitSentences(p).map((text, i) => {
+      const unit = { text, scope, year, opensParagraph: i === 0 };
+      scope = nextScope(scope, text, article.place);
+      year = lastYear(text) ?? year;
+      return unit;
+    }),
   );
   const meta = articleMeta(article);
   const chunks: Chunk[] = [];
@@ -45,6 +57,8 @@ export function chunkArticle(article: Article, options: ChunkOptions): Chunk[] {
       articleId: article.id,
       position,
       text: join(current),
+      scope: current[0]?.scope ?? [],
+      year: current[0]?.year,
       meta,
     });
     const carried: Unit[] = [];

@@ -3,7 +3,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 
 /** Bump when tokenization, cleaning or the index format change, so old indexes are rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 5;
 
 export interface IndexSettings {
   chunkSize: number;

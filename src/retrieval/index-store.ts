@@ -110,7 +110,16 @@ async function writeGeneration(
     const data: Record<string, string> = {
       [FILES.articles]: JSON.stringify(contents.articles),
       [FILES.chunks]: contents.chunks
-        .map((c) => JSON.stringify({ id: c.id, articleId: c.articleId, position: c.position, text: c.text }))
+        .map((c) =>
+          JSON.stringify({
+            id: c.id,
+            articleId: c.articleId,
+            position: c.position,
+            text: c.text,
+            scope: c.scope,
+            year: c.year,
+          }),
+        )
         .join("\n"),
       [FILES.lexical]: JSON.stringify(contents.lexical.toJSON()),
     };

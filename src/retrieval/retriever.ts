@@ -19,7 +19,7 @@ const RRF_K = 60;
  * uses ("administrative procedures" → "thủ tục hành chính"), since the articles are Vietnamese.
  */
 export function searchText(question: string): string {
-  return looksEnglish(question) ? `${question} ${translateTerms(question).join(" ")}` : question;
+  return looksEnglish(question) ? `${question} ${translateTerms(question).terms.join(" ")}` : question;
 }
 
 /**

@@ -119,6 +119,25 @@ export const ENGLISH_GLOSSARY: Array<[string, string]> = [
   ["first six months", "6 tháng đầu năm"],
   ["10 months", "10 tháng"],
   ["ten months", "10 tháng"],
+  ["ministerial-level agencies", "cơ quan ngang bộ"],
+  ["ministerial-level", "ngang bộ"],
+  ["agencies", "cơ quan"],
+  ["in total", "tổng số"],
+  ["total", "tổng số"],
+  ["published", "công bố"],
+  ["publish", "công bố"],
+  ["publicized", "công khai"],
+  ["set", "đề ra"],
+  ["issued", "cấp"],
+  ["integrated", "tích hợp"],
+  ["provide", "cung cấp"],
+  ["provides", "cung cấp"],
+  ["fully online", "trực tuyến toàn trình"],
+  ["northern midland and mountainous provinces", "tỉnh trung du và miền núi phía bắc"],
+  ["northern midland and mountainous", "trung du và miền núi phía bắc"],
+  ["midland", "trung du"],
+  ["mountainous", "miền núi"],
+  ["northern", "phía bắc"],
   ["how many", "bao nhiêu"],
   ["how much", "bao nhiêu"],
   ["who", "ai"],
@@ -128,31 +147,53 @@ export const ENGLISH_GLOSSARY: Array<[string, string]> = [
   ["country", "cả nước"],
 ];
 
+/** English function words that are not also Vietnamese syllables typed without accents ("to", "a", "the"). */
 const ENGLISH_MARKERS = new Set(
-  "the a an of in on to how many much what which who when did does do is are was were has have by for with".split(
-    " ",
-  ),
+  "of how many much what which who when did does is are was were has have been for with from".split(" "),
+);
+const ENGLISH_FILLER = new Set(
+  (
+    "the a an of in on at to by for with from and or is are was were be been has have had do does did how many much " +
+    "what which who whom when where why its it their this that these those there as into about per than among"
+  ).split(" "),
 );
 
-/** True when most words are plain ASCII and several are common English function words. */
+/**
+ * True for a question written in English: plain ASCII words, and a fair share of them spelled in a
+ * way Vietnamese typed without accents never is (letters f, j, w, z; endings other than Vietnamese
+ * finals) or English function words. Acronyms (TTHC, CCCD) are left out of the count.
+ */
 export function looksEnglish(text: string): boolean {
-  const ws = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const ws = (text.match(/[\p{L}']+/gu) ?? []).filter((w) => w !== w.toUpperCase());
   if (ws.length < 3) return false;
-  const ascii = ws.filter((w) => /^[a-z']+$/.test(w)).length;
-  const markers = ws.filter((w) => ENGLISH_MARKERS.has(w)).length;
-  return ascii / ws.length > 0.8 && markers >= 2;
+  const lower = ws.map((w) => w.toLowerCase());
+  if (lower.some((w) => !/^[a-z']+$/.test(w))) return false;
+  const foreign = lower.filter(
+    (w) => /[fjwz']/.test(w) || (/[bdgklqrsvx]$/.test(w) && !/ng$/.test(w)) || ENGLISH_MARKERS.has(w),
+  ).length;
+  return foreign / lower.length >= 0.25;
 }
 
-/** Vietnamese phrases for the English terms found in `question`, longest match first. */
-export function translateTerms(question: string): string[] {
-  let rest = ` ${question.toLowerCase().replace(/[^\p{L}\d'\- ]+/gu, " ")} `;
-  const found: string[] = [];
+export interface Translation {
+  /** Vietnamese phrases for the English terms found, longest match first. */
+  terms: string[];
+  /** Content words the glossary does not know (place names and numbers included). */
+  unknown: string[];
+}
+
+export function translateTerms(question: string): Translation {
+  let rest = ` ${question
+    .toLowerCase()
+    .replace(/'s\b/g, "")
+    .replace(/[^\p{L}\d/.,'\- ]+/gu, " ")} `;
+  const terms: string[] = [];
   for (const [en, vi] of ENGLISH_GLOSSARY) {
     const needle = ` ${en} `;
     while (rest.includes(needle)) {
-      found.push(vi);
+      terms.push(vi);
       rest = rest.replace(needle, " ");
     }
   }
-  return found;
+  const unknown = rest.split(/\s+/).filter((w) => w.length > 1 && !ENGLISH_FILLER.has(w));
+  return { terms, unknown };
 }

@@ -5,10 +5,10 @@ import { looseForm } from "./normalize.js";
  * before the 2025 merger), with the other spellings people type.
  */
 const PLACES: Array<[string, ...string[]]> = [
-  ["Hà Nội", "Thủ đô Hà Nội"],
-  ["TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh", "TP.HCM", "TPHCM", "Hồ Chí Minh", "Sài Gòn"],
+  ["Hà Nội", "Thủ đô Hà Nội", "Hanoi"],
+  ["TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh", "TP.HCM", "TPHCM", "HCMC", "Hồ Chí Minh", "Sài Gòn", "Saigon"],
   ["Hải Phòng"],
-  ["Đà Nẵng"],
+  ["Đà Nẵng", "Danang"],
   ["Cần Thơ"],
   ["An Giang"],
   ["Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu", "Vũng Tàu"],
@@ -81,7 +81,10 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const FORMS: PlaceForm[] = PLACES.flatMap(([place, ...aliases]) =>
   [place, ...aliases].map((form) => ({
     place,
-    pattern: new RegExp(`(?<![\\p{L}])${escapeRegExp(looseForm(form)).replace(/\\ /g, "\\s*")}(?![\\p{L}])`, "gu"),
+    pattern: new RegExp(
+      `(?<![\\p{L}])${escapeRegExp(looseForm(form)).replace(/\\ /g, "\\s*")}(?![\\p{L}])`,
+      "gu",
+    ),
   })),
 ).sort((a, b) => b.pattern.source.length - a.pattern.source.length);
 

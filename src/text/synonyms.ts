@@ -5,8 +5,10 @@
  * unrelated sentences in belong here.
  */
 export const SYNONYM_GROUPS: string[][] = [
-  ["cắt giảm", "rút ngắn", "cắt bớt", "giảm bớt", "bỏ bớt"],
-  ["tinh giản", "cắt bớt", "giảm bớt"],
+  ["cắt giảm", "rút ngắn", "cắt bớt", "giảm bớt", "bỏ bớt", "tinh giản", "giảm"],
+  ["bổ sung", "cấp thêm", "tăng thêm"],
+  ["tổng số", "tổng cộng"],
+  ["công bố", "công khai"],
   ["giải quyết", "xử lý"],
   ["trực tuyến", "qua mạng", "online"],
   ["đôn đốc", "đốc thúc"],

@@ -79,10 +79,11 @@ function plainTerms(ws: string[], out: string[], foldedOnly: boolean): void {
   }
 }
 
-function expandedTerms(text: string, foldedOnly: boolean): string[] {
+function expandedTerms(text: string, foldedOnly: boolean, expand = true): string[] {
   const ws = words(text);
   const out: string[] = [];
   plainTerms(ws, out, foldedOnly);
+  if (!expand) return out;
   const folded = ws.map((w) => foldDiacritics(w));
   for (let i = 0; i < folded.length; i++) {
     const match = BY_FIRST.get(folded[i] as string)?.find((e) => matchesAt(folded, i, e.from));
@@ -100,4 +101,12 @@ export function analyze(text: string): string[] {
 /** Only the diacritic-free forms: for comparing a question with a sentence however either was typed. */
 export function analyzeFolded(text: string): string[] {
   return expandedTerms(text, true);
+}
+
+/**
+ * Folded terms of the words as written, without expansions: a question's own words, each to be met
+ * by a sentence in any of its forms (the sentence side carries the expansions).
+ */
+export function analyzeFoldedLiteral(text: string): string[] {
+  return expandedTerms(text, true, false);
 }

@@ -17,6 +17,7 @@ import {
 } from "../verify.js";
 import { formatPassages, formatQuestion, pickHighlight } from "./passages.js";
 import { type Prompts, renderPrompt } from "./prompts.js";
+import { streamText } from "./stream-text.js";
 
 /**
  * Answers with a chat model from the numbered passages, streaming tokens through `onPartial`, and
@@ -89,20 +90,10 @@ function retryAfterMs(error: unknown): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function abortPromise(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    const fail = () => reject(signal.reason ?? new Error("Aborted"));
-    if (signal.aborted) fail();
-    else signal.addEventListener("abort", fail, { once: true });
-  });
-}
-
-/** The text an answer cites passage `n` with: its sentences carrying `[n]` (renumbered form). */
+/** The first sentence of the answer that cites passage `n` (renumbered form): what it is cited for. */
 function claimFor(answer: string, n: number): string {
   const sentences = answer.split(/(?<=[.!?…])\s+|\n+/);
-  return sentences
-    .filter((s) => findCitationGroups(s).some((g) => g.numbers.includes(n)))
-    .join(" ");
+  return sentences.find((s) => findCitationGroups(s).some((g) => g.numbers.includes(n))) ?? answer;
 }
 
 /**
@@ -125,28 +116,18 @@ export function createGenerativeAnswerer(options: GenerativeAnswererOptions): An
     signal: AbortSignal,
     onPartial?: (text: string) => void,
   ): Promise<string> {
-    const aborted = abortPromise(signal);
-    aborted.catch(() => {}); // observed below; avoid an unhandled rejection when never raced
-    const run = async () => {
-      let raw = "";
-      let shown = "";
-      const stream = await model.stream(messages, { signal });
-      for await (const chunk of stream) {
-        raw += chunk.text;
-        if (!onPartial) continue;
-        const visible = withoutThinking(raw);
-        if (!visible || visible === shown || mayBeMarker(visible)) continue;
-        shown = visible;
-        try {
-          onPartial(visible);
-        } catch (error) {
-          logger.debug({ err: error }, "onPartial failed");
-        }
+    let shown = "";
+    return streamText(model, messages, signal, (raw) => {
+      if (!onPartial) return;
+      const visible = withoutThinking(raw);
+      if (!visible || visible === shown || mayBeMarker(visible)) return;
+      shown = visible;
+      try {
+        onPartial(visible);
+      } catch (error) {
+        logger.debug({ err: error }, "onPartial failed");
       }
-      return raw;
-    };
-    // The race makes the deadline hold even if a stalled stream ignored the abort signal.
-    return Promise.race([run(), aborted]);
+    });
   }
 
   return async (input: AnswerInput): Promise<AnswerDraft> => {
@@ -165,17 +146,24 @@ export function createGenerativeAnswerer(options: GenerativeAnswererOptions): An
       return runFallback();
     }
     if (now() < pausedUntil) {
-      logger.info({ event: "llm_fallback", reason: "rate-limited", pausedMs: pausedUntil - now() }, "model paused");
+      logger.info(
+        { event: "llm_fallback", reason: "rate-limited", pausedMs: pausedUntil - now() },
+        "model paused",
+      );
       return fallBack(llmText.busy);
     }
 
     const judge = async (reply: string): Promise<Judgement> => {
       const text = withoutThinking(reply);
       if (isNotFoundReply(text)) {
-        return (await strongMatch(input)) ? { kind: "rejected", problems: [{ kind: "refused" }] } : { kind: "not-found" };
+        return (await strongMatch(input))
+          ? { kind: "rejected", problems: [{ kind: "refused" }] }
+          : { kind: "not-found" };
       }
       const check = verifyAnswer(text, passages, { question });
-      return check.ok ? { kind: "ok", text, cited: check.cited } : { kind: "rejected", problems: check.problems };
+      return check.ok
+        ? { kind: "ok", text, cited: check.cited }
+        : { kind: "rejected", problems: check.problems };
     };
 
     const notFound = async (): Promise<AnswerDraft> => {

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { ANSWER_ID } from "./services/answer-store.js";
+
+/**
+ * Callback data of our inline buttons: at most 64 bytes, sent back by the client, so it is parsed
+ * and validated here and only ever names server-side state (an answer id, an example's index).
+ */
+const answerId = z.string().regex(ANSWER_ID);
+
+const passages = z
+  .tuple([z.literal("p"), answerId])
+  .transform(([, id]) => ({ kind: "passages" as const, id }));
+const vote = z
+  .tuple([z.literal("v"), answerId, z.enum(["up", "down"])])
+  .transform(([, id, value]) => ({ kind: "vote" as const, id, vote: value }));
+const example = z
+  .tuple([z.literal("ex"), z.string().regex(/^\d{1,2}$/)])
+  .transform(([, index]) => ({ kind: "example" as const, index: Number(index) }));
+
+const callbackData = z
+  .string()
+  .max(64)
+  .transform((data) => data.split(":"))
+  .pipe(z.union([passages, vote, example]));
+
+export type CallbackAction = z.output<typeof callbackData>;
+
+export function parseCallbackData(data: string | undefined): CallbackAction | undefined {
+  const parsed = callbackData.safeParse(data);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export const callbackFor = {
+  passages: (id: string) => `p:${id}`,
+  vote: (id: string, value: "up" | "down") => `v:${id}:${value}`,
+  example: (index: number) => `ex:${index}`,
+};

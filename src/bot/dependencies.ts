@@ -1,0 +1,43 @@
+import type { Config } from "../config/config.js";
+import type { Logger } from "../logger.js";
+import type { Assistant } from "../types.js";
+import type { AnswerStore } from "./services/answer-store.js";
+import type { FeedbackStore } from "./services/feedback-store.js";
+import type { ChatHistory } from "./services/history.js";
+import type { RateLimiter } from "./services/rate-limiter.js";
+
+/** What the bot needs from outside: the question-answering core, config, logging, storage, time. */
+export interface BotDependencies {
+  assistant: Assistant;
+  config: Config;
+  logger: Logger;
+  /** The app version shown by /about (package.json). */
+  version: string;
+  /** Where questions and votes are written; defaults to JSONL files under `<dataDir>/feedback`. */
+  feedback?: FeedbackStore;
+  /** Milliseconds since the epoch; tests pass a controllable clock. */
+  clock?: () => number;
+  /** Id generator for stored answers (callback data); tests may pass a predictable one. */
+  newAnswerId?: () => string;
+}
+
+/** The shared state and settings every feature receives from `createBot`. */
+export interface BotServices {
+  assistant: Assistant;
+  config: Config;
+  logger: Logger;
+  version: string;
+  feedback: FeedbackStore;
+  clock: () => number;
+  history: ChatHistory;
+  answers: AnswerStore;
+  limiter: RateLimiter;
+  /** Bot API base URL, used for file downloads (`${apiRoot}/file/bot<token>/<file_path>`). */
+  apiRoot: string;
+  /** Minimum time between two edits of one message (streamed answers, reindex progress). */
+  editIntervalMs: number;
+  typingIntervalMs: number;
+  /** Whether partial answers are shown by editing a placeholder message. */
+  streaming: boolean;
+  examples: readonly string[];
+}

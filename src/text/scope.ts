@@ -1,0 +1,30 @@
+import { looseForm } from "./normalize.js";
+import { findPlaces } from "./places.js";
+
+/**
+ * Which province a sentence speaks of. Provincial news mixes national figures (reported at the
+ * meeting) with the province's own, and a sentence often names neither: it inherits the scope of the
+ * text before it, until a sentence names a place, speaks of the whole country, or of "the province".
+ * An empty scope means national.
+ */
+
+const NATIONAL =
+  /\b(ca nuoc|toan quoc|cac bo|bo nganh|cac dia phuong|cac nganh|\d+ 63|63 tinh|63 diem cau|van phong chinh phu|ban chi dao (cchc|cai cach hanh chinh) cua chinh phu|to cong tac|bo noi vu)\b/;
+const LOCAL =
+  /\b(ubnd tinh|uy ban nhan dan tinh|tinh uy|toan tinh|cua tinh|dia ban tinh|duoc tinh|tinh da|tinh dang|tinh luon|tinh xac dinh)\b/;
+
+export type Scope = string[];
+
+export function nextScope(previous: Scope, sentence: string, articlePlace: string): Scope {
+  const places = [...new Set(findPlaces(sentence).map((p) => p.place))];
+  if (places.length > 0) return places;
+  const folded = looseForm(sentence).replace(/[^\p{L}\d]+/gu, " ");
+  if (NATIONAL.test(folded)) return [];
+  if (LOCAL.test(folded)) return articlePlace && articlePlace !== "Toàn quốc" ? [articlePlace] : [];
+  return previous;
+}
+
+/** The last year (1990–2099) a text writes, if any: what a later "trong năm" refers to. */
+export function lastYear(text: string): string | undefined {
+  return text.match(/(?<!\d)(?:199\d|20\d{2})(?!\d)/g)?.at(-1);
+}
