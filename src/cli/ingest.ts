@@ -1,0 +1,26 @@
+import { parseArgs } from "node:util";
+import { createApp } from "../main.js";
+import { configOrExit, fail } from "./common.js";
+import { progressBar } from "./progress.js";
+
+const USAGE = "Usage: npm run ingest -- [--corpus DIR] [--index DIR]";
+
+const { values } = (() => {
+  try {
+    return parseArgs({ options: { corpus: { type: "string" }, index: { type: "string" } } });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${USAGE}`);
+  }
+})();
+
+const config = configOrExit(values, { LOG_LEVEL: "warn" });
+const app = createApp(config);
+const bar = progressBar();
+const result = await app.index.rebuild(bar.update);
+bar.stop();
+if (result.status === "rebuilt") {
+  for (const s of result.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
+  process.stdout.write(
+    `Indexed ${result.articleCount} articles in ${result.chunkCount} chunks (${result.ms} ms) into ${config.indexDir}\n`,
+  );
+}
