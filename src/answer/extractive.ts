@@ -144,7 +144,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     question: string,
     passages: Passage[],
     context = "",
-  ): { q: QuestionAnalysis; candidates: Candidate[] } {
+  ): { q: QuestionAnalysis; weights: number[]; candidates: Candidate[] } {
     const q = analyzeQuestion(question, context);
     const weights = questionWeights(q);
     const candidates: Candidate[] = [];
@@ -204,13 +204,12 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
       }
     });
     candidates.sort((a, b) => b.score - a.score);
-    return { q, candidates };
+    return { q, weights, candidates };
   }
 
   /** A long sentence is cut down to the clause that carries the answer. */
-  function quote(q: QuestionAnalysis, sentence: string): string {
+  function quote(q: QuestionAnalysis, weights: number[], sentence: string): string {
     if (sentence.length <= maxQuote) return sentence;
-    const weights = questionWeights(q);
     const best = splitClauses(sentence)
       .map((clause, i) => {
         const { got, total } = covered(q, weights, new Set(analyzeFolded(clause)), new Set());
@@ -226,13 +225,13 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
    * The best sentence, then, greedily, sentences that add an uncovered part of the question: a place
    * or year not yet spoken of, or enough of its remaining weighted terms.
    */
-  function choose(q: QuestionAnalysis, candidates: Candidate[]): Candidate[] {
+  function choose(q: QuestionAnalysis, weights: number[], candidates: Candidate[]): Candidate[] {
     const answering = candidates.filter((c) => !c.failure);
     const valid = answering.filter((c) => c.coverage >= minCoverage);
     const best = valid[0];
     if (!best) return [];
     const chosen = [best];
-    const weights = questionWeights(q);
+    const { total } = covered(q, weights, new Set(), new Set());
     const aspectsWanted = [...q.places, ...q.years, ...q.aspects.map((a) => a.label)];
     for (let round = 0; round < 2; round++) {
       const seenTerms = new Set(chosen.flatMap((c) => [...c.terms]));
@@ -244,7 +243,6 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
         .filter((c) => !chosen.some((x) => x.sentence === c.sentence))
         .map((c) => {
           const { got } = covered(q, weights, c.terms, new Set(), seenTerms);
-          const { total } = covered(q, weights, new Set(), new Set());
           return {
             c,
             gain: total > 0 ? got / total : 0,
@@ -266,9 +264,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     passages: Passage[],
     context: string,
   ): { chosen: Candidate[]; failure?: Failure } {
-    const { q, candidates } = rank(question, passages, context);
-    const chosen = choose(q, candidates);
-    if (chosen.length > 0) return { chosen: chosen.map((c) => ({ ...c, quote: quote(q, c.sentence) })) };
+    const { q, weights, candidates } = rank(question, passages, context);
+    const chosen = choose(q, weights, candidates);
+    if (chosen.length > 0)
+      return { chosen: chosen.map((c) => ({ ...c, quote: quote(q, weights, c.sentence) })) };
     const failure = candidates.find(
       (c) => c.coverage >= minCoverage && c.failure && c.failure.kind !== "kind",
     )?.failure;
