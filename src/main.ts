@@ -1,5 +1,10 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { type Candidate, createExtractiveAnswerer } from "./answer/extractive.js";
+import { createOpenAIEmbeddings } from "./answer/llm/embeddings.js";
+import { loadPrompts } from "./answer/llm/prompts.js";
+import { createLlmWiring } from "./answer/llm/wire.js";
+import { ruleRewriter } from "./answer/rewrite.js";
 import type { Answerer, QuestionRewriter } from "./answer/types.js";
 import { createAssistant, type QaAssistant } from "./assistant.js";
 import type { Config } from "./config/config.js";
@@ -19,6 +24,8 @@ export interface AppOverrides {
   embedder?: Embedder;
   answerer?: (extractive: Answerer) => Answerer;
   rewrite?: QuestionRewriter;
+  /** Folder of the prompt files of the generated-answer mode. */
+  promptsDir?: string;
   /** Progress of the build that runs when the index is missing or stale. */
   onBuildProgress?: (p: ReindexProgress) => void;
 }
@@ -42,11 +49,12 @@ export function createEmbedder(config: Config): Embedder {
       return { id: embeddings.id, embeddings, batchSize: 256 };
     }
     case "openai":
-      throw new Error("EMBEDDINGS=openai is not wired yet");
+      return createOpenAIEmbeddings(config.embeddings);
   }
 }
 
-const keepQuestion: QuestionRewriter = async (question) => question;
+/** Prompts ship with the code, wherever the command is run from. */
+const PROMPTS_DIR = fileURLToPath(new URL("../prompts", import.meta.url));
 
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.logLevel);
@@ -68,19 +76,26 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   };
   const offline = createExtractiveAnswerer({ termWeight, isKnown });
   const extractive = offline.answer;
-  const answerer = overrides.answerer ? overrides.answerer(extractive) : extractive;
+  // With a chat model configured, it writes the answers and rewrites follow-ups; the extractive
+  // answerer stays its fallback. Prompts are read (and checked) here, once, at start.
+  const llm =
+    config.answer.kind === "llm"
+      ? createLlmWiring(config.answer, { prompts: loadPrompts(overrides.promptsDir ?? PROMPTS_DIR), logger })
+      : undefined;
+  const wrap = overrides.answerer ?? llm?.answerer;
+  const answerer = wrap ? wrap(extractive) : extractive;
   const assistant = createAssistant({
     index,
     embedder,
     answerer,
-    rewrite: overrides.rewrite ?? keepQuestion,
+    rewrite: overrides.rewrite ?? llm?.rewrite ?? ruleRewriter,
     logger,
     corpusDir: config.corpusDir,
     trashDir: path.join(config.dataDir, "removed"),
     topK: config.topK,
     maxQuestionChars: config.limits.maxQuestionChars,
     maxUploadBytes: config.limits.maxUploadBytes,
-    answerBackend: overrides.answerer ? "llm" : "extractive",
+    answerBackend: wrap ? "llm" : "extractive",
   });
   const explain = async (question: string) =>
     offline.rank(question, await assistant.search(question)).candidates;

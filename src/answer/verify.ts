@@ -23,7 +23,9 @@ export type Problem =
   | { kind: "no-citation" }
   | { kind: "unknown-citation"; n: number; passageCount: number }
   | { kind: "unsupported-number"; value: string }
-  | { kind: "unsupported-name"; name: string };
+  | { kind: "unsupported-name"; name: string }
+  /** Set by the answerer, not by `verifyAnswer`: the model refused although the passages answer. */
+  | { kind: "refused" };
 
 export interface Verification {
   ok: boolean;
@@ -153,6 +155,8 @@ function describeProblem(p: Problem): string {
       return `- Con số "${p.value}" không có trong đoạn trích được dẫn.`;
     case "unsupported-name":
       return `- Tên người "${p.name}" không có trong đoạn trích được dẫn.`;
+    case "refused":
+      return "- Các đoạn trích có chứa thông tin để trả lời câu hỏi; hãy đọc lại kỹ và trả lời.";
   }
 }
 

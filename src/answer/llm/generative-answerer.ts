@@ -7,6 +7,7 @@ import type { Passage } from "../../types.js";
 import { toCitation } from "../citations.js";
 import type { AnswerDraft, Answerer, AnswerInput } from "../types.js";
 import {
+  citationOrder,
   describeProblems,
   findCitationGroups,
   isNotFoundReply,
@@ -57,11 +58,24 @@ const NOTICE: Record<FailureReason, string> = {
 type Judgement =
   | { kind: "ok"; text: string; cited: number[] }
   | { kind: "not-found" }
-  | { kind: "rejected"; problems: Array<Problem | { kind: "refused" }> };
+  | { kind: "rejected"; problems: Problem[] };
 
 /** Reasoning some local models (DeepSeek-R1, Qwen3) write inline: never shown, never checked. */
 function withoutThinking(text: string): string {
   return text.replace(/<think>[\s\S]*?(?:<\/think>|$)/g, "").trim();
+}
+
+/**
+ * What the user sees while the answer streams: no reasoning, no half-written marker at the end, and
+ * citations already numbered as the final answer will number them (order of first citation is
+ * stable as the text grows).
+ */
+function partialView(raw: string, passageCount: number): string {
+  const text = withoutThinking(raw)
+    .replace(/\[[^\]]{0,20}$/, "")
+    .trimEnd();
+  const cited = citationOrder(text).filter((n) => n >= 1 && n <= passageCount);
+  return renumberCitations(text, cited);
 }
 
 const FOLDED_MARKER = foldDiacritics(NOT_FOUND_MARKER);
@@ -114,12 +128,13 @@ export function createGenerativeAnswerer(options: GenerativeAnswererOptions): An
   async function generate(
     messages: BaseMessage[],
     signal: AbortSignal,
-    onPartial?: (text: string) => void,
+    partial?: { onPartial: (text: string) => void; passageCount: number },
   ): Promise<string> {
     let shown = "";
     return streamText(model, messages, signal, (raw) => {
-      if (!onPartial) return;
-      const visible = withoutThinking(raw);
+      if (!partial) return;
+      const { onPartial, passageCount } = partial;
+      const visible = partialView(raw, passageCount);
       if (!visible || visible === shown || mayBeMarker(visible)) return;
       shown = visible;
       try {
@@ -187,7 +202,8 @@ export function createGenerativeAnswerer(options: GenerativeAnswererOptions): An
     ];
 
     try {
-      let reply = await generate(messages, signal, input.onPartial);
+      const onPartial = input.onPartial;
+      let reply = await generate(messages, signal, onPartial && { onPartial, passageCount: passages.length });
       let verdict = await judge(reply);
       if (verdict.kind === "rejected") {
         logger.warn(
@@ -198,7 +214,7 @@ export function createGenerativeAnswerer(options: GenerativeAnswererOptions): An
           new AIMessage(reply),
           new HumanMessage(
             renderPrompt(prompts.repair, {
-              problems: describeAll(verdict.problems),
+              problems: describeProblems(verdict.problems),
               not_found: NOT_FOUND_MARKER,
             }),
           ),
@@ -250,17 +266,6 @@ export function createGenerativeAnswerer(options: GenerativeAnswererOptions): An
       return fallBack(NOTICE[reason]);
     }
   };
-}
-
-function describeAll(problems: Array<Problem | { kind: "refused" }>): string {
-  const refused = problems.some((p) => p.kind === "refused");
-  const rest = problems.filter((p): p is Problem => p.kind !== "refused");
-  return [
-    refused ? "- Các đoạn trích có chứa thông tin để trả lời câu hỏi; hãy đọc lại kỹ và trả lời." : "",
-    describeProblems(rest),
-  ]
-    .filter(Boolean)
-    .join("\n");
 }
 
 function draftOf(text: string, cited: number[], passages: Passage[]): AnswerDraft {
