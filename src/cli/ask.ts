@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createApp } from "../main.js";
-import { configOrExit, fail } from "./common.js";
+import { configOrExit, fail, readyOrExit } from "./common.js";
 import { answerJson, formatAnswerText } from "./format.js";
 import { progressBar } from "./progress.js";
 
@@ -36,8 +36,7 @@ if (values.help) {
 const config = configOrExit(values, { LOG_LEVEL: "warn" });
 const bar = progressBar();
 const app = createApp(config, { onBuildProgress: bar.update });
-await app.index.ready();
-bar.stop();
+await readyOrExit(app.index, bar.stop);
 
 const question = positionals.join(" ");
 if (question.trim() && values.explain) {

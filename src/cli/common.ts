@@ -1,5 +1,7 @@
 import { type Config, ConfigError, createConfig, type RawEnv } from "../config/config.js";
 import { readEnvironment } from "../config/env.js";
+import type { IndexHolder } from "../retrieval/index-holder.js";
+import { StorageError } from "../storage-error.js";
 
 /**
  * Config for a command: the environment (and `.env`), with `--corpus` / `--index` flags on top.
@@ -33,3 +35,15 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
   throw error;
 });
+
+/** Loads (or first builds) the index; a folder that cannot be read or written ends the command. */
+export async function readyOrExit(index: IndexHolder, done?: () => void): Promise<void> {
+  try {
+    await index.ready();
+    done?.();
+  } catch (error) {
+    done?.();
+    if (error instanceof StorageError) fail(error.message);
+    throw error;
+  }
+}

@@ -3,7 +3,7 @@ import { loadQuestions } from "../evaluation/questions.js";
 import { evaluate } from "../evaluation/run.js";
 import { formatReport, meetsTargets } from "../evaluation/table.js";
 import { createApp } from "../main.js";
-import { configOrExit, fail } from "./common.js";
+import { configOrExit, fail, readyOrExit } from "./common.js";
 import { progressBar } from "./progress.js";
 
 const USAGE = `Usage: npm run eval -- [--answer extractive|llm] [--questions FILE] [--verbose] [--json] [--corpus DIR] [--index DIR]`;
@@ -32,8 +32,7 @@ const config = configOrExit(values, {
 });
 const bar = progressBar();
 const app = createApp(config, { onBuildProgress: bar.update });
-await app.index.ready();
-bar.stop();
+await readyOrExit(app.index, bar.stop);
 
 const questions = await loadQuestions(values.questions);
 const result = await evaluate({ search: app.assistant.search, ask: app.assistant.ask }, questions);

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { createApp } from "../main.js";
+import { StorageError } from "../storage-error.js";
 import { configOrExit, fail } from "./common.js";
 import { progressBar } from "./progress.js";
 
@@ -16,7 +17,11 @@ const { values } = (() => {
 const config = configOrExit(values, { LOG_LEVEL: "warn" });
 const app = createApp(config);
 const bar = progressBar();
-const result = await app.index.rebuild(bar.update);
+const result = await app.index.rebuild(bar.update).catch((error: unknown) => {
+  bar.stop();
+  if (error instanceof StorageError) fail(`${error.message}. The previous index, if any, keeps serving.`);
+  throw error;
+});
 bar.stop();
 if (result.status === "rebuilt") {
   for (const s of result.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);

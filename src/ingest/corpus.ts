@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { asStorageError } from "../storage-error.js";
 import type { Article } from "../types.js";
 import { type Sidecar, sidecarSchema } from "./metadata.js";
 import { ArticleError, isArticleFile, readArticle } from "./read-article.js";
@@ -21,7 +22,13 @@ export const sidecarPath = (articlePath: string) =>
 
 /** Article files of a corpus folder (sorted, so ids and index order are stable). */
 export async function listCorpusFiles(dir: string): Promise<CorpusFile[]> {
-  const names = (await readdir(dir)).filter(isArticleFile).sort();
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (error) {
+    throw asStorageError(error, dir, "read the corpus folder");
+  }
+  const names = entries.filter(isArticleFile).sort();
   return Promise.all(
     names.map(async (name) => {
       const s = await stat(path.join(dir, name));

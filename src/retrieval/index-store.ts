@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import path from "node:path";
 import { articleMeta, chunkArticle } from "../ingest/chunk.js";
 import { loadCorpus } from "../ingest/corpus.js";
+import { asStorageError } from "../storage-error.js";
 import { analyze } from "../text/terms.js";
 import type { Article, ArticleMeta, Chunk, ReindexProgress } from "../types.js";
 import { type Bm25Data, type Bm25Index, createBm25 } from "./bm25.js";
@@ -98,6 +99,19 @@ async function embedChunks(
 }
 
 async function writeGeneration(
+  indexDir: string,
+  contents: Contents,
+  settings: IndexSettings,
+  fingerprint: string,
+): Promise<Manifest> {
+  try {
+    return await writeGenerationFiles(indexDir, contents, settings, fingerprint);
+  } catch (error) {
+    throw asStorageError(error, indexDir, "write the index in");
+  }
+}
+
+async function writeGenerationFiles(
   indexDir: string,
   contents: Contents,
   settings: IndexSettings,
