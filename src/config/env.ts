@@ -15,12 +15,33 @@ export function readEnvironment(envFile = ".env", processEnv: RawEnv = process.e
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConfigError(`Cannot read ${envFile}: ${reason}`, [`${envFile}: unreadable`]);
   }
-  let fromFile: RawEnv;
-  try {
-    fromFile = parseEnv(text) as RawEnv;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`Cannot parse ${envFile}: ${reason}`, [`${envFile}: malformed`]);
+  const bad = malformedLine(text);
+  if (bad) {
+    throw new ConfigError(`Cannot parse ${envFile}: line ${bad} is not NAME=value`, [
+      `${envFile}:${bad}: malformed`,
+    ]);
   }
-  return { ...fromFile, ...processEnv };
+  return { ...(parseEnv(text) as RawEnv), ...processEnv };
+}
+
+/**
+ * The first line that is neither blank, a comment, `NAME=value` (optionally `export`ed) nor inside a
+ * multi-line quoted value. Node's parseEnv skips such lines silently; a typo must not go unnoticed.
+ */
+function malformedLine(text: string): number | undefined {
+  const lines = text.split(/\r?\n/);
+  let openQuote: string | undefined;
+  for (const [i, line] of lines.entries()) {
+    if (openQuote) {
+      if (line.includes(openQuote)) openQuote = undefined;
+      continue;
+    }
+    const trimmed = line.trim();
+    if (!trimmed || trimmed.startsWith("#")) continue;
+    const m = trimmed.match(/^(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=\s*(["'`]?)(.*)$/);
+    if (!m) return i + 1;
+    const quote = m[1];
+    if (quote && !(m[2] as string).includes(quote)) openQuote = quote;
+  }
+  return openQuote ? lines.length : undefined;
 }

@@ -76,6 +76,10 @@ export function chunkArticle(article: Article, options: ChunkOptions): Chunk[] {
 
   for (const unit of units) {
     if (fresh > 0 && length + unit.text.length > options.size) flush();
+    // Carried overlap gives way to a sentence that would not fit beside it.
+    while (fresh === 0 && current.length > 0 && length + unit.text.length > options.size) {
+      length -= (current.shift() as Unit).text.length + 1;
+    }
     current.push(unit);
     length += unit.text.length + 1;
     fresh += 1;

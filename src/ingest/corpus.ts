@@ -29,12 +29,14 @@ export async function listCorpusFiles(dir: string): Promise<CorpusFile[]> {
     throw asStorageError(error, dir, "read the corpus folder");
   }
   const names = entries.filter(isArticleFile).sort();
-  return Promise.all(
+  const files = await Promise.all(
     names.map(async (name) => {
       const s = await stat(path.join(dir, name));
-      return { file: name, size: s.size, mtimeMs: s.mtimeMs };
+      return s.isFile() ? { file: name, size: s.size, mtimeMs: s.mtimeMs } : undefined;
     }),
   );
+  // A folder named like an article ("luu-tru.txt") is not one.
+  return files.filter((f): f is CorpusFile => f !== undefined);
 }
 
 export async function readSidecar(articlePath: string): Promise<Sidecar> {

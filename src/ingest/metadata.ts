@@ -26,22 +26,25 @@ function validDate(y: number, m: number, d: number): string | undefined {
 }
 
 /**
- * Best date a text gives: a full d/m/yyyy date, else the first "d/m" or "d-m" of a dateline with the
- * year the text speaks of most, else `fallback` (the day the article was added).
+ * Best date a text gives: the dateline's day and month ("Sáng 8/9", "Chiều 2-2") with the year of the
+ * first full date or, failing that, the year the text speaks of most; else the first full date; else
+ * `fallback` (the day the article was added). A full date later in the text is usually a decision's
+ * date, not the article's, so the dateline comes first.
  */
 export function deriveDate(text: string, fallback: string): string {
   const full = text.match(/\b(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})\b/);
-  if (full) {
-    const d = validDate(Number(full[3]), Number(full[2]), Number(full[1]));
+  const opening = text.slice(0, 300).match(/\b(\d{1,2})[/-](\d{1,2})\b(?![/-]\d)/);
+  const years = [...text.matchAll(/\b(?:năm|Năm)\s+((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
+  const counts = new Map<number, number>();
+  for (const y of years) counts.set(y, (counts.get(y) ?? 0) + 1);
+  const commonYear = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+  const year = full ? Number(full[3]) : commonYear;
+  if (opening && year) {
+    const d = validDate(year, Number(opening[2]), Number(opening[1]));
     if (d) return d;
   }
-  const years = [...text.matchAll(/\b(?:năm|Năm)\s+((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
-  const dayMonth = text.slice(0, 400).match(/\b(\d{1,2})[/-](\d{1,2})\b(?![/-]\d)/);
-  if (dayMonth && years.length > 0) {
-    const counts = new Map<number, number>();
-    for (const y of years) counts.set(y, (counts.get(y) ?? 0) + 1);
-    const year = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] as number;
-    const d = validDate(year, Number(dayMonth[2]), Number(dayMonth[1]));
+  if (full) {
+    const d = validDate(Number(full[3]), Number(full[2]), Number(full[1]));
     if (d) return d;
   }
   return fallback;

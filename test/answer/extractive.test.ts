@@ -1,0 +1,167 @@
+import { copyFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AnswerDraft } from "../../src/answer/types.js";
+import { createConfig } from "../../src/config/config.js";
+import { loadQuestions } from "../../src/evaluation/questions.js";
+import { type App, createApp } from "../../src/main.js";
+import { unsupportedNumbers } from "../../src/text/numbers.js";
+import { ARTICLE, copyCorpus, FIXTURES_DIR, ROOT, silentLogger, tempDirs } from "../fixtures/support.js";
+
+/**
+ * The contract of the offline answerer, not its wording (which is being tuned): when it answers,
+ * every citation marker points at a citation, every figure is one of the cited passages' own, and
+ * when it does not, it cites nothing.
+ */
+
+const temp = tempDirs();
+let app: App;
+
+beforeAll(async () => {
+  const dataDir = await temp.make();
+  await copyCorpus(path.join(dataDir, "corpus"));
+  app = createApp(createConfig({ DATA_DIR: dataDir, ANSWER_MODE: "extractive" }), { logger: silentLogger });
+  await app.index.ready();
+});
+afterAll(() => temp.cleanup());
+
+async function answer(question: string): Promise<AnswerDraft> {
+  return app.extractive({ question, passages: await app.assistant.search(question) });
+}
+
+const markers = (text: string) => [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+const withoutMarkers = (text: string) => text.replace(/\[\d+\]/g, " ");
+
+/** What must hold for any answer: the numbers cited and quoted are the passages' own. */
+function expectGrounded(draft: AnswerDraft, label: string) {
+  if (!draft.found) {
+    expect(draft.citations, label).toEqual([]);
+    expect(draft.answer.trim().length, label).toBeGreaterThan(0);
+    return;
+  }
+  expect(draft.citations.length, label).toBeGreaterThan(0);
+  expect(
+    draft.citations.map((c) => c.n),
+    label,
+  ).toEqual(draft.citations.map((_, i) => i + 1));
+  const used = markers(draft.answer);
+  expect(used.length, `${label}: no [n] marker`).toBeGreaterThan(0);
+  for (const n of used)
+    expect(
+      draft.citations.some((c) => c.n === n),
+      `${label}: [${n}] has no citation`,
+    ).toBe(true);
+  // Every citation is used by the answer.
+  for (const c of draft.citations) expect(used, `${label}: citation ${c.n} unused`).toContain(c.n);
+  expect(
+    unsupportedNumbers(
+      withoutMarkers(draft.answer),
+      draft.citations.map((c) => c.text),
+    ),
+    `${label}: numbers not in the cited passages`,
+  ).toEqual([]);
+  for (const c of draft.citations) {
+    expect(c.articleId, label).toMatch(/\S/);
+    expect(c.title, label).toMatch(/\S/);
+    expect(c.date, label).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    if (c.highlight) expect(c.text.replace(/\s+/g, " "), label).toContain(c.highlight.replace(/\s+/g, " "));
+  }
+}
+
+describe("the canonical examples", () => {
+  it.each(["Lào Cai đã cắt giảm bao nhiêu TTHC?", "lao cai cat giam bao nhieu tthc"])(
+    "%s → 977 with [1] citing article 001",
+    async (question) => {
+      const draft = await answer(question);
+      expect(draft.found).toBe(true);
+      expect(draft.answer).toContain("977");
+      expect(draft.answer).toContain("[1]");
+      const first = draft.citations[0];
+      expect(first?.n).toBe(1);
+      expect(first?.articleId).toBe(ARTICLE.laoCai);
+      expect(first?.text).toContain("977");
+      expect(first?.source).toBe("Cổng Thông tin điện tử tỉnh Lào Cai");
+      expect(first?.date).toBe("2023-11-14");
+      expectGrounded(draft, question);
+    },
+  );
+
+  it("Hà Nội đã cắt giảm bao nhiêu TTHC? → not found, no citations, not Lào Cai's figure", async () => {
+    const draft = await answer("Hà Nội đã cắt giảm bao nhiêu TTHC?");
+    expect(draft.found).toBe(false);
+    expect(draft.citations).toEqual([]);
+    expect(draft.answer).not.toContain("977");
+  });
+
+  it.each([
+    "Thời tiết Hà Nội hôm nay thế nào?",
+    "Đội tuyển bóng đá Việt Nam thắng mấy bàn ở SEA Games?",
+    "Giá vàng hôm nay bao nhiêu?",
+    "Who won the football world cup?",
+  ])("off-topic %s → not found", async (question) => {
+    const draft = await answer(question);
+    expect(draft.found).toBe(false);
+    expect(draft.citations).toEqual([]);
+  });
+});
+
+describe("the first 30 evaluation questions", () => {
+  it("every answer's markers point at citations and its numbers are the cited passages' own", async () => {
+    const questions = (await loadQuestions(path.join(ROOT, "test/eval/questions.jsonl"))).slice(0, 30);
+    expect(questions).toHaveLength(30);
+    let found = 0;
+    for (const q of questions) {
+      const draft = await answer(q.question);
+      expectGrounded(draft, `${q.id} ${q.question}`);
+      if (draft.found) found += 1;
+    }
+    // A floor, not the accuracy target: an answerer that never answers passes nothing above.
+    expect(found).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe("over a corpus of other articles", () => {
+  // The same composition over the test's own articles: nothing in the answerer is tied to the five
+  // real ones.
+  let other: App;
+
+  beforeAll(async () => {
+    const dataDir = await temp.make();
+    const corpus = path.join(dataDir, "corpus");
+    await mkdir(corpus);
+    for (const name of ["new-article.txt", "boilerplate.txt", "article.html", "article.md"]) {
+      await copyFile(path.join(FIXTURES_DIR, name), path.join(corpus, name));
+    }
+    other = createApp(createConfig({ DATA_DIR: dataDir, ANSWER_MODE: "extractive" }), {
+      logger: silentLogger,
+    });
+    expect((await other.index.ready()).manifest.articleCount).toBe(4);
+  });
+
+  const ask = async (question: string) =>
+    other.extractive({ question, passages: await other.assistant.search(question) });
+
+  it("quotes the sentence with the figure asked for", async () => {
+    const draft = await ask("Bình Định đã lắp đặt bao nhiêu máy tra cứu hồ sơ tự động?");
+    expect(draft.found).toBe(true);
+    expect(draft.answer).toContain("48");
+    expect(draft.citations[0]?.articleId).toBe("new-article");
+    expectGrounded(draft, "Bình Định");
+  });
+
+  it("does not answer for another province with this province's figure", async () => {
+    const draft = await ask("Quảng Nam đã lắp đặt bao nhiêu máy tra cứu hồ sơ tự động?");
+    expect(draft.found).toBe(false);
+    expect(draft.answer).not.toContain("48");
+    expect(draft.citations).toEqual([]);
+  });
+
+  it("does not answer without passages", async () => {
+    const draft = await other.extractive({
+      question: "Bình Định đã lắp đặt bao nhiêu máy tra cứu?",
+      passages: [],
+    });
+    expect(draft.found).toBe(false);
+    expect(draft.citations).toEqual([]);
+  });
+});

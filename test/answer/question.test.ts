@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { analyzeQuestion } from "../../src/answer/question.js";
+
+describe("analyzeQuestion", () => {
+  it.each([
+    ["Lào Cai đã cắt giảm bao nhiêu TTHC?", "quantity"],
+    ["lao cai cat giam bao nhieu tthc", "quantity"],
+    ["Sơn La xếp thứ mấy về chỉ số CCHC?", "quantity"],
+    ["Tỷ lệ hồ sơ trực tuyến đạt bao nhiêu phần trăm?", "quantity"],
+    ["How many administrative procedures did Lao Cai cut?", "quantity"],
+    ["Ai chủ trì phiên họp tại điểm cầu Vĩnh Phúc?", "person"],
+    ["Who chaired the first meeting of the working group?", "person"],
+    ["Khi nào Tổ công tác họp phiên thứ nhất?", "time"],
+    ["Tổ công tác cải cách TTHC có nhiệm vụ gì?", "general"],
+  ])("%s → intent %s", (question, intent) => {
+    expect(analyzeQuestion(question).intent).toBe(intent);
+  });
+
+  it("keeps the topic words and drops question and function words", () => {
+    const { terms } = analyzeQuestion("Lào Cai đã cắt giảm bao nhiêu TTHC?");
+    expect(terms).toEqual(expect.arrayContaining(["lao_cai", "cat_giam", "tthc"]));
+    for (const stop of ["bao", "nhieu", "bao_nhieu", "da", "giam_bao"]) expect(terms).not.toContain(stop);
+  });
+
+  it("gives an unaccented question the topic terms of the accented one", () => {
+    const accented = analyzeQuestion("Lào Cai đã cắt giảm bao nhiêu TTHC?");
+    const plain = analyzeQuestion("lao cai cat giam bao nhieu tthc");
+    expect(plain.terms).toEqual(expect.arrayContaining(accented.terms));
+    expect(plain.places).toEqual(accented.places);
+    expect(plain.intent).toBe(accented.intent);
+  });
+
+  it("finds the places and years the question is about", () => {
+    const q = analyzeQuestion("So sánh chỉ số cải cách hành chính năm 2022 của Sơn La và lao cai");
+    expect(q.places).toEqual(["Sơn La", "Lào Cai"]);
+    expect(q.years).toEqual(["2022"]);
+    expect(analyzeQuestion("Lào Cai đã cắt giảm bao nhiêu TTHC?").years).toEqual([]);
+  });
+
+  it("reads an English question through the glossary", () => {
+    const q = analyzeQuestion("How many administrative procedures did Lao Cai cut?");
+    expect(q.english).toBe(true);
+    expect(q.places).toEqual(["Lào Cai"]);
+    expect(q.terms).toEqual(expect.arrayContaining(["thu_tuc", "hanh_chinh", "cat_giam"]));
+    expect(q.terms).not.toContain("how");
+    expect(analyzeQuestion("Lào Cai đã cắt giảm bao nhiêu TTHC?").english).toBe(false);
+  });
+
+  it("gives an English question on another topic no Vietnamese terms to match", () => {
+    expect(analyzeQuestion("Who won the football world cup last year?").terms).toEqual([]);
+  });
+});

@@ -1,0 +1,128 @@
+import { spawn } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTICLE, copyCorpus, ROOT, tempDirs } from "../fixtures/support.js";
+
+/**
+ * `ask` as a user runs it, in a child process. Each spawn costs a second or two, so these are few;
+ * the first one also builds the index the others reuse.
+ */
+
+const temp = tempDirs();
+let corpusDir: string;
+let indexDir: string;
+
+beforeAll(async () => {
+  corpusDir = await copyCorpus(path.join(await temp.make(), "corpus"));
+  indexDir = path.join(await temp.make(), "index");
+});
+afterAll(() => temp.cleanup());
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+/** A clean environment: no LOG_LEVEL, no keys or folders inherited from the shell running the tests. */
+function runAsk(
+  args: string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, ["src/cli/ask.ts", ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", HOME: os.tmpdir(), TMPDIR: os.tmpdir(), ...options.env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      stderr += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? "");
+  });
+}
+
+const DOCUMENTED_KEYS = ["question", "answer", "found", "citations", "timings"];
+/** Keys the JSON may carry beyond the documented ones. */
+const OPTIONAL_KEYS = ["backend", "notice", "resolved"];
+const CITATION_KEYS = ["n", "articleId", "title", "date", "source", "text", "score"];
+
+function expectAnswerShape(json: Record<string, unknown>) {
+  for (const key of DOCUMENTED_KEYS) expect(json, key).toHaveProperty(key);
+  for (const key of Object.keys(json)) expect([...DOCUMENTED_KEYS, ...OPTIONAL_KEYS], key).toContain(key);
+  expect(typeof json.question).toBe("string");
+  expect(typeof json.answer).toBe("string");
+  expect(typeof json.found).toBe("boolean");
+  expect(json.timings).toEqual({ retrieveMs: expect.any(Number), answerMs: expect.any(Number) });
+  const citations = json.citations as Array<Record<string, unknown>>;
+  expect(Array.isArray(citations)).toBe(true);
+  for (const c of citations) {
+    for (const key of CITATION_KEYS) expect(c, key).toHaveProperty(key);
+    for (const key of Object.keys(c)) expect([...CITATION_KEYS, "highlight"], key).toContain(key);
+    expect(c).toMatchObject({
+      n: expect.any(Number),
+      articleId: expect.any(String),
+      title: expect.any(String),
+      date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      source: expect.any(String),
+      text: expect.any(String),
+      score: expect.any(Number),
+    });
+  }
+}
+
+describe("ask", () => {
+  it("--json prints exactly one JSON line with the documented shape", { timeout: 60_000 }, async () => {
+    const question = "Lào Cai đã cắt giảm bao nhiêu TTHC?";
+    const run = await runAsk(["--json", "--corpus", corpusDir, "--index", indexDir, question]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.endsWith("\n")).toBe(true);
+    const lines = run.stdout.split("\n").filter(Boolean);
+    expect(lines).toHaveLength(1);
+    const json = JSON.parse(lines[0] as string) as Record<string, unknown>;
+    expectAnswerShape(json);
+    expect(json.question).toBe(question);
+    expect(json.found).toBe(true);
+    expect(json.answer).toContain("977");
+    const [first] = json.citations as Array<Record<string, unknown>>;
+    expect(first).toMatchObject({ n: 1, articleId: ARTICLE.laoCai });
+    expect(first?.text).toContain("977");
+  });
+
+  it("reads one question a line from standard input, skipping blank lines, in order", {
+    timeout: 60_000,
+  }, async () => {
+    const run = await runAsk(["--corpus", corpusDir, "--index", indexDir], {
+      stdin: "Lào Cai đã cắt giảm bao nhiêu TTHC?\n\n   \nHà Nội đã cắt giảm bao nhiêu TTHC?\n",
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.split("\n").filter(Boolean);
+    expect(lines).toHaveLength(2);
+    const answers = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const a of answers) expectAnswerShape(a);
+    expect(answers.map((a) => [a.question, a.found])).toEqual([
+      ["Lào Cai đã cắt giảm bao nhiêu TTHC?", true],
+      ["Hà Nội đã cắt giảm bao nhiêu TTHC?", false],
+    ]);
+  });
+
+  it("exits with code 1 and names the variable when a setting is bad", { timeout: 60_000 }, async () => {
+    const run = await runAsk(["--json", "--corpus", corpusDir, "--index", indexDir, "câu hỏi"], {
+      env: { CHUNK_SIZE: "abc" },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("CHUNK_SIZE");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe("");
+  });
+});

@@ -1,0 +1,213 @@
+import { copyFile, readdir, readFile, stat, truncate, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readArticle } from "../../src/ingest/read-article.js";
+import {
+  buildIndex,
+  extendIndex,
+  IndexCorruptError,
+  isFresh,
+  type LoadedIndex,
+  openIndex,
+} from "../../src/retrieval/index-store.js";
+import { retrieve } from "../../src/retrieval/retriever.js";
+import {
+  ARTICLE,
+  copyCorpus,
+  countingEmbedder,
+  FIXTURES_DIR,
+  fixture,
+  tempDirs,
+} from "../fixtures/support.js";
+
+const temp = tempDirs();
+afterAll(() => temp.cleanup());
+
+const SETTINGS = { chunkSize: 700, chunkOverlap: 150 };
+
+async function fresh(batchSize = 256) {
+  const corpusDir = await copyCorpus(await temp.make());
+  const indexDir = await temp.make();
+  const embedder = countingEmbedder(batchSize);
+  return { corpusDir, indexDir, embedder };
+}
+
+async function currentGeneration(indexDir: string): Promise<string> {
+  return path.join(indexDir, (await readFile(path.join(indexDir, "CURRENT"), "utf8")).trim());
+}
+
+const QUESTIONS = [
+  "Lào Cai đã cắt giảm bao nhiêu TTHC?",
+  "Sơn La xếp thứ mấy về PAR INDEX?",
+  "tinh gian bien che",
+];
+
+describe("buildIndex → openIndex round trip", () => {
+  let built: LoadedIndex;
+  let opened: LoadedIndex | undefined;
+  let setup: Awaited<ReturnType<typeof fresh>>;
+
+  beforeAll(async () => {
+    setup = await fresh();
+    ({ index: built } = await buildIndex({ ...setup, settings: SETTINGS }));
+    opened = await openIndex(setup.indexDir);
+  });
+
+  it("stores one generation named by CURRENT and nothing else", async () => {
+    const names = await readdir(setup.indexDir);
+    expect(names.filter((n) => n.startsWith("gen-"))).toHaveLength(1);
+    expect(names.filter((n) => n.includes("tmp"))).toEqual([]);
+    expect(path.basename(await currentGeneration(setup.indexDir))).toMatch(/^gen-/);
+  });
+
+  it("loads the same articles, chunks and manifest", () => {
+    expect(opened).toBeDefined();
+    expect(opened?.manifest).toEqual(built.manifest);
+    expect(built.manifest.articleCount).toBe(5);
+    expect(opened?.chunks.length).toBe(built.chunks.length);
+    expect(opened?.chunks.map((c) => c.id)).toEqual(built.chunks.map((c) => c.id));
+    expect(opened?.chunks.map((c) => c.text)).toEqual(built.chunks.map((c) => c.text));
+    expect(opened?.chunks.map((c) => c.meta)).toEqual(built.chunks.map((c) => c.meta));
+    expect(opened?.articles).toEqual(built.articles);
+    expect(opened?.vectors.count).toBe(built.chunks.length);
+  });
+
+  it("answers searches exactly like the index it was built as", async () => {
+    for (const q of QUESTIONS) {
+      const before = await retrieve(built, setup.embedder, q, { k: 5 });
+      const after = await retrieve(opened as LoadedIndex, setup.embedder, q, { k: 5 });
+      expect(
+        after.map((p) => [p.chunk.id, p.score]),
+        q,
+      ).toEqual(before.map((p) => [p.chunk.id, p.score]));
+    }
+  });
+
+  it("is fresh for its own corpus and settings, stale for other settings", async () => {
+    const settings = { ...SETTINGS, embeddingsId: setup.embedder.id };
+    expect(await isFresh(built, setup.corpusDir, settings)).toBe(true);
+    expect(await isFresh(built, setup.corpusDir, { ...settings, chunkSize: 500 })).toBe(false);
+    expect(await isFresh(built, setup.corpusDir, { ...settings, embeddingsId: "other-model" })).toBe(false);
+  });
+
+  it("returns undefined for a folder with no index", async () => {
+    expect(await openIndex(await temp.make())).toBeUndefined();
+    expect(await openIndex(path.join(await temp.make(), "missing"))).toBeUndefined();
+  });
+});
+
+describe("a build that fails halfway", () => {
+  it("leaves the previous generation serving and no temporary folder behind", async () => {
+    const setup = await fresh(8);
+    const { index: first } = await buildIndex({ ...setup, settings: SETTINGS });
+    const generation = await currentGeneration(setup.indexDir);
+    await copyFile(path.join(FIXTURES_DIR, "new-article.txt"), path.join(setup.corpusDir, "binh-dinh.txt"));
+
+    setup.embedder.embeddings.batches = 0;
+    setup.embedder.embeddings.failOnBatch = 2;
+    await expect(buildIndex({ ...setup, settings: SETTINGS })).rejects.toThrow(/batch 2/);
+    expect(setup.embedder.embeddings.batches).toBe(2);
+
+    expect(await currentGeneration(setup.indexDir)).toBe(generation);
+    const names = await readdir(setup.indexDir);
+    expect(names.filter((n) => n.startsWith(".tmp") || n.endsWith(".tmp"))).toEqual([]);
+    expect(names.filter((n) => n.startsWith("gen-"))).toEqual([path.basename(generation)]);
+    const opened = await openIndex(setup.indexDir);
+    expect(opened?.manifest).toEqual(first.manifest);
+    expect(opened?.articles.map((a) => a.id)).not.toContain("binh-dinh");
+  });
+});
+
+describe("a damaged index", () => {
+  let setup: Awaited<ReturnType<typeof fresh>>;
+
+  beforeAll(async () => {
+    setup = await fresh();
+  });
+
+  async function rebuilt(): Promise<string> {
+    await buildIndex({ ...setup, settings: SETTINGS });
+    return currentGeneration(setup.indexDir);
+  }
+
+  it("throws IndexCorruptError when a data file is truncated", async () => {
+    const dir = await rebuilt();
+    const file = path.join(dir, "lexical.json");
+    const { size } = await stat(file);
+    await truncate(file, Math.floor(size / 2));
+    await expect(openIndex(setup.indexDir)).rejects.toBeInstanceOf(IndexCorruptError);
+    await expect(openIndex(setup.indexDir)).rejects.toThrow(/lexical\.json/);
+  });
+
+  it("throws IndexCorruptError when one byte of the vectors is altered", async () => {
+    const dir = await rebuilt();
+    const file = path.join(dir, "vectors.hnsw");
+    const bytes = await readFile(file);
+    bytes[bytes.length - 10] = (bytes[bytes.length - 10] as number) ^ 0xff;
+    await writeFile(file, bytes);
+    await expect(openIndex(setup.indexDir)).rejects.toBeInstanceOf(IndexCorruptError);
+  });
+
+  it("throws IndexCorruptError when a data file or the manifest is missing", async () => {
+    let dir = await rebuilt();
+    await writeFile(path.join(dir, "chunks.jsonl"), "");
+    await expect(openIndex(setup.indexDir)).rejects.toBeInstanceOf(IndexCorruptError);
+    dir = await rebuilt();
+    await writeFile(path.join(dir, "manifest.json"), "{ truncated");
+    await expect(openIndex(setup.indexDir)).rejects.toBeInstanceOf(IndexCorruptError);
+  });
+});
+
+describe("extendIndex", () => {
+  it("adds an article without re-embedding the old chunks, and the article is retrievable", async () => {
+    const setup = await fresh();
+    const { index: base } = await buildIndex({ ...setup, settings: SETTINGS });
+    const embeddedForBuild = setup.embedder.embeddings.documents;
+    expect(embeddedForBuild).toBe(base.chunks.length);
+
+    await copyFile(path.join(FIXTURES_DIR, "new-article.txt"), path.join(setup.corpusDir, "binh-dinh.txt"));
+    const added = readArticle("binh-dinh.txt", await fixture("new-article.txt"));
+    const extended = await extendIndex(base, [added], setup);
+
+    const newChunks = extended.chunks.filter((c) => c.articleId === "binh-dinh");
+    expect(newChunks.length).toBeGreaterThan(0);
+    // Only the new article's chunks were embedded.
+    expect(setup.embedder.embeddings.documents - embeddedForBuild).toBe(newChunks.length);
+    expect(extended.manifest.chunkCount).toBe(base.chunks.length + newChunks.length);
+    expect(extended.manifest.articleCount).toBe(6);
+    // The old chunks keep their place (their vector labels).
+    expect(extended.chunks.slice(0, base.chunks.length).map((c) => c.id)).toEqual(
+      base.chunks.map((c) => c.id),
+    );
+
+    const question = "Bình Định đã lắp đặt bao nhiêu máy tra cứu hồ sơ tự động?";
+    const top = await retrieve(extended, setup.embedder, question, { k: 3 });
+    expect(top[0]?.chunk.articleId).toBe("binh-dinh");
+    // The base index readers may still hold is untouched.
+    expect(base.chunks.some((c) => c.articleId === "binh-dinh")).toBe(false);
+    expect(base.vectors.count).toBe(base.chunks.length);
+
+    // It is a generation like any other: it opens, matches the corpus, and finds the same passages.
+    const opened = await openIndex(setup.indexDir);
+    expect(opened?.manifest).toEqual(extended.manifest);
+    expect(await isFresh(opened as LoadedIndex, setup.corpusDir, extended.manifest.settings)).toBe(true);
+    const again = await retrieve(opened as LoadedIndex, setup.embedder, question, { k: 3 });
+    expect(again.map((p) => p.chunk.id)).toEqual(top.map((p) => p.chunk.id));
+    // Old articles are still found.
+    const laoCai = await retrieve(
+      opened as LoadedIndex,
+      setup.embedder,
+      "Lào Cai đã cắt giảm bao nhiêu TTHC?",
+      { k: 3 },
+    );
+    expect(laoCai.map((p) => p.chunk.articleId)).toContain(ARTICLE.laoCai);
+  });
+
+  it("refuses to mix vectors of another embedding model", async () => {
+    const setup = await fresh();
+    const { index: base } = await buildIndex({ ...setup, settings: SETTINGS });
+    const added = readArticle("binh-dinh.txt", await fixture("new-article.txt"));
+    const other = { ...countingEmbedder(), id: "another-model" };
+    await expect(extendIndex(base, [added], { ...setup, embedder: other })).rejects.toThrow(/rebuild/);
+  });
+});
