@@ -125,6 +125,8 @@ export async function runConsoleChat(bot: Bot<Context>, options: ConsoleChatOpti
     ...(options.interactive ? { output: options.output, terminal: true } : { terminal: false }),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
+  // Ctrl+C ends the chat like Ctrl+D (readline would otherwise only pause the input).
+  rl.on("SIGINT", () => rl.close());
   const prompt = () => {
     if (!options.interactive) return;
     output.write("\n");

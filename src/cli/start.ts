@@ -1,15 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsoleChat } from "../bot/console.js";
-import { createBot } from "../bot/index.js";
-import { startPolling } from "../bot/polling.js";
-import { createFeedbackStore } from "../bot/services/feedback-store.js";
-import { startWebhook } from "../bot/webhook.js";
 import { type Config, ConfigError, createConfig } from "../config/config.js";
 import { readEnvironment } from "../config/env.js";
-import { createLogger } from "../logger.js";
-import { createApp } from "../main.js";
-import { progressBar } from "./progress.js";
 
 /**
  * `npm start`: the Telegram bot with TELEGRAM_BOT_TOKEN (long polling, or a webhook server when
@@ -42,6 +34,23 @@ function readVersion(): string {
 }
 
 const config = loadConfig();
+// Loaded after the config is known to be valid, so a configuration error is reported at once.
+const [
+  { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsoleChat },
+  { createBot },
+  { startPolling },
+  { startWebhook },
+] = await Promise.all([
+  import("../bot/console.js"),
+  import("../bot/index.js"),
+  import("../bot/polling.js"),
+  import("../bot/webhook.js"),
+]);
+const { createFeedbackStore } = await import("../bot/services/feedback-store.js");
+const { createLogger } = await import("../logger.js");
+const { createApp } = await import("../main.js");
+const { progressBar } = await import("./progress.js");
+
 const logger = createLogger(config.logLevel);
 const token = config.telegram.token;
 

@@ -1,0 +1,183 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Message } from "grammy/types";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createConfig } from "../../src/config/config.js";
+import { createLogger } from "../../src/logger.js";
+import { type App, createApp } from "../../src/main.js";
+import { botText } from "../../src/messages.js";
+import { LocalEmbeddings } from "../../src/retrieval/local-embeddings.js";
+import { makeUser, privateChat } from "../support/bot-api-server.js";
+import { ADMIN_ID, type RunningBot, startBotAgainstStandIn } from "./support/e2e.js";
+import { until } from "./support/until.js";
+
+/**
+ * The bot with the real question-answering core (src/main.ts createApp) over a temporary copy of
+ * data/corpus and a temporary index folder, against the Bot API stand-in.
+ */
+
+const CORPUS = path.resolve("data/corpus");
+const admin = makeUser(ADMIN_ID, "Quản trị");
+const users = [makeUser(2002, "An"), makeUser(3003, "Bình"), makeUser(4004, "Chi")];
+
+/** Local embeddings whose document embedding (index builds only) can be held, to catch a rebuild midway. */
+class GatedEmbeddings extends LocalEmbeddings {
+  gate: Promise<void> | undefined;
+  override async embedDocuments(documents: string[]): Promise<number[][]> {
+    await this.gate;
+    return super.embedDocuments(documents);
+  }
+}
+
+let root: string;
+let corpusDir: string;
+let embeddings: GatedEmbeddings;
+let app: App;
+let running: RunningBot | undefined;
+
+beforeEach(async () => {
+  root = mkdtempSync(path.join(tmpdir(), "hoi-cchc-real-"));
+  corpusDir = path.join(root, "corpus");
+  cpSync(CORPUS, corpusDir, { recursive: true });
+  const env = {
+    DATA_DIR: root,
+    CORPUS_DIR: corpusDir,
+    INDEX_DIR: path.join(root, "index"),
+    ANSWER_MODE: "extractive",
+    EMBEDDINGS: "local",
+  };
+  embeddings = new GatedEmbeddings();
+  app = createApp(createConfig(env), {
+    logger: createLogger("silent"),
+    embedder: { id: embeddings.id, embeddings, batchSize: 256 },
+  });
+  await app.index.ready();
+  running = await startBotAgainstStandIn({ assistant: app.assistant, env });
+});
+
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+});
+
+const QUANG_NINH = `Quảng Ninh đưa gần 1.800 thủ tục hành chính lên môi trường số
+
+Năm 2024, tỉnh Quảng Ninh đã đưa 1.789 thủ tục hành chính lên Cổng dịch vụ công trực tuyến toàn trình, giúp người dân và doanh nghiệp nộp hồ sơ mọi lúc, mọi nơi.
+
+Tỷ lệ hồ sơ giải quyết trực tuyến của tỉnh đạt 92,5%, cao nhất từ trước tới nay. Trung tâm Phục vụ hành chính công tỉnh tiếp tục số hoá kết quả giải quyết thủ tục hành chính.
+`;
+
+async function ask(user: (typeof users)[number], question: string): Promise<Message.TextMessage> {
+  const r = running as RunningBot;
+  const chat = privateChat(user);
+  const since = r.server.mark();
+  r.server.sendText(user, chat, question);
+  return (await r.server.nextMessage(chat.id, { since })) as Message.TextMessage;
+}
+
+describe("end to end with the real assistant", () => {
+  it("answers from an article an admin has just uploaded", async () => {
+    const r = running as RunningBot;
+    const question =
+      "Tỉnh Quảng Ninh đã đưa bao nhiêu thủ tục hành chính lên Cổng dịch vụ công trực tuyến toàn trình?";
+    const before = await ask(users[0], question);
+    expect(before.text).not.toContain("1.789");
+
+    const chat = privateChat(admin);
+    r.server.sendDocument(admin, chat, {
+      name: "quang-ninh-so-hoa.txt",
+      content: QUANG_NINH,
+      caption:
+        "Tiêu đề: Quảng Ninh đưa gần 1.800 TTHC lên môi trường số\nNgày: 12/06/2024\nNơi: Quảng Ninh\nNguồn: Báo Quảng Ninh",
+    });
+    const report = await r.server.waitForCall("editMessageText", (p) =>
+      String(p.text).includes("Đã thêm bài viết"),
+    );
+    expect(String(report.payload.text)).toContain("Ngày: 12/06/2024");
+    expect(String(report.payload.text)).toContain("Chỉ mục: 6 bài viết");
+    expect(readdirSync(corpusDir).some((f) => f.startsWith("quang-ninh-so-hoa"))).toBe(true);
+
+    const after = await ask(users[1], question);
+    expect(after.text).toContain("1.789");
+    expect(after.text).toContain(
+      "Quảng Ninh đưa gần 1.800 TTHC lên môi trường số — 12/06/2024 — Báo Quảng Ninh",
+    );
+  });
+
+  it("refuses binary, English and duplicate uploads and changes nothing", async () => {
+    const r = running as RunningBot;
+    const chat = privateChat(admin);
+    const filesBefore = readdirSync(corpusDir).sort();
+    const existing = readFileSync(
+      path.join(corpusDir, readdirSync(corpusDir).find((f) => f.endsWith(".txt")) ?? ""),
+    );
+    const uploads: Array<[string, Uint8Array | string, string]> = [
+      [
+        "anh.txt",
+        new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+        "tệp không phải văn bản",
+      ],
+      [
+        "english.txt",
+        "The province has moved most administrative procedures online this year, officials said on Monday.",
+        "nội dung không phải văn bản tiếng Việt",
+      ],
+      ["trung.txt", new Uint8Array(existing), "Bài viết này đã có trong kho"],
+      ["rong.md", "   \n\n  ", "không có nội dung bài viết"],
+    ];
+    for (const [name, content, expected] of uploads) {
+      const since = r.server.mark();
+      r.server.sendDocument(admin, chat, { name, content });
+      const reply = await r.server.waitForCall("editMessageText", () => true, { since });
+      expect(String(reply.payload.text)).toContain(expected);
+      expect(String(reply.payload.text)).toContain("Không có gì thay đổi.");
+    }
+    expect(readdirSync(corpusDir).sort()).toEqual(filesBefore);
+    expect(app.assistant.status().articleCount).toBe(5);
+  });
+
+  it("keeps answering from the old index while a reindex runs, and refuses a second reindex", async () => {
+    const r = running as RunningBot;
+    let open = () => {};
+    embeddings.gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const adminChat = privateChat(admin);
+    r.server.sendText(admin, adminChat, "/reindex");
+    await until(() => app.assistant.status().rebuilding);
+
+    const questions = [
+      ["Chỉ số cải cách hành chính năm 2022 của tỉnh Sơn La đạt bao nhiêu phần trăm?", "86,78%"],
+      ["Năm 2023 cả nước đã tinh giản bao nhiêu biên chế?", "7.151"],
+      [
+        "Quyết định nào thành lập Tổ công tác cải cách thủ tục hành chính của Thủ tướng Chính phủ?",
+        "932/QĐ-TTg",
+      ],
+    ];
+    const answers = await Promise.all(questions.map(([q], i) => ask(users[i], q)));
+    answers.forEach((answer, i) => {
+      expect(answer.text).toContain(questions[i][1]);
+      expect(answer.text).toContain("Nguồn:");
+    });
+    expect(app.assistant.status().rebuilding).toBe(true); // all answered mid-rebuild
+
+    const since = r.server.mark();
+    r.server.sendText(admin, adminChat, "/reindex");
+    const second = (await r.server.nextMessage(adminChat.id, { since })) as Message.TextMessage;
+    expect(second.text).toBe(botText.reindex.alreadyRunning);
+
+    open();
+    const done = await r.server.waitForCall(
+      "editMessageText",
+      (p) => String(p.text).includes("Đã dựng lại chỉ mục"),
+      {
+        since: 0,
+      },
+    );
+    expect(String(done.payload.text)).toContain("5 bài viết");
+    expect(app.assistant.status().rebuilding).toBe(false);
+    const afterwards = await ask(users[0], questions[0][0]);
+    expect(afterwards.text).toContain("86,78%");
+  });
+});

@@ -1,0 +1,73 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { RunnerHandle } from "@grammyjs/runner";
+import type { Bot } from "grammy";
+import { type BotOptions, type Context, createBot } from "../../../src/bot/index.js";
+import { startPolling } from "../../../src/bot/polling.js";
+import { type Config, createConfig, type RawEnv } from "../../../src/config/config.js";
+import { createLogger } from "../../../src/logger.js";
+import type { Assistant } from "../../../src/types.js";
+import { BotApiServer } from "../../support/bot-api-server.js";
+
+export const ADMIN_ID = 1001;
+
+export interface RunningBot {
+  server: BotApiServer;
+  bot: Bot<Context>;
+  config: Config;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The bot for real against the local Bot API stand-in: grammY's HTTP client, getMe, deleteWebhook,
+ * setMyCommands and long polling with @grammyjs/runner, exactly as `npm start` runs it.
+ */
+export async function startBotAgainstStandIn(options: {
+  assistant: Assistant;
+  env?: RawEnv;
+  botOptions?: BotOptions;
+  logLines?: string[];
+}): Promise<RunningBot> {
+  const server = await BotApiServer.start();
+  const dataDir = options.env?.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "hoi-cchc-e2e-"));
+  const config = createConfig({
+    DATA_DIR: dataDir,
+    ADMIN_IDS: String(ADMIN_ID),
+    RATE_LIMIT_PER_MINUTE: "100",
+    TELEGRAM_BOT_TOKEN: server.token,
+    TELEGRAM_API_ROOT: server.apiRoot,
+    ...options.env,
+  });
+  const logger = options.logLines
+    ? createLogger("debug", { write: (line: string) => void options.logLines?.push(line) })
+    : createLogger("silent");
+  const bot = createBot(
+    server.token,
+    { assistant: options.assistant, config, logger, version: "9.9.9" },
+    { editIntervalMs: 20, autoRetry: { maxRetryAttempts: 2, maxDelaySeconds: 2 }, ...options.botOptions },
+  );
+  let handle: RunnerHandle | undefined;
+  try {
+    handle = await startPolling(bot, {
+      logger,
+      adminIds: config.telegram.adminIds,
+      concurrency: 20,
+      pollTimeoutSeconds: 5,
+    });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return {
+    server,
+    bot,
+    config,
+    dataDir,
+    async stop() {
+      if (handle?.isRunning()) await handle.stop();
+      await server.close();
+    },
+  };
+}
