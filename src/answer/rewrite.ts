@@ -31,7 +31,7 @@ interface PlaceSpan {
 }
 
 /** Cue phrases, folded, longest first: a follow-up starts or ends with one of them. */
-const LEAD_CUES = [
+const ENGLISH_LEAD_CUES = [
   "and what about",
   "what about",
   "how about",
@@ -39,6 +39,10 @@ const LEAD_CUES = [
   "and for",
   "and in",
   "and",
+];
+const ENGLISH_CUES = new Set(ENGLISH_LEAD_CUES);
+const LEAD_CUES = [
+  ...ENGLISH_LEAD_CUES,
   "the con",
   "vay con",
   "thi con",
@@ -47,15 +51,6 @@ const LEAD_CUES = [
   "con",
   "va",
 ].map((c) => c.split(" "));
-const ENGLISH_CUES = new Set([
-  "and what about",
-  "what about",
-  "how about",
-  "same for",
-  "and for",
-  "and in",
-  "and",
-]);
 const TAIL_CUES = [
   "thi nhu the nao",
   "nhu the nao",

@@ -10,6 +10,7 @@ import type {
   User,
   UserFromGetMe,
 } from "grammy/types";
+import { makeBotInfo } from "../../src/bot/bot-info.js";
 
 /**
  * A local stand-in for the Telegram Bot API on node:http, for end-to-end tests of the bot through
@@ -202,19 +203,7 @@ export class BotApiServer {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as AddressInfo).port;
     instance = new BotApiServer(token, port, server, {
-      id: 424242,
-      is_bot: true,
-      first_name: "Hỏi CCHC",
-      username: "hoi_cchc_test_bot",
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: false,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      can_manage_bots: false,
-      supports_join_request_queries: false,
+      ...makeBotInfo(424242, "hoi_cchc_test_bot", "Hỏi CCHC"),
       ...botInfo,
     });
     return instance;
