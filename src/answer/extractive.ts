@@ -268,8 +268,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     const chosen = choose(q, weights, candidates);
     if (chosen.length > 0)
       return { chosen: chosen.map((c) => ({ ...c, quote: quote(q, weights, c.sentence) })) };
+    // Why nothing answered, for the message: the question's own place or year names words no
+    // sentence has, so the reason is looked for among sentences a little below the bar too.
     const failure = candidates.find(
-      (c) => c.coverage >= minCoverage && c.failure && c.failure.kind !== "kind",
+      (c) => c.coverage >= 0.7 * minCoverage && c.failure && c.failure.kind !== "kind",
     )?.failure;
     return { chosen: [], failure };
   }
