@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Answerer, QuestionRewriter } from "./answer/types.js";
 import { ArticleError, isArticleFile, readArticle } from "./ingest/read-article.js";
@@ -8,6 +8,7 @@ import type { Embedder } from "./retrieval/embedder.js";
 import type { IndexHolder } from "./retrieval/index-holder.js";
 import type { LoadedIndex } from "./retrieval/index-store.js";
 import { retrieve } from "./retrieval/retriever.js";
+import { asStorageError } from "./storage-error.js";
 import { isVietnamese } from "./text/language.js";
 import { looseForm, normalizeText } from "./text/normalize.js";
 import type {
@@ -19,6 +20,7 @@ import type {
   IndexStatus,
   NewArticle,
   Passage,
+  ReindexResult,
   RemoveArticleResult,
 } from "./types.js";
 
@@ -55,8 +57,48 @@ function safeFileName(name: string, id: string): string {
 
 async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+  } catch (error) {
+    // A disk that fills up halfway leaves a partial file: never leave it behind.
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Writes an uploaded article and its sidecar into the corpus folder, then runs `index` (the index
+ * update). If anything fails, the files it created are removed again, so the corpus never holds an
+ * article the index was not told about, and a folder problem is reported as a StorageError.
+ */
+async function storeArticle(
+  corpusDir: string,
+  files: Array<{ name: string; data: string | Uint8Array }>,
+  index: () => Promise<ReindexResult>,
+): Promise<ReindexResult> {
+  const written: string[] = [];
+  try {
+    try {
+      await mkdir(corpusDir, { recursive: true });
+      for (const { name, data } of files) {
+        const file = path.join(corpusDir, name);
+        // A file already there (put in by hand, not yet indexed) is not ours to remove on failure.
+        const existed = await stat(file).then(
+          () => true,
+          () => false,
+        );
+        await writeAtomically(file, data);
+        if (!existed) written.push(file);
+      }
+    } catch (error) {
+      throw asStorageError(error, corpusDir, "write an article to");
+    }
+    return await index();
+  } catch (error) {
+    await Promise.all(written.map((f) => rm(f, { force: true }).catch(() => undefined)));
+    throw error;
+  }
 }
 
 export function createAssistant(deps: AssistantDeps): QaAssistant {
@@ -104,7 +146,16 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
     };
   }
 
-  async function addArticle(upload: NewArticle): Promise<AddArticleResult> {
+  // Uploads are handled one at a time: two admins sending the same article at once must get one
+  // "added" and one "duplicate", which needs the first one indexed before the second is checked.
+  let uploads: Promise<unknown> = Promise.resolve();
+  function addArticle(upload: NewArticle): Promise<AddArticleResult> {
+    const run = uploads.then(() => addOne(upload));
+    uploads = run.catch(() => undefined);
+    return run;
+  }
+
+  async function addOne(upload: NewArticle): Promise<AddArticleResult> {
     if (upload.bytes.byteLength > deps.maxUploadBytes) {
       return {
         status: "rejected",
@@ -144,11 +195,15 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
     const id = path.basename(fileName, path.extname(fileName));
     const stored = { ...article, id, sourceFile: fileName };
     const { text: _text, contentHash: _hash, id: _id, ...meta } = stored;
-    await mkdir(deps.corpusDir, { recursive: true });
     // The sidecar first: an article file never appears without the metadata it was given.
-    await writeAtomically(path.join(deps.corpusDir, `${id}.meta.json`), JSON.stringify(meta, null, 2));
-    await writeAtomically(path.join(deps.corpusDir, fileName), upload.bytes);
-    const reindex = await index.add([stored]);
+    const reindex = await storeArticle(
+      deps.corpusDir,
+      [
+        { name: `${id}.meta.json`, data: JSON.stringify(meta, null, 2) },
+        { name: fileName, data: upload.bytes },
+      ],
+      () => index.add([stored]),
+    );
     logger.info({ id, title: stored.title }, "article added");
     const { text: _t, contentHash: _c, ...articleMeta } = stored;
     return { status: "added", article: articleMeta, reindex };

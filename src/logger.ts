@@ -15,6 +15,43 @@ const REDACT = [
   "*.headers.authorization",
 ];
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: "[redacted]" } }, destination ?? pino.destination(2));
+/**
+ * Secrets inside text: error messages and stacks are free text (a failed request's URL holds the
+ * bot token, `/bot<id>:<secret>/`), which path-based redaction cannot reach. These shapes are
+ * scrubbed even when the logger was not told the values: a token in a Bot API URL, anything shaped
+ * like a Telegram token, and an OpenAI-style key.
+ */
+const SECRET_SHAPES = [
+  /(?<=\/bot)\d+:[A-Za-z0-9_-]+/g,
+  /\d{5,}:[A-Za-z0-9_-]{30,}/g,
+  /\bsk-[A-Za-z0-9_-]{20,}/g,
+];
+const CENSOR = "[redacted]";
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function scrubber(secrets: readonly string[]): (line: string) => string {
+  // Short values would blot out ordinary words; config only accepts long tokens and keys anyway.
+  const known = secrets.filter((s) => s.length >= 8).map((s) => new RegExp(escapeRegExp(s), "g"));
+  const patterns = [...known, ...SECRET_SHAPES];
+  return (line) => patterns.reduce((text, pattern) => text.replace(pattern, CENSOR), line);
+}
+
+/**
+ * JSON lines to standard error (or `destination`). `secrets` (see `secretsOf(config)`) are replaced
+ * by "[redacted]" wherever they appear in a line, including inside error messages and stacks.
+ */
+export function createLogger(
+  level: string,
+  destination?: DestinationStream,
+  secrets: readonly string[] = [],
+): Logger {
+  return pino(
+    {
+      level,
+      redact: { paths: REDACT, censor: CENSOR },
+      hooks: { streamWrite: scrubber(secrets) },
+    },
+    destination ?? pino.destination(2),
+  );
 }

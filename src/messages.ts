@@ -54,6 +54,19 @@ const REINDEX_STAGES = {
   done: "Hoàn tất",
 } as const;
 
+/** Why a folder could not be written or read, by the StorageError's code (src/storage-error.ts). */
+const STORAGE_REASONS: Record<string, string> = {
+  ENOSPC: "ổ đĩa đã đầy",
+  EDQUOT: "đã hết hạn mức dung lượng",
+  EROFS: "ổ đĩa chỉ cho phép đọc",
+  EACCES: "không có quyền ghi",
+  EPERM: "thao tác không được phép",
+  ENOTDIR: "một phần của đường dẫn không phải là thư mục",
+  ENOENT: "thư mục không tồn tại",
+  EISDIR: "có một thư mục nằm ở chỗ cần là tệp",
+};
+const storageReason = (code: string) => STORAGE_REASONS[code] ?? `lỗi hệ thống tệp ${code}`;
+
 const seconds = (ms: number) => (ms / 1000).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
 
 export const botText = {
@@ -125,6 +138,7 @@ export const botText = {
   voteSame: "Bạn đã góp ý cho câu trả lời này rồi.",
   voteChanged: "Đã cập nhật góp ý của bạn.",
   rateLimited: "Bạn đang gửi hơi nhiều tin nhắn. Vui lòng đợi khoảng một phút rồi hỏi tiếp nhé.",
+  busy: "Hiện có quá nhiều câu hỏi gửi đến cùng lúc. Bạn vui lòng thử lại sau khoảng một phút nhé.",
   internalError: "Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Bạn vui lòng thử lại sau ít phút.",
   newConversation: "Đã bắt đầu cuộc trò chuyện mới: các câu hỏi tiếp theo không dựa vào những câu trước nữa.",
   unknownCommand: "Mình không hiểu lệnh này. Gõ /help để xem các lệnh có thể dùng.",
@@ -190,6 +204,8 @@ export const botText = {
       `ℹ️ Bài viết này đã có trong kho: <b>${escapeForHtml(title)}</b> (${escapeForHtml(date)}, mã <code>${escapeForHtml(id)}</code>). Không có gì thay đổi.`,
     rejected: (reason: keyof typeof REJECT_REASONS, detail?: string) =>
       `❌ Không thêm bài viết: ${REJECT_REASONS[reason]}.${detail ? `\n<i>${escapeForHtml(detail)}</i>` : ""}\nKhông có gì thay đổi.`,
+    storageFailed: (folder: string, code: string) =>
+      `❌ Không thêm bài viết: không ghi được vào thư mục <code>${escapeForHtml(folder)}</code> (${escapeForHtml(storageReason(code))}). Không có gì thay đổi.`,
     badMetadata: (problems: string[]) =>
       `❌ Không thêm bài viết: ${escapeForHtml(problems.join(" "))}\nKhông có gì thay đổi.`,
     invalidDate: (value: string) => `Ngày “${value}” không hợp lệ; hãy viết dạng dd/mm/yyyy.`,
@@ -209,6 +225,8 @@ export const botText = {
         .slice(0, 20)
         .map((s) => `• ${escapeForHtml(s.file)}: ${escapeForHtml(s.reason)}`)
         .join("\n")}${items.length > 20 ? "\n• …" : ""}`,
+    storageFailed: (folder: string, code: string) =>
+      `❌ Không dựng lại được chỉ mục: không ghi được vào thư mục <code>${escapeForHtml(folder)}</code> (${escapeForHtml(storageReason(code))}). Chỉ mục cũ vẫn được dùng để trả lời; hãy kiểm tra thư mục rồi gõ /reindex lần nữa.`,
     alreadyRunning:
       "⏳ Chỉ mục đang được dựng lại. Câu hỏi vẫn được trả lời từ chỉ mục cũ; bạn hãy đợi lần dựng này xong.",
   },

@@ -4,7 +4,7 @@ import type { Assistant } from "../types.js";
 import type { AnswerStore } from "./services/answer-store.js";
 import type { FeedbackStore } from "./services/feedback-store.js";
 import type { ChatHistory } from "./services/history.js";
-import type { RateLimiter } from "./services/rate-limiter.js";
+import type { GlobalRateLimiter, RateLimiter } from "./services/rate-limiter.js";
 
 /** What the bot needs from outside: the question-answering core, config, logging, storage, time. */
 export interface BotDependencies {
@@ -32,6 +32,7 @@ export interface BotServices {
   history: ChatHistory;
   answers: AnswerStore;
   limiter: RateLimiter;
+  globalLimiter: GlobalRateLimiter;
   /** Bot API base URL, used for file downloads (`${apiRoot}/file/bot<token>/<file_path>`). */
   apiRoot: string;
   /** Minimum time between two edits of one message (streamed answers, reindex progress). */

@@ -23,10 +23,11 @@ import { catchHandler, errorHandler } from "./handlers/error.js";
 import { attachContext } from "./middlewares/attach-context.js";
 import { rateLimit } from "./middlewares/rate-limit.js";
 import { updateLogger } from "./middlewares/update-logger.js";
+import { requestTimeout } from "./request-timeout.js";
 import { AnswerStore } from "./services/answer-store.js";
 import { createFeedbackStore } from "./services/feedback-store.js";
 import { ChatHistory } from "./services/history.js";
-import { RateLimiter } from "./services/rate-limiter.js";
+import { GlobalRateLimiter, RateLimiter } from "./services/rate-limiter.js";
 
 export type { Context } from "./context.js";
 export type { BotDependencies } from "./dependencies.js";
@@ -45,6 +46,8 @@ export interface BotOptions {
   streaming?: boolean;
   /** Options of the auto-retry plugin (429 flood control, 5xx), or false to leave it out. */
   autoRetry?: Partial<AutoRetryOptions> | false;
+  /** A Bot API request unanswered this long is abandoned and retried (default 30 s). */
+  requestTimeoutMs?: number;
   examples?: readonly string[];
 }
 
@@ -74,6 +77,8 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: { ...options.client, apiRoot },
   });
+  // Installed first, so it times each attempt and the retry transformer (installed after it) wraps it.
+  bot.api.config.use(requestTimeout(options.requestTimeoutMs ?? 30_000));
   if (options.autoRetry !== false) {
     bot.api.config.use(retryTransformer({ maxRetryAttempts: 3, maxDelaySeconds: 60, ...options.autoRetry }));
   }
@@ -93,6 +98,11 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
     }),
     answers: new AnswerStore(1000, deps.newAnswerId),
     limiter: new RateLimiter({ limit: config.limits.ratePerMinute, windowMs: 60_000, clock }),
+    globalLimiter: new GlobalRateLimiter({
+      limit: config.limits.globalRatePerMinute,
+      windowMs: 60_000,
+      clock,
+    }),
     apiRoot,
     editIntervalMs: options.editIntervalMs ?? 1000,
     typingIntervalMs: options.typingIntervalMs ?? 4500,
@@ -104,7 +114,7 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   bot.use(attachContext(config, logger));
   bot.use(updateLogger);
-  bot.use(rateLimit(services.limiter));
+  bot.use(rateLimit(services.limiter, services.globalLimiter));
 
   const features = bot.errorBoundary(errorHandler);
   features.use(startFeature(services));

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type Config, ConfigError, createConfig } from "../config/config.js";
+import { type Config, ConfigError, createConfig, secretsOf } from "../config/config.js";
 import { readEnvironment } from "../config/env.js";
 
 /**
@@ -51,7 +51,8 @@ const { createLogger } = await import("../logger.js");
 const { createApp } = await import("../main.js");
 const { progressBar } = await import("./progress.js");
 
-const logger = createLogger(config.logLevel);
+// Told the token and keys, so no log line carries them, not even inside an error message.
+const logger = createLogger(config.logLevel, undefined, secretsOf(config));
 const token = config.telegram.token;
 
 // A first run builds the index from the corpus: show its progress in a terminal.

@@ -61,6 +61,7 @@ const envSchema = z.object({
   MAX_UPLOAD_BYTES: positiveInt(1_000_000),
   MAX_QUESTION_CHARS: positiveInt(1_000),
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
+  RATE_LIMIT_GLOBAL_PER_MINUTE: positiveInt(300),
   BOT_CONCURRENCY: positiveInt(50),
   SHOW_TIMINGS: flag(false),
 });
@@ -94,6 +95,8 @@ export interface Config {
     maxUploadBytes: number;
     maxQuestionChars: number;
     ratePerMinute: number;
+    /** Everything the bot acts on, all users together: one user's flood cannot starve the others. */
+    globalRatePerMinute: number;
     concurrency: number;
   };
   showTimings: boolean;
@@ -192,8 +195,21 @@ export function createConfig(input: RawEnv): Config {
       maxUploadBytes: env.MAX_UPLOAD_BYTES,
       maxQuestionChars: env.MAX_QUESTION_CHARS,
       ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
+      globalRatePerMinute: env.RATE_LIMIT_GLOBAL_PER_MINUTE,
       concurrency: env.BOT_CONCURRENCY,
     },
     showTimings: env.SHOW_TIMINGS,
   };
+}
+
+/** Every secret value of a config, for the logger to scrub from whatever it writes. */
+export function secretsOf(config: Config): string[] {
+  const keys = [
+    config.telegram.token,
+    config.telegram.webhook?.secret,
+    config.answer.kind === "llm" ? config.answer.apiKey : undefined,
+    config.embeddings.kind === "openai" ? config.embeddings.apiKey : undefined,
+  ];
+  // "not-needed" stands in for the key of a local server: it is no secret, and too common a word to scrub.
+  return keys.filter((k): k is string => k !== undefined && k !== "not-needed");
 }

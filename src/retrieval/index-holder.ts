@@ -1,3 +1,5 @@
+import { readdir, rm, stat } from "node:fs/promises";
+import path from "node:path";
 import type { Logger } from "../logger.js";
 import type { Article, ReindexProgress, ReindexResult } from "../types.js";
 import type { Embedder } from "./embedder.js";
@@ -37,6 +39,54 @@ export interface IndexHolderOptions {
   /** Progress of a build started because the index was missing or stale (first use). */
   onBuildProgress?: (p: ReindexProgress) => void;
 }
+
+/** When this process started, to tell its own files from those of an earlier process with its pid. */
+const STARTED_AT = Date.now() - process.uptime() * 1000;
+
+/** Whether a leftover of process `pid`, last changed at `mtimeMs`, may still be in use. */
+function mayBeInUse(pid: number, mtimeMs: number): boolean {
+  // A container restarts its program with the same pid: an older file of "ours" is a dead one's.
+  if (pid === process.pid) return mtimeMs >= STARTED_AT;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes what builds killed midway (SIGKILL, power loss) left in the index folder: `.tmp-<pid>-*`
+ * folders and `CURRENT.<pid>.tmp` files of processes no longer running. The index in service is
+ * never touched, nor the files of a build still running (an `npm run ingest` beside the bot).
+ * A successful build prunes too, but a start with a fresh index builds nothing. Best effort.
+ */
+async function sweepInterruptedBuilds(indexDir: string, logger: Logger): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(indexDir);
+  } catch {
+    return; // no index folder yet, or unreadable: openIndex reports the latter
+  }
+  for (const name of names) {
+    const pid = Number((/^\.tmp-(\d+)-/.exec(name) ?? /^CURRENT\.(\d+)\.tmp$/.exec(name))?.[1]);
+    if (!pid) continue;
+    const file = path.join(indexDir, name);
+    try {
+      if (mayBeInUse(pid, (await stat(file)).mtimeMs)) continue;
+      await rm(file, { recursive: true, force: true });
+      logger.info({ file }, "removed the leftovers of an interrupted index build");
+    } catch (error) {
+      logger.warn({ err: error, file }, "could not remove the leftovers of an interrupted index build");
+    }
+  }
+}
+
+const counts = (loaded: LoadedIndex) => ({
+  status: "rebuilt" as const,
+  articleCount: loaded.manifest.articleCount,
+  chunkCount: loaded.manifest.chunkCount,
+});
 
 export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
   const { logger } = options;
@@ -85,6 +135,7 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
   }
 
   async function load(): Promise<LoadedIndex> {
+    await sweepInterruptedBuilds(options.indexDir, logger);
     let existing: LoadedIndex | undefined;
     try {
       existing = await openIndex(options.indexDir);
@@ -137,16 +188,17 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
         const base = index ?? (await openIndex(options.indexDir));
         if (!base) return runBuild(onProgress);
         const started = performance.now();
-        index = await extendIndex(base, articles, { ...buildOptions(onProgress) });
+        // A rebuild that ran while this waited may have read the new files already: never index twice.
+        const known = new Set(base.articles.map((a) => a.contentHash));
+        const fresh = articles.filter((a) => !known.has(a.contentHash));
+        if (fresh.length === 0) {
+          index = base;
+          return { ...counts(base), ms: 0, skipped: [] };
+        }
+        index = await extendIndex(base, fresh, { ...buildOptions(onProgress) });
         const ms = Math.round(performance.now() - started);
-        logger.info({ added: articles.map((a) => a.id), ms }, "index extended");
-        return {
-          status: "rebuilt",
-          articleCount: index.manifest.articleCount,
-          chunkCount: index.manifest.chunkCount,
-          ms,
-          skipped: [],
-        };
+        logger.info({ added: fresh.map((a) => a.id), ms }, "index extended");
+        return { ...counts(index), ms, skipped: [] };
       });
     },
   };

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Composer } from "grammy";
 import { botText } from "../../messages.js";
+import { StorageError } from "../../storage-error.js";
 import type { AddArticleResult, ArticleMeta, NewArticle } from "../../types.js";
 import type { Context } from "../context.js";
 import type { BotServices } from "../dependencies.js";
@@ -84,7 +85,16 @@ export function adminAddFeature(services: BotServices): Composer<Context> {
     const chatId = ctx.chat?.id;
     if (chatId === undefined) return;
     const status = await ctx.reply(botText.upload.working);
-    const result = await services.assistant.addArticle(article);
+    let result: AddArticleResult;
+    try {
+      result = await services.assistant.addArticle(article);
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+      ctx.logger.error({ err: error }, "article upload could not be stored");
+      const html = botText.upload.storageFailed(error.folder, error.code);
+      await editHtml(ctx.api, chatId, status.message_id, html, { logger: ctx.logger });
+      return;
+    }
     ctx.logger.info(
       {
         status: result.status,

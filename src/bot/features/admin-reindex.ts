@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import { botText } from "../../messages.js";
+import { StorageError } from "../../storage-error.js";
 import type { ReindexProgress } from "../../types.js";
 import type { Context } from "../context.js";
 import type { BotServices } from "../dependencies.js";
@@ -41,7 +42,11 @@ async function reindexWithProgress(ctx: Context, services: BotServices, messageI
     }
   } catch (error) {
     ctx.logger.error(describeError(error), "reindex failed");
-    final = botText.internalError;
+    // A folder problem is the admin's to fix: say which folder and why, in Vietnamese.
+    final =
+      error instanceof StorageError
+        ? botText.reindex.storageFailed(error.folder, error.code)
+        : botText.internalError;
   }
   await edits;
   await editHtml(ctx.api, chatId, messageId, final, { logger: ctx.logger });

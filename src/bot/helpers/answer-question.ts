@@ -1,10 +1,12 @@
-import { botText } from "../../messages.js";
+import { answerText, botText } from "../../messages.js";
 import type { Answer, ArticleMeta } from "../../types.js";
 import type { Context } from "../context.js";
 import type { BotServices } from "../dependencies.js";
 import { renderAnswer } from "../format/answer.js";
+import { escapeHtml } from "../format/html.js";
 import { answerKeyboard } from "../keyboards/answer.js";
 import { PartialAnswer } from "./partial-answer.js";
+import { readQuestion } from "./question-input.js";
 import { deliverHtml } from "./send.js";
 import { startTyping } from "./typing.js";
 
@@ -45,11 +47,19 @@ export async function answerQuestion(
 ): Promise<void> {
   const chat = ctx.chat;
   if (!chat) return;
-  const question = rawQuestion.trim();
-  if (!question) {
-    await deliverHtml(ctx.api, chat.id, botText.askUsage, { logger: ctx.logger, replyTo: options.replyTo });
+  const input = readQuestion(rawQuestion, services.config.limits.maxQuestionChars);
+  if (input.status !== "ok") {
+    // /ask with nothing after it (or a group mention alone) gets the usage; a private message the hint.
+    const reply =
+      input.status === "too-long"
+        ? escapeHtml(answerText.tooLong(input.max))
+        : chat.type === "private"
+          ? escapeHtml(answerText.emptyQuestion)
+          : botText.askUsage;
+    await deliverHtml(ctx.api, chat.id, reply, { logger: ctx.logger, replyTo: options.replyTo });
     return;
   }
+  const { question } = input;
   const key = conversationKey(ctx);
   const history = services.history.get(key);
   const stopTyping = startTyping(ctx.api, chat.id, ctx.logger, services.typingIntervalMs);

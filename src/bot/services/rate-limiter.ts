@@ -41,3 +41,32 @@ export class RateLimiter {
     }
   }
 }
+
+/**
+ * One sliding window for all users together, behind the per-user limit: it caps the work (answers,
+ * model calls, Telegram sends) a crowd of accounts can cause. A user turned away is told once per
+ * window, then turned away in silence, so a flood does not become a flood of notices.
+ */
+export class GlobalRateLimiter {
+  readonly #times: number[] = [];
+  readonly #told = new Map<number, number>();
+
+  constructor(private readonly options: RateLimiterOptions) {}
+
+  hit(userId: number): RateDecision {
+    const now = this.options.clock();
+    const since = now - this.options.windowMs;
+    while (this.#times.length > 0 && (this.#times[0] as number) <= since) this.#times.shift();
+    if (this.#times.length < this.options.limit) {
+      this.#times.push(now);
+      return "allow";
+    }
+    const told = this.#told.get(userId);
+    if (told !== undefined && told > since) return "drop";
+    this.#told.set(userId, now);
+    if (this.#told.size > 10_000) {
+      for (const [user, at] of this.#told) if (at <= since) this.#told.delete(user);
+    }
+    return "notify";
+  }
+}
