@@ -1,6 +1,14 @@
 /**
- * A BM25 inverted index over precomputed terms. Postings are kept as plain arrays so the index
- * serialises to JSON and loads without re-analysing the corpus.
+ * A BM25 inverted index over precomputed terms.
+ *
+ * Postings live in typed arrays laid out term after term (compressed sparse rows): one Uint32Array
+ * of document ids and one Uint8Array of term frequencies (a frequency of 255 or more is kept in a
+ * small side table). Documents added after the last compaction wait in an append-only log that the
+ * next search, serialisation or growth step folds in. The binary form (`toBinary`) is these arrays
+ * written one after another, so loading is a read and a few views, not a parse.
+ *
+ * Scores are those of the original Map-based implementation to the last bit: the same expressions,
+ * summed in the same order (query term by query term), ties broken by the lower document id.
  */
 
 export interface Bm25Params {
@@ -8,6 +16,7 @@ export interface Bm25Params {
   b: number;
 }
 
+/** The JSON form of earlier index formats (lexical.json), still readable. */
 export interface Bm25Data {
   params: Bm25Params;
   docLengths: number[];
@@ -27,64 +36,486 @@ export interface Bm25Index {
   idf(term: string): number;
   readonly size: number;
   toJSON(): Bm25Data;
+  /** The binary form, as consecutive parts to write one after another (see `loadBm25`). */
+  toBinary(): Uint8Array[];
+  /** An independent copy: adding to it never changes this index (the compacted part is shared). */
+  clone(): Bm25Index;
 }
 
-export function createBm25(data?: Bm25Data, params: Bm25Params = { k1: 1.2, b: 0.6 }): Bm25Index {
-  const p = data?.params ?? params;
-  const docLengths: number[] = data ? [...data.docLengths] : [];
-  const postings = new Map<string, [number[], number[]]>(data ? Object.entries(data.postings) : []);
-  let totalLength = docLengths.reduce((a, b) => a + b, 0);
+const DEFAULT_PARAMS: Bm25Params = { k1: 1.2, b: 0.6 };
+const TF_SATURATED = 255;
+const MAGIC = "HCBM25";
+const VERSION = 1;
 
+/** A Uint32Array that grows by doubling. */
+class GrowableU32 {
+  data: Uint32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Uint32Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) this.reserve(this.length + 1);
+    this.data[this.length++] = v;
+  }
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const next = new Uint32Array(Math.max(capacity, this.data.length * 2));
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+  copy(): GrowableU32 {
+    const c = new GrowableU32(this.data.length);
+    c.data.set(this.data.subarray(0, this.length));
+    c.length = this.length;
+    return c;
+  }
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** The compacted postings: shared, never written after construction. */
+interface Frozen {
+  /** Terms covered: ids 0..terms-1; offsets has terms+1 entries. */
+  terms: number;
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint8Array;
+  /** termId → doc → frequency, for frequencies of 255 and more. */
+  saturated: Map<number, Map<number, number>>;
+}
+
+const EMPTY_FROZEN: Frozen = {
+  terms: 0,
+  offsets: new Uint32Array(1),
+  docs: new Uint32Array(0),
+  tfs: new Uint8Array(0),
+  saturated: new Map(),
+};
+
+interface State {
+  params: Bm25Params;
+  termIds: Map<string, number>;
+  termNames: string[];
+  /** Document frequency per term id (compacted and pending postings). */
+  df: GrowableU32;
+  docLengths: GrowableU32;
+  totalLength: number;
+  frozen: Frozen;
+  /** Pending postings in the order they were added (document ids ascending). */
+  logTerm: GrowableU32;
+  logDoc: GrowableU32;
+  logTf: GrowableU32;
+}
+
+function freshState(params: Bm25Params): State {
   return {
+    params,
+    termIds: new Map(),
+    termNames: [],
+    df: new GrowableU32(),
+    docLengths: new GrowableU32(),
+    totalLength: 0,
+    frozen: EMPTY_FROZEN,
+    logTerm: new GrowableU32(),
+    logDoc: new GrowableU32(),
+    logTf: new GrowableU32(),
+  };
+}
+
+/** Folds the pending log into a new compacted postings table. */
+function compact(s: State): void {
+  const pending = s.logTerm.length;
+  if (pending === 0) return;
+  const old = s.frozen;
+  const nTerms = s.termNames.length;
+  const total = old.docs.length + pending;
+  if (total > 0xffffffff) throw new Error("BM25 index too large: more than 2^32 postings");
+  const counts = new Uint32Array(nTerms + 1);
+  for (let t = 0; t < old.terms; t++) counts[t] = (old.offsets[t + 1] as number) - (old.offsets[t] as number);
+  const logTerm = s.logTerm.data;
+  for (let i = 0; i < pending; i++) counts[logTerm[i] as number]++;
+  const offsets = new Uint32Array(nTerms + 1);
+  for (let t = 0; t < nTerms; t++) offsets[t + 1] = (offsets[t] as number) + (counts[t] as number);
+  const docs = new Uint32Array(total);
+  const tfs = new Uint8Array(total);
+  const cursor = new Uint32Array(nTerms);
+  for (let t = 0; t < nTerms; t++) {
+    const at = offsets[t] as number;
+    if (t < old.terms) {
+      const from = old.offsets[t] as number;
+      const to = old.offsets[t + 1] as number;
+      docs.set(old.docs.subarray(from, to), at);
+      tfs.set(old.tfs.subarray(from, to), at);
+      cursor[t] = at + (to - from);
+    } else {
+      cursor[t] = at;
+    }
+  }
+  const saturated = new Map<number, Map<number, number>>();
+  for (const [t, byDoc] of old.saturated) saturated.set(t, new Map(byDoc));
+  const logDoc = s.logDoc.data;
+  const logTf = s.logTf.data;
+  for (let i = 0; i < pending; i++) {
+    const t = logTerm[i] as number;
+    const pos = cursor[t] as number;
+    cursor[t] = pos + 1;
+    const d = logDoc[i] as number;
+    const f = logTf[i] as number;
+    docs[pos] = d;
+    if (f >= TF_SATURATED) {
+      tfs[pos] = TF_SATURATED;
+      let byDoc = saturated.get(t);
+      if (!byDoc) {
+        byDoc = new Map();
+        saturated.set(t, byDoc);
+      }
+      byDoc.set(d, f);
+    } else {
+      tfs[pos] = f;
+    }
+  }
+  s.frozen = { terms: nTerms, offsets, docs, tfs, saturated };
+  s.logTerm = new GrowableU32();
+  s.logDoc = new GrowableU32();
+  s.logTf = new GrowableU32();
+}
+
+function termId(s: State, term: string): number {
+  let id = s.termIds.get(term);
+  if (id === undefined) {
+    id = s.termNames.length;
+    s.termIds.set(term, id);
+    s.termNames.push(term);
+    s.df.push(0);
+  }
+  return id;
+}
+
+/** Scratch buffers reused by every search of one index (searches are synchronous). */
+interface Scratch {
+  n: number;
+  norms: Float64Array;
+  scores: Float64Array;
+  touched: Uint32Array;
+}
+
+/**
+ * Adds one term's contribution to the score of every document holding it; documents scored for the
+ * first time are appended to `touched`. A separate small function over typed arrays, so V8 compiles
+ * the hot loop on its own. Returns the new count of touched documents.
+ */
+function accumulate(
+  frozen: Frozen,
+  t: number,
+  start: number,
+  end: number,
+  idf: number,
+  k1p1: number,
+  norms: Float64Array,
+  scores: Float64Array,
+  touched: Uint32Array,
+  count: number,
+): number {
+  const { docs, tfs } = frozen;
+  const saturated = frozen.saturated.get(t);
+  let c = count;
+  for (let i = start; i < end; i++) {
+    const d = docs[i] as number;
+    let f = tfs[i] as number;
+    if (f === TF_SATURATED && saturated) f = saturated.get(d) ?? f;
+    const previous = scores[d] as number;
+    if (previous === 0) touched[c++] = d;
+    scores[d] = previous + (idf * (f * k1p1)) / (f + (norms[d] as number));
+  }
+  return c;
+}
+
+/** Keeps the `limit` best hits: higher score first, then lower document id. */
+function topK(scores: Float64Array, touched: Uint32Array, count: number, limit: number): Bm25Hit[] {
+  if (limit <= 0) return [];
+  // Binary min-heap of the best `limit` so far; its root is the worst of them.
+  const heapDoc = new Uint32Array(Math.min(limit, count));
+  const heapScore = new Float64Array(heapDoc.length);
+  let size = 0;
+  const worse = (sa: number, da: number, sb: number, db: number) => sa < sb || (sa === sb && da > db);
+  for (let i = 0; i < count; i++) {
+    const d = touched[i] as number;
+    const sc = scores[d] as number;
+    if (size < heapDoc.length) {
+      let j = size++;
+      while (j > 0) {
+        const parent = (j - 1) >> 1;
+        if (!worse(sc, d, heapScore[parent] as number, heapDoc[parent] as number)) break;
+        heapDoc[j] = heapDoc[parent] as number;
+        heapScore[j] = heapScore[parent] as number;
+        j = parent;
+      }
+      heapDoc[j] = d;
+      heapScore[j] = sc;
+    } else if (worse(heapScore[0] as number, heapDoc[0] as number, sc, d)) {
+      let j = 0;
+      for (;;) {
+        const l = 2 * j + 1;
+        if (l >= size) break;
+        const r = l + 1;
+        let w = l;
+        if (
+          r < size &&
+          worse(heapScore[r] as number, heapDoc[r] as number, heapScore[l] as number, heapDoc[l] as number)
+        )
+          w = r;
+        if (!worse(heapScore[w] as number, heapDoc[w] as number, sc, d)) break;
+        heapDoc[j] = heapDoc[w] as number;
+        heapScore[j] = heapScore[w] as number;
+        j = w;
+      }
+      heapDoc[j] = d;
+      heapScore[j] = sc;
+    }
+  }
+  const hits: Bm25Hit[] = [];
+  for (let i = 0; i < size; i++) hits.push({ doc: heapDoc[i] as number, score: heapScore[i] as number });
+  return hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+}
+
+function wrap(s: State): Bm25Index {
+  let scratch: Scratch | undefined;
+
+  function scratchFor(n: number): Scratch {
+    if (scratch && scratch.n === n) return scratch;
+    const { k1, b } = s.params;
+    const avg = s.totalLength / n;
+    const norms = new Float64Array(n);
+    const lengths = s.docLengths.data;
+    // The length part of the BM25 denominator, as the original wrote it per posting.
+    for (let d = 0; d < n; d++) norms[d] = k1 * (1 - b + (b * (lengths[d] as number)) / avg);
+    const reuse = scratch && scratch.scores.length >= n;
+    scratch = {
+      n,
+      norms,
+      scores: reuse && scratch ? scratch.scores : new Float64Array(Math.max(16, n * 1.25)),
+      touched: reuse && scratch ? scratch.touched : new Uint32Array(Math.max(16, n * 1.25)),
+    };
+    return scratch;
+  }
+
+  const index: Bm25Index = {
     get size() {
-      return docLengths.length;
+      return s.docLengths.length;
     },
     add(terms) {
-      const doc = docLengths.length;
-      const tf = new Map<string, number>();
-      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-      for (const [t, n] of tf) {
-        let list = postings.get(t);
-        if (!list) {
-          list = [[], []];
-          postings.set(t, list);
-        }
-        list[0].push(doc);
-        list[1].push(n);
+      const doc = s.docLengths.length;
+      const tf = new Map<number, number>();
+      for (const t of terms) {
+        const id = termId(s, t);
+        tf.set(id, (tf.get(id) ?? 0) + 1);
       }
-      docLengths.push(terms.length);
-      totalLength += terms.length;
+      for (const [id, n] of tf) {
+        s.logTerm.push(id);
+        s.logDoc.push(doc);
+        s.logTf.push(n);
+        s.df.data[id] = (s.df.data[id] as number) + 1;
+      }
+      s.docLengths.push(terms.length);
+      s.totalLength += terms.length;
+      // Bound the log: fold it in when it outgrows the compacted part (amortised linear).
+      if (s.logTerm.length > Math.max(4_000_000, s.frozen.docs.length)) compact(s);
       return doc;
     },
     search(queryTerms, limit) {
-      const n = docLengths.length;
+      const n = s.docLengths.length;
       if (n === 0) return [];
-      const avg = totalLength / n;
-      const scores = new Map<number, number>();
+      compact(s);
+      const { frozen } = s;
+      const { norms, scores, touched } = scratchFor(n);
+      const k1p1 = s.params.k1 + 1;
+      let count = 0;
       for (const term of new Set(queryTerms)) {
-        const list = postings.get(term);
-        if (!list) continue;
-        const [docs, tfs] = list;
-        const idf = Math.log(1 + (n - docs.length + 0.5) / (docs.length + 0.5));
-        for (let i = 0; i < docs.length; i++) {
-          const d = docs[i] as number;
-          const f = tfs[i] as number;
-          const norm = f + p.k1 * (1 - p.b + (p.b * (docLengths[d] as number)) / avg);
-          scores.set(d, (scores.get(d) ?? 0) + (idf * (f * (p.k1 + 1))) / norm);
-        }
+        const t = s.termIds.get(term);
+        if (t === undefined || t >= frozen.terms) continue;
+        const start = frozen.offsets[t] as number;
+        const end = frozen.offsets[t + 1] as number;
+        if (end === start) continue;
+        const df = end - start;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        count = accumulate(frozen, t, start, end, idf, k1p1, norms, scores, touched, count);
       }
-      return [...scores.entries()]
-        .map(([doc, score]) => ({ doc, score }))
-        .sort((a, b) => b.score - a.score || a.doc - b.doc)
-        .slice(0, limit);
+      const hits = topK(scores, touched, count, limit);
+      for (let i = 0; i < count; i++) scores[touched[i] as number] = 0;
+      return hits;
     },
     idf(term) {
-      const n = docLengths.length;
-      const df = postings.get(term)?.[0].length ?? 0;
+      const n = s.docLengths.length;
+      const id = s.termIds.get(term);
+      const df = id === undefined ? 0 : (s.df.data[id] as number);
       return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     },
     toJSON() {
-      return { params: p, docLengths, postings: Object.fromEntries(postings) };
+      compact(s);
+      const { frozen } = s;
+      const postings: Record<string, [number[], number[]]> = {};
+      s.termNames.forEach((term, t) => {
+        const start = frozen.offsets[t] as number;
+        const end = frozen.offsets[t + 1] as number;
+        const docs = Array.from(frozen.docs.subarray(start, end));
+        const saturated = frozen.saturated.get(t);
+        const tfs = Array.from(frozen.tfs.subarray(start, end), (f, i) =>
+          f === TF_SATURATED && saturated ? (saturated.get(docs[i] as number) ?? f) : f,
+        );
+        postings[term] = [docs, tfs];
+      });
+      return { params: s.params, docLengths: Array.from(s.docLengths.view()), postings };
+    },
+    toBinary() {
+      compact(s);
+      return encode(s);
+    },
+    clone() {
+      return wrap({
+        params: s.params,
+        termIds: new Map(s.termIds),
+        termNames: [...s.termNames],
+        df: s.df.copy(),
+        docLengths: s.docLengths.copy(),
+        totalLength: s.totalLength,
+        frozen: s.frozen,
+        logTerm: s.logTerm.copy(),
+        logDoc: s.logDoc.copy(),
+        logTf: s.logTf.copy(),
+      });
     },
   };
+  return index;
+}
+
+export function createBm25(data?: Bm25Data, params: Bm25Params = DEFAULT_PARAMS): Bm25Index {
+  const s = freshState(data?.params ?? params);
+  if (data) {
+    for (const length of data.docLengths) {
+      s.docLengths.push(length);
+      s.totalLength += length;
+    }
+    // Postings of the JSON form are per term; the log wants them per document, so sort them.
+    const entries: Array<[number, number, number]> = [];
+    for (const [term, [docs, tfs]] of Object.entries(data.postings)) {
+      const id = termId(s, term);
+      s.df.data[id] = docs.length;
+      docs.forEach((d, i) => {
+        entries.push([d, id, tfs[i] as number]);
+      });
+    }
+    entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (const [d, id, f] of entries) {
+      s.logTerm.push(id);
+      s.logDoc.push(d);
+      s.logTf.push(f);
+    }
+    compact(s);
+  }
+  return wrap(s);
+}
+
+/* Binary layout (little-endian), every section starting on an 8-byte boundary:
+ *   "HCBM25" u16 version | f64 k1, b | u32 docs, terms, postings, saturated, termBytes, pad
+ *   u32 docLengths[docs] | u32 offsets[terms+1] | u32 postingDocs[postings]
+ *   u32 saturated[3 × saturated] (term, doc, tf) | u8 tfs[postings] | utf-8 terms joined by "\n" */
+
+const align8 = (n: number) => (n + 7) & ~7;
+
+function section(bytes: Uint8Array): Uint8Array[] {
+  const pad = align8(bytes.byteLength) - bytes.byteLength;
+  return pad > 0 ? [bytes, new Uint8Array(pad)] : [bytes];
+}
+
+const asBytes = (a: Uint32Array | Float64Array | Uint8Array) =>
+  new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+function encode(s: State): Uint8Array[] {
+  const { frozen } = s;
+  const saturated: number[] = [];
+  for (const [t, byDoc] of frozen.saturated) for (const [d, f] of byDoc) saturated.push(t, d, f);
+  const termBytes = new TextEncoder().encode(s.termNames.join("\n"));
+  const magic = new Uint8Array(8);
+  magic.set(new TextEncoder().encode(MAGIC));
+  new DataView(magic.buffer).setUint16(6, VERSION, true);
+  const counts = new Uint32Array([
+    s.docLengths.length,
+    s.termNames.length,
+    frozen.docs.length,
+    saturated.length / 3,
+    termBytes.byteLength,
+    0,
+  ]);
+  // Terms added with no postings yet (none today) still need offsets.
+  const offsets =
+    frozen.terms === s.termNames.length
+      ? frozen.offsets
+      : Uint32Array.from({ length: s.termNames.length + 1 }, (_, t) =>
+          t <= frozen.terms ? (frozen.offsets[t] as number) : frozen.docs.length,
+        );
+  return [
+    magic,
+    asBytes(new Float64Array([s.params.k1, s.params.b])),
+    asBytes(counts),
+    ...section(asBytes(s.docLengths.view())),
+    ...section(asBytes(offsets)),
+    ...section(asBytes(frozen.docs)),
+    ...section(asBytes(Uint32Array.from(saturated))),
+    ...section(frozen.tfs),
+    termBytes,
+  ];
+}
+
+/** Reads the binary form. The typed arrays are views on `bytes` (copied only when misaligned). */
+export function loadBm25(input: Uint8Array): Bm25Index {
+  const bytes = input.byteOffset % 8 === 0 ? input : new Uint8Array(input);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = new TextDecoder().decode(bytes.subarray(0, 6));
+  if (magic !== MAGIC || view.getUint16(6, true) !== VERSION) throw new Error("not a BM25 index file");
+  const k1 = view.getFloat64(8, true);
+  const b = view.getFloat64(16, true);
+  const [nDocs, nTerms, nPostings, nSaturated, termBytes] = [0, 1, 2, 3, 4].map((i) =>
+    view.getUint32(24 + 4 * i, true),
+  ) as [number, number, number, number, number];
+  let at = 48;
+  const u32 = (count: number) => {
+    const a = new Uint32Array(bytes.buffer, bytes.byteOffset + at, count);
+    at = align8(at + 4 * count);
+    return a;
+  };
+  const docLengths = u32(nDocs);
+  const offsets = u32(nTerms + 1);
+  const docs = u32(nPostings);
+  const saturatedFlat = u32(3 * nSaturated);
+  const tfs = new Uint8Array(bytes.buffer, bytes.byteOffset + at, nPostings);
+  at = align8(at + nPostings);
+  if (at + termBytes !== bytes.byteLength) throw new Error("BM25 index file has the wrong length");
+  const termNames =
+    nTerms > 0 ? new TextDecoder().decode(bytes.subarray(at, at + termBytes)).split("\n") : [];
+  if (termNames.length !== nTerms) throw new Error("BM25 index file: term count mismatch");
+
+  const s = freshState({ k1, b });
+  s.termNames = termNames;
+  s.termIds = new Map(termNames.map((t, i) => [t, i]));
+  s.df = new GrowableU32(nTerms + 16);
+  for (let t = 0; t < nTerms; t++) s.df.data[t] = (offsets[t + 1] as number) - (offsets[t] as number);
+  s.df.length = nTerms;
+  s.docLengths = new GrowableU32(nDocs + 16);
+  s.docLengths.data.set(docLengths);
+  s.docLengths.length = nDocs;
+  for (let d = 0; d < nDocs; d++) s.totalLength += docLengths[d] as number;
+  const saturated = new Map<number, Map<number, number>>();
+  for (let i = 0; i < saturatedFlat.length; i += 3) {
+    const t = saturatedFlat[i] as number;
+    let byDoc = saturated.get(t);
+    if (!byDoc) {
+      byDoc = new Map();
+      saturated.set(t, byDoc);
+    }
+    byDoc.set(saturatedFlat[i + 1] as number, saturatedFlat[i + 2] as number);
+  }
+  s.frozen = { terms: nTerms, offsets, docs, tfs, saturated };
+  return wrap(s);
 }

@@ -1,14 +1,16 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { articleMeta, chunkArticle } from "../ingest/chunk.js";
 import { loadCorpus } from "../ingest/corpus.js";
 import { asStorageError } from "../storage-error.js";
 import { analyze } from "../text/terms.js";
 import type { Article, ArticleMeta, Chunk, ReindexProgress } from "../types.js";
-import { type Bm25Data, type Bm25Index, createBm25 } from "./bm25.js";
+import { type Bm25Data, type Bm25Index, createBm25, loadBm25 } from "./bm25.js";
 import type { Embedder } from "./embedder.js";
 import { corpusFingerprint, INDEX_FORMAT, type IndexSettings } from "./fingerprint.js";
+import { LocalEmbeddings } from "./local-embeddings.js";
 import { createVectorIndex, loadVectorIndex, type VectorIndex } from "./vector-index.js";
 
 /**
@@ -51,9 +53,11 @@ export class IndexCorruptError extends Error {
 const FILES = {
   articles: "articles.json",
   chunks: "chunks.jsonl",
-  lexical: "lexical.json",
+  /** BM25 postings in binary (see bm25.ts); `lexical.json` of older indexes is still read. */
+  lexical: "lexical.bin",
   vectors: "vectors.hnsw",
 };
+const LEGACY_LEXICAL = "lexical.json";
 const CURRENT = "CURRENT";
 
 /** The text a chunk is indexed under: its article's headline and place give it context. */
@@ -63,6 +67,32 @@ export function indexedText(chunk: Chunk): string {
 
 const sha256 = (data: Buffer | string) => createHash("sha256").update(data).digest("hex");
 
+/** sha256 of a file read in pieces, for files too big to hold twice (the vectors). */
+async function sha256File(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const piece of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(piece as Buffer);
+  return hash.digest("hex");
+}
+
+/** Writes `parts` one after another and returns their sha256, without joining them in memory. */
+async function writeParts(file: string, parts: Uint8Array[]): Promise<string> {
+  const hash = createHash("sha256");
+  const handle = await open(file, "w");
+  try {
+    for (const part of parts) {
+      hash.update(part);
+      let written = 0;
+      while (written < part.byteLength) {
+        const { bytesWritten } = await handle.write(part, written, part.byteLength - written);
+        written += bytesWritten;
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+  return hash.digest("hex");
+}
+
 interface Contents {
   articles: StoredArticle[];
   chunks: Chunk[];
@@ -71,9 +101,15 @@ interface Contents {
   dimensions: number;
 }
 
-async function embedChunks(
+/**
+ * Adds chunks to both indexes, a batch at a time: BM25 terms and vectors. Each chunk is analysed
+ * once; the local embeddings reuse those terms instead of analysing the text again. Progress is
+ * reported as one "embedding" stage covering both.
+ */
+async function indexChunks(
   chunks: Chunk[],
   embedder: Embedder,
+  lexical: Bm25Index,
   vectors: VectorIndex | undefined,
   firstLabel: number,
   dimensionsHint: number | undefined,
@@ -81,9 +117,20 @@ async function embedChunks(
 ): Promise<{ vectors: VectorIndex; dimensions: number }> {
   let index = vectors;
   let dimensions = dimensionsHint ?? 0;
+  // Plain local embeddings reuse the terms; a subclass that changes embedDocuments keeps its own.
+  const e = embedder.embeddings;
+  const local =
+    e instanceof LocalEmbeddings && e.embedDocuments === LocalEmbeddings.prototype.embedDocuments
+      ? e
+      : undefined;
   for (let start = 0; start < chunks.length; start += embedder.batchSize) {
     const batch = chunks.slice(start, start + embedder.batchSize);
-    const embedded = await embedder.embeddings.embedDocuments(batch.map(indexedText));
+    const texts = batch.map(indexedText);
+    const terms = texts.map((t) => analyze(t));
+    for (const t of terms) lexical.add(t);
+    const embedded = local
+      ? texts.map((t, i) => local.embedAnalyzed(t, terms[i] as string[]))
+      : await embedder.embeddings.embedDocuments(texts);
     if (!index) {
       dimensions = embedded[0]?.length ?? 0;
       index = createVectorIndex(dimensions, chunks.length);
@@ -135,15 +182,15 @@ async function writeGenerationFiles(
           }),
         )
         .join("\n"),
-      [FILES.lexical]: JSON.stringify(contents.lexical.toJSON()),
     };
     const checksums: Record<string, string> = {};
     for (const [name, text] of Object.entries(data)) {
       await writeFile(path.join(tmp, name), text);
       checksums[name] = sha256(text);
     }
+    checksums[FILES.lexical] = await writeParts(path.join(tmp, FILES.lexical), contents.lexical.toBinary());
     await contents.vectors.save(path.join(tmp, FILES.vectors));
-    checksums[FILES.vectors] = sha256(await readFile(path.join(tmp, FILES.vectors)));
+    checksums[FILES.vectors] = await sha256File(path.join(tmp, FILES.vectors));
     const manifest: Manifest = {
       format: INDEX_FORMAT,
       fingerprint,
@@ -206,12 +253,15 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     onProgress?.({ stage: "chunking", done: i + 1, total: articles.length });
   }
   const lexical = createBm25();
-  for (const [i, chunk] of chunks.entries()) {
-    lexical.add(analyze(indexedText(chunk)));
-    if (i % 500 === 0 || i === chunks.length - 1)
-      onProgress?.({ stage: "indexing", done: i + 1, total: chunks.length });
-  }
-  const { vectors, dimensions } = await embedChunks(chunks, embedder, undefined, 0, undefined, onProgress);
+  const { vectors, dimensions } = await indexChunks(
+    chunks,
+    embedder,
+    lexical,
+    undefined,
+    0,
+    undefined,
+    onProgress,
+  );
   onProgress?.({ stage: "saving", done: 0, total: 1 });
   const contents = { articles: articles.map(storedArticle), chunks, lexical, vectors, dimensions };
   const manifest = await writeGeneration(indexDir, contents, settings, fingerprint);
@@ -236,15 +286,22 @@ export async function extendIndex(
   const fingerprint = await corpusFingerprint(corpusDir, settings);
   const generationDir = await currentGenerationDir(indexDir);
   // A private copy of both structures: readers of `base` keep a consistent index meanwhile.
-  const lexical = createBm25(base.lexical.toJSON());
+  const lexical = base.lexical.clone();
   const vectors = generationDir
     ? await loadVectorIndex(path.join(generationDir, FILES.vectors), base.manifest.dimensions)
     : base.vectors;
   const newChunks = added.flatMap((a) =>
     chunkArticle(a, { size: settings.chunkSize, overlap: settings.chunkOverlap }),
   );
-  for (const chunk of newChunks) lexical.add(analyze(indexedText(chunk)));
-  await embedChunks(newChunks, embedder, vectors, base.chunks.length, base.manifest.dimensions, onProgress);
+  await indexChunks(
+    newChunks,
+    embedder,
+    lexical,
+    vectors,
+    base.chunks.length,
+    base.manifest.dimensions,
+    onProgress,
+  );
   const contents: Contents = {
     articles: [...base.articles, ...added.map(storedArticle)],
     chunks: [...base.chunks, ...newChunks],
@@ -281,27 +338,40 @@ export async function openIndex(indexDir: string): Promise<LoadedIndex | undefin
   if (manifest.format !== INDEX_FORMAT) return undefined;
   const raw: Record<string, Buffer> = {};
   for (const [name, expected] of Object.entries(manifest.checksums ?? {})) {
+    let actual: string;
     try {
-      raw[name] = await readFile(path.join(dir, name));
+      // The vectors are read again by hnswlib: only hash them here, in pieces.
+      if (name === FILES.vectors) actual = await sha256File(path.join(dir, name));
+      else {
+        raw[name] = await readFile(path.join(dir, name));
+        actual = sha256(raw[name] as Buffer);
+      }
     } catch (cause) {
       throw new IndexCorruptError(`${path.join(dir, name)}: missing`, { cause });
     }
-    if (sha256(raw[name] as Buffer) !== expected) {
+    if (actual !== expected) {
       throw new IndexCorruptError(`${path.join(dir, name)}: checksum mismatch (truncated or altered)`);
     }
   }
   try {
     const articles = JSON.parse(String(raw[FILES.articles])) as StoredArticle[];
-    const byId = new Map(articles.map((a) => [a.id, a]));
+    // One metadata object per article, shared by its chunks (as a build makes them).
+    const metaById = new Map<string, ArticleMeta>(
+      articles.map(({ contentHash: _h, ...meta }) => [meta.id, meta]),
+    );
     const chunks = String(raw[FILES.chunks])
       .split("\n")
       .filter(Boolean)
       .map((line) => {
         const c = JSON.parse(line) as Omit<Chunk, "meta">;
-        const { contentHash: _h, ...meta } = byId.get(c.articleId) as StoredArticle;
-        return { ...c, meta };
+        return { ...c, meta: metaById.get(c.articleId) as ArticleMeta };
       });
-    const lexical = createBm25(JSON.parse(String(raw[FILES.lexical])) as Bm25Data);
+    const lexicalBytes = raw[FILES.lexical];
+    const legacyBytes = raw[LEGACY_LEXICAL];
+    if (!lexicalBytes && !legacyBytes) throw new IndexCorruptError(`${dir}: no lexical index file`);
+    const lexical = lexicalBytes
+      ? loadBm25(lexicalBytes)
+      : createBm25(JSON.parse(String(legacyBytes)) as Bm25Data);
     const vectors = await loadVectorIndex(path.join(dir, FILES.vectors), manifest.dimensions);
     if (chunks.length !== manifest.chunkCount || vectors.count !== manifest.chunkCount) {
       throw new IndexCorruptError(

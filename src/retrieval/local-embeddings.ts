@@ -22,6 +22,52 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
+/**
+ * Features get small integer ids, shared by every instance: an id keeps the feature's hash and its
+ * weight (a term 1, a bigram 1.5, a 4-gram 0.3), and a word keeps the ids of its 4-grams, so a word
+ * is folded (two Unicode normalisations) and its grams hashed only the first time it is seen.
+ * Counting then happens in a typed array instead of a fresh Map per text. Past a size limit the
+ * dictionary is started again (between two texts), which changes no vector.
+ */
+const FEATURE_LIMIT = 2_000_000;
+let featureIds = new Map<string, number>();
+let featureHash = new Uint32Array(1 << 14);
+let featureWeight = new Float64Array(1 << 14);
+let wordGrams = new Map<string, Int32Array>();
+let counts = new Float64Array(1 << 14);
+let order = new Int32Array(1 << 12);
+
+function featureId(feature: string, weight: number): number {
+  let id = featureIds.get(feature);
+  if (id !== undefined) return id;
+  id = featureIds.size;
+  featureIds.set(feature, id);
+  if (id >= featureHash.length) {
+    const grow = <T extends Uint32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    featureHash = grow(featureHash, (n) => new Uint32Array(n));
+    featureWeight = grow(featureWeight, (n) => new Float64Array(n));
+    counts = grow(counts, (n) => new Float64Array(n));
+  }
+  featureHash[id] = fnv1a(feature);
+  featureWeight[id] = weight;
+  return id;
+}
+
+function gramIdsOf(word: string): Int32Array {
+  let ids = wordGrams.get(word);
+  if (ids) return ids;
+  const f = `^${foldDiacritics(word)}$`;
+  const grams: string[] = [];
+  for (let i = 0; i + 4 <= f.length; i++) grams.push(`#${f.slice(i, i + 4)}`);
+  ids = Int32Array.from(grams, (g) => featureId(g, 0.3));
+  wordGrams.set(word, ids);
+  return ids;
+}
+
 export class LocalEmbeddings extends Embeddings {
   readonly dimensions: number;
 
@@ -36,22 +82,53 @@ export class LocalEmbeddings extends Embeddings {
   }
 
   embed(text: string): number[] {
-    const counts = new Map<string, number>();
-    const add = (feature: string, weight: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight);
-    for (const term of analyze(text)) add(term, term.includes("_") ? 1.5 : 1);
-    for (const w of words(text)) {
-      const f = `^${foldDiacritics(w)}$`;
-      for (let i = 0; i + 4 <= f.length; i++) add(`#${f.slice(i, i + 4)}`, 0.3);
+    return this.embedAnalyzed(text, analyze(text));
+  }
+
+  /**
+   * The vector of `text` when its index terms (`analyze(text)`) are already at hand, as they are
+   * while building the index: saves analysing every chunk twice. Same result as `embed(text)`.
+   */
+  embedAnalyzed(text: string, terms: readonly string[]): number[] {
+    // Each feature's weights are summed in the order the features occur, and the features are
+    // folded into the vector in the order they first occurred: the sums of a Map-based count.
+    // Started again between two texts only, so the ids within one text stay consistent.
+    if (featureIds.size > FEATURE_LIMIT) {
+      featureIds = new Map();
+      wordGrams = new Map();
     }
-    const v = new Float64Array(this.dimensions);
-    for (const [feature, count] of counts) {
-      const h = fnv1a(feature);
-      v[h % this.dimensions] += (h & 0x80000000 ? -1 : 1) * (1 + Math.log(count));
+    let touched = 0;
+    const add = (id: number) => {
+      const previous = counts[id] as number;
+      if (previous === 0) {
+        if (touched === order.length) {
+          const next = new Int32Array(order.length * 2);
+          next.set(order);
+          order = next;
+        }
+        order[touched++] = id;
+      }
+      counts[id] = previous + (featureWeight[id] as number);
+    };
+    for (const term of terms) add(featureId(term, term.includes("_") ? 1.5 : 1));
+    for (const w of words(text)) {
+      const ids = gramIdsOf(w);
+      for (let i = 0; i < ids.length; i++) add(ids[i] as number);
+    }
+    const dims = this.dimensions;
+    const v = new Float64Array(dims);
+    for (let i = 0; i < touched; i++) {
+      const id = order[i] as number;
+      const h = featureHash[id] as number;
+      v[h % dims] += (h & 0x80000000 ? -1 : 1) * (1 + Math.log(counts[id] as number));
+      counts[id] = 0;
     }
     let norm = 0;
-    for (const x of v) norm += x * x;
+    for (let i = 0; i < dims; i++) norm += (v[i] as number) * (v[i] as number);
     norm = Math.sqrt(norm) || 1;
-    return Array.from(v, (x) => x / norm);
+    const out = new Array<number>(dims);
+    for (let i = 0; i < dims; i++) out[i] = (v[i] as number) / norm;
+    return out;
   }
 
   async embedDocuments(documents: string[]): Promise<number[][]> {

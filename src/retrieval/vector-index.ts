@@ -15,9 +15,15 @@ export interface VectorIndex {
   save(file: string): Promise<void>;
 }
 
+/*
+ * Graph settings, measured on 35 000 chunks of the benchmark corpus (npm run bench) with the
+ * questions' vectors against exact search: efConstruction 200 / ef 96 gave recall@50 0.936 and cost
+ * 0.64 ms per insertion; efConstruction 64 / ef 200 gives recall@50 0.964 at 0.26 ms per insertion
+ * (the build's hot spot) for 0.3 ms more per query. A small index is searched exhaustively either way.
+ */
 const M = 16;
-const EF_CONSTRUCTION = 200;
-const EF_SEARCH = 96;
+const EF_CONSTRUCTION = 64;
+const EF_SEARCH = 200;
 
 /** Inner product over L2-normalised vectors, i.e. cosine similarity. */
 function wrap(index: InstanceType<typeof HierarchicalNSW>): VectorIndex {

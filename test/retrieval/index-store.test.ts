@@ -132,11 +132,11 @@ describe("a damaged index", () => {
 
   it("throws IndexCorruptError when a data file is truncated", async () => {
     const dir = await rebuilt();
-    const file = path.join(dir, "lexical.json");
+    const file = path.join(dir, "lexical.bin");
     const { size } = await stat(file);
     await truncate(file, Math.floor(size / 2));
     await expect(openIndex(setup.indexDir)).rejects.toBeInstanceOf(IndexCorruptError);
-    await expect(openIndex(setup.indexDir)).rejects.toThrow(/lexical\.json/);
+    await expect(openIndex(setup.indexDir)).rejects.toThrow(/lexical\.bin/);
   });
 
   it("throws IndexCorruptError when one byte of the vectors is altered", async () => {

@@ -1,0 +1,165 @@
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { BotApiServer, makeUser, privateChat } from "../../test/support/bot-api-server.js";
+import { loadQuestions } from "../evaluation/questions.js";
+import { startService } from "./child.js";
+import { createRng } from "./prng.js";
+import { type LatencySummary, summarize } from "./stats.js";
+
+/**
+ * The real bot (createBot + startPolling, as `npm start` runs it: grammY's HTTP client, long polling
+ * through @grammyjs/runner) with the real question-answering core over the 5-article corpus, in a
+ * process of its own, against the project's local Bot API stand-in on 127.0.0.1
+ * (test/support/bot-api-server.ts) in this process. Simulated users write in private chats; every
+ * question must get exactly one reply. A reply is timed when the stand-in has recorded it (the call
+ * log is scanned every 2 ms).
+ */
+
+export interface BotLoadOptions {
+  users: number;
+  questionsPerUser: number;
+  /** Questions are sent at random moments within this window. */
+  windowMs: number;
+  corpusDir: string;
+  questionsFile: string;
+  seed?: number;
+  /** Updates handled at once across chats (BOT_CONCURRENCY); one at a time within a chat. */
+  concurrency?: number;
+  timeoutMs?: number;
+}
+
+export interface BotLoadResult {
+  users: number;
+  questionsPerUser: number;
+  sent: number;
+  /** Chats' reply count summed, capped at the questions each sent. */
+  answered: number;
+  lost: number;
+  duplicated: number;
+  /** Replies that carry the answer keyboard (a real answer, not a notice). */
+  withAnswerKeyboard: number;
+  latency: LatencySummary;
+  wallMs: number;
+  /** Updates handled per second: questions sent / time from the first question to the last reply. */
+  updatesPerSecond: number;
+  runner: string;
+  settings: Record<string, string | number>;
+}
+
+export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadResult> {
+  const root = await mkdtemp(path.join(os.tmpdir(), "hoi-cchc-botload-"));
+  const corpusDir = path.join(root, "corpus");
+  await cp(options.corpusDir, corpusDir, { recursive: true });
+  const server = await BotApiServer.start();
+  const concurrency = options.concurrency ?? 50;
+  const settings = {
+    BOT_CONCURRENCY: concurrency,
+    RATE_LIMIT_PER_MINUTE: 20,
+    // The default (300 a minute for everyone) would turn most of a 1 000-question burst away by
+    // design: one notice per user, then silence. Raised so the run measures answering capacity.
+    RATE_LIMIT_GLOBAL_PER_MINUTE: 100_000,
+  };
+  const env = {
+    DATA_DIR: root,
+    CORPUS_DIR: corpusDir,
+    INDEX_DIR: path.join(root, "index"),
+    ANSWER_MODE: "extractive",
+    EMBEDDINGS: "local",
+    LOG_LEVEL: "silent",
+    TELEGRAM_BOT_TOKEN: server.token,
+    TELEGRAM_API_ROOT: server.apiRoot,
+    ...Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, String(v)])),
+  };
+  const bot = startService("bot", { env });
+
+  // Replies per chat, in the order the stand-in recorded them.
+  const replies = new Map<number, Array<{ at: number; keyboard: boolean }>>();
+  let scanned = 0;
+  const scan = () => {
+    const now = performance.now();
+    for (; scanned < server.calls.length; scanned++) {
+      const call = server.calls[scanned];
+      if (call?.method !== "sendMessage" || !call.ok) continue;
+      const chatId = Number(call.payload.chat_id);
+      const markup = call.payload.reply_markup as { inline_keyboard?: unknown[] } | undefined;
+      const list = replies.get(chatId) ?? [];
+      list.push({ at: now, keyboard: (markup?.inline_keyboard?.length ?? 0) > 0 });
+      replies.set(chatId, list);
+    }
+  };
+  const scanner = setInterval(scan, 2);
+
+  try {
+    await bot.ready;
+    const pool = (await loadQuestions(options.questionsFile)).map((q) => q.question);
+    const rng = createRng(options.seed ?? 7);
+    const users = Array.from({ length: options.users }, (_, i) =>
+      makeUser(500_000 + i, `Người dùng ${i + 1}`),
+    );
+    const plan = users.flatMap((user) =>
+      Array.from({ length: options.questionsPerUser }, () => ({
+        user,
+        at: rng.float(0, options.windowMs),
+        text: rng.pick(pool),
+      })),
+    );
+    plan.sort((a, b) => a.at - b.at);
+    const sentAt = new Map<number, number[]>();
+    const start = performance.now();
+    for (const q of plan) {
+      const wait = start + q.at - performance.now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      server.sendText(q.user, privateChat(q.user), q.text);
+      const list = sentAt.get(q.user.id) ?? [];
+      list.push(performance.now());
+      sentAt.set(q.user.id, list);
+    }
+    const expected = plan.length;
+    const deadline = performance.now() + (options.timeoutMs ?? 180_000);
+    const count = () => [...replies.values()].reduce((a, l) => a + l.length, 0);
+    while (count() < expected && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    // A late duplicate would come shortly after: wait a little before counting.
+    await new Promise((r) => setTimeout(r, 1000));
+    scan();
+    const end = Math.max(start, ...[...replies.values()].flatMap((l) => l.map((x) => x.at)));
+
+    let answered = 0;
+    let lost = 0;
+    let duplicated = 0;
+    let withAnswerKeyboard = 0;
+    const latencies: number[] = [];
+    for (const user of users) {
+      const sent = sentAt.get(user.id) ?? [];
+      const got = replies.get(user.id) ?? [];
+      answered += Math.min(got.length, sent.length);
+      lost += Math.max(0, sent.length - got.length);
+      duplicated += Math.max(0, got.length - sent.length);
+      withAnswerKeyboard += got.filter((g) => g.keyboard).length;
+      // A chat is handled in order: its i-th reply answers its i-th question.
+      sent.forEach((t, i) => {
+        const r = got[i];
+        if (r) latencies.push(r.at - t);
+      });
+    }
+    return {
+      users: options.users,
+      questionsPerUser: options.questionsPerUser,
+      sent: expected,
+      answered,
+      lost,
+      duplicated,
+      withAnswerKeyboard,
+      latency: summarize(latencies),
+      wallMs: end - start,
+      updatesPerSecond: expected / ((end - start) / 1000),
+      runner: `@grammyjs/runner sink concurrency ${concurrency}, one update at a time per chat, getUpdates long polling`,
+      settings,
+    };
+  } finally {
+    clearInterval(scanner);
+    await bot.stop();
+    await server.close();
+    await rm(root, { recursive: true, force: true });
+  }
+}

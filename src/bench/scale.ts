@@ -1,0 +1,212 @@
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { runTask } from "./child.js";
+import { DEFAULT_SEED, writeCorpus } from "./generator.js";
+import { type LatencySummary, summarize } from "./stats.js";
+import type {
+  Breakdown,
+  BuildArgs,
+  BuildResult,
+  IncrementalArgs,
+  IncrementalResult,
+  MemoryResult,
+  QueryArgs,
+  QueryResult,
+  Timings,
+} from "./tasks.js";
+
+/**
+ * The scale benchmark: for each corpus size, a synthetic corpus (with the real articles mixed in)
+ * is written to a temporary folder, indexed by buildIndex in a child process, loaded alone by a
+ * second child (memory), and queried by a third (latency and quality). Each child starts fresh.
+ */
+
+export interface ScaleOptions {
+  sizes: number[];
+  /** Generated questions per size (on top of the evaluation questions). */
+  generatedQuestions: number;
+  warmup: number;
+  /** Size whose index is also grown article by article (incremental add), if any. */
+  incrementalSize?: number;
+  workDir: string;
+  realCorpusDir: string;
+  questionsFile: string;
+  seed?: number;
+  chunkSize: number;
+  chunkOverlap: number;
+  keep?: boolean;
+  log: (line: string) => void;
+}
+
+export interface Scores {
+  n: number;
+  hit1: number;
+  hit5: number;
+  mrr: number;
+  accuracy: number;
+}
+
+export interface QualitySummary {
+  retrieval: Scores;
+  answerAccuracy: number;
+  refusalAccuracy: number;
+  byCategory: Record<string, Scores>;
+}
+
+export interface SizeResult {
+  /** Generated articles (the real ones come on top). */
+  generated: number;
+  articles: number;
+  chunks: number;
+  corpusBytes: number;
+  ingest: {
+    ms: number;
+    articlesPerSecond: number;
+    stages: Record<string, number>;
+    maxRssBytes: number;
+  };
+  indexBytes: number;
+  indexFiles: Record<string, number>;
+  memory: {
+    loadMs: number;
+    rssBytes: number;
+    heapUsedBytes: number;
+    externalBytes: number;
+    arrayBuffersBytes: number;
+    /** RSS of the same child before it opened the index: runtime and loader. */
+    baselineRssBytes: number;
+    maxRssBytes: number;
+  };
+  queries: {
+    questions: number;
+    openMs: number;
+    rebuiltOnOpen: boolean;
+    retrieval: LatencySummary;
+    answer: LatencySummary;
+    answerStages: { retrieve: LatencySummary; answerer: LatencySummary };
+    breakdown: Record<keyof Breakdown, LatencySummary>;
+  };
+  quality: { eval: QualitySummary; generated: QualitySummary };
+}
+
+export interface IncrementalSummary extends IncrementalResult {
+  size: number;
+}
+
+function merge(a: Timings, b: Timings): Timings {
+  return {
+    search: [...a.search, ...b.search],
+    ask: [...a.ask, ...b.ask],
+    askRetrieve: [...a.askRetrieve, ...b.askRetrieve],
+    askAnswer: [...a.askAnswer, ...b.askAnswer],
+  };
+}
+
+export async function runScale(
+  options: ScaleOptions,
+): Promise<{ sizes: SizeResult[]; incremental?: IncrementalSummary }> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const results: SizeResult[] = [];
+  let incremental: IncrementalSummary | undefined;
+  const childLog = (line: string) => options.log(`    ${line}`);
+
+  for (const size of options.sizes) {
+    const root = path.join(options.workDir, `n${size}`);
+    const corpusDir = path.join(root, "corpus");
+    const indexDir = path.join(root, "index");
+    await rm(root, { recursive: true, force: true });
+    await mkdir(root, { recursive: true });
+
+    options.log(`${size} articles: writing the corpus`);
+    const corpus = await writeCorpus(corpusDir, size, { seed, realCorpusDir: options.realCorpusDir });
+    options.log(`  written in ${(corpus.ms / 1000).toFixed(1)} s; building the index`);
+
+    const buildArgs: BuildArgs = {
+      corpusDir,
+      indexDir,
+      chunkSize: options.chunkSize,
+      chunkOverlap: options.chunkOverlap,
+    };
+    const built = await runTask<BuildResult>("build", buildArgs, {
+      nodeFlags: ["--max-old-space-size=12288"],
+      onLog: childLog,
+    });
+    const rate = built.articles / (built.ms / 1000);
+    options.log(
+      `  built: ${built.articles} articles, ${built.chunks} chunks in ${(built.ms / 1000).toFixed(1)} s (${rate.toFixed(0)} articles/s)`,
+    );
+
+    const mem = await runTask<MemoryResult>(
+      "memory",
+      { indexDir },
+      { nodeFlags: ["--expose-gc"], onLog: childLog },
+    );
+    options.log(
+      `  loaded alone: RSS ${(mem.after.rss / 2 ** 20).toFixed(0)} MiB in ${(mem.loadMs / 1000).toFixed(1)} s`,
+    );
+
+    const queryArgs: QueryArgs = {
+      corpusDir,
+      indexDir,
+      dataDir: root,
+      questionsFile: options.questionsFile,
+      generated: options.generatedQuestions,
+      articleCount: size,
+      seed,
+      warmup: options.warmup,
+    };
+    const q = await runTask<QueryResult>("queries", queryArgs, { onLog: childLog });
+    const all = merge(q.eval.timings, q.generated.timings);
+    const answer = summarize(all.ask);
+    options.log(
+      `  ${all.ask.length} questions: answer p50 ${answer.p50.toFixed(1)} ms, p95 ${answer.p95.toFixed(1)} ms`,
+    );
+    const breakdown = Object.fromEntries(
+      Object.entries(q.breakdown).map(([k, v]) => [k, summarize(v as number[])]),
+    ) as Record<keyof Breakdown, LatencySummary>;
+
+    results.push({
+      generated: size,
+      articles: built.articles,
+      chunks: built.chunks,
+      corpusBytes: corpus.bytes,
+      ingest: { ms: built.ms, articlesPerSecond: rate, stages: built.stages, maxRssBytes: built.maxRssBytes },
+      indexBytes: built.indexBytes,
+      indexFiles: built.files,
+      memory: {
+        loadMs: mem.loadMs,
+        rssBytes: mem.after.rss,
+        heapUsedBytes: mem.after.heapUsed,
+        externalBytes: mem.after.external,
+        arrayBuffersBytes: mem.after.arrayBuffers,
+        baselineRssBytes: mem.before.rss,
+        maxRssBytes: mem.maxRssBytes,
+      },
+      queries: {
+        questions: all.ask.length,
+        openMs: q.openMs,
+        rebuiltOnOpen: q.rebuiltOnOpen,
+        retrieval: summarize(all.search),
+        answer,
+        answerStages: { retrieve: summarize(all.askRetrieve), answerer: summarize(all.askAnswer) },
+        breakdown,
+      },
+      quality: { eval: q.eval.summary as QualitySummary, generated: q.generated.summary as QualitySummary },
+    });
+
+    if (options.incrementalSize === size) {
+      options.log(`  incremental growth of the ${size}-article index`);
+      const incArgs: IncrementalArgs = { corpusDir, indexDir, dataDir: root, firstNumber: 1_000_000, seed };
+      const inc = await runTask<IncrementalResult>("incremental", incArgs, {
+        nodeFlags: ["--max-old-space-size=12288"],
+        onLog: childLog,
+      });
+      incremental = { size, ...inc };
+      options.log(
+        `  add 1: ${inc.add1Ms.toFixed(0)} ms, add 100: ${inc.add100Ms.toFixed(0)} ms, full rebuild: ${(inc.rebuildMs / 1000).toFixed(1)} s`,
+      );
+    }
+    if (!options.keep) await rm(root, { recursive: true, force: true });
+  }
+  return { sizes: results, incremental };
+}

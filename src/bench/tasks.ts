@@ -1,0 +1,357 @@
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { sendReady, sendResult } from "./child.js";
+
+/**
+ * Entry point of a benchmark child process: `tasks.ts <task> <json args>`. Each task imports only
+ * what it needs (the memory probe in particular loads nothing but the index store).
+ */
+
+export interface BuildArgs {
+  corpusDir: string;
+  indexDir: string;
+  chunkSize: number;
+  chunkOverlap: number;
+}
+
+export interface BuildResult {
+  ms: number;
+  articles: number;
+  chunks: number;
+  skipped: number;
+  stages: Record<string, number>;
+  maxRssBytes: number;
+  indexBytes: number;
+  files: Record<string, number>;
+}
+
+export interface MemoryResult {
+  loadMs: number;
+  before: NodeJS.MemoryUsage;
+  after: NodeJS.MemoryUsage;
+  maxRssBytes: number;
+  chunks: number;
+}
+
+export interface QueryArgs {
+  corpusDir: string;
+  indexDir: string;
+  dataDir: string;
+  questionsFile: string;
+  generated: number;
+  articleCount: number;
+  seed: number;
+  warmup: number;
+}
+
+export interface Timings {
+  search: number[];
+  ask: number[];
+  /** Inside ask: retrieval and the answerer, as the assistant reports them. */
+  askRetrieve: number[];
+  askAnswer: number[];
+}
+
+export interface Breakdown {
+  analyze: number[];
+  bm25: number[];
+  embed: number[];
+  hnsw: number[];
+  fusion: number[];
+  extractive: number[];
+}
+
+export interface QueryResult {
+  openMs: number;
+  rebuiltOnOpen: boolean;
+  eval: { summary: unknown; timings: Timings };
+  generated: { summary: unknown; timings: Timings };
+  breakdown: Breakdown;
+}
+
+export interface IncrementalArgs {
+  corpusDir: string;
+  indexDir: string;
+  dataDir: string;
+  firstNumber: number;
+  seed: number;
+}
+
+export interface IncrementalResult {
+  baseArticles: number;
+  add1Ms: number;
+  add100Ms: number;
+  rebuildMs: number;
+  articlesAfter: number;
+  /** After `add`, share of the added articles found in the top 5 when searched by their own opening. */
+  addedFoundAt5: number;
+}
+
+const rss = () => process.resourceUsage().maxRSS * 1024;
+
+async function dirSize(dir: string): Promise<{ total: number; files: Record<string, number> }> {
+  const files: Record<string, number> = {};
+  let total = 0;
+  for (const name of await readdir(dir)) {
+    const s = await stat(path.join(dir, name));
+    if (s.isFile()) {
+      files[name] = s.size;
+      total += s.size;
+    }
+  }
+  return { total, files };
+}
+
+async function currentGeneration(indexDir: string): Promise<string> {
+  return path.join(indexDir, (await readFile(path.join(indexDir, "CURRENT"), "utf8")).trim());
+}
+
+function benchConfig(a: { corpusDir: string; indexDir: string; dataDir: string }) {
+  return import("../config/config.js").then(({ createConfig }) =>
+    createConfig({
+      DATA_DIR: a.dataDir,
+      CORPUS_DIR: a.corpusDir,
+      INDEX_DIR: a.indexDir,
+      LOG_LEVEL: "silent",
+      ANSWER_MODE: "extractive",
+      EMBEDDINGS: "local",
+    }),
+  );
+}
+
+async function build(a: BuildArgs): Promise<BuildResult> {
+  const { buildIndex } = await import("../retrieval/index-store.js");
+  const { createEmbedder } = await import("../main.js");
+  const { stageClock } = await import("./stats.js");
+  const config = await benchConfig({ ...a, dataDir: path.dirname(a.indexDir) });
+  const clock = stageClock();
+  let lastReport = 0;
+  const started = performance.now();
+  const { index, skipped } = await buildIndex({
+    corpusDir: a.corpusDir,
+    indexDir: a.indexDir,
+    settings: { chunkSize: a.chunkSize, chunkOverlap: a.chunkOverlap },
+    embedder: createEmbedder(config),
+    onProgress: (p) => {
+      clock.mark(p.stage);
+      const now = performance.now();
+      if (now - lastReport > 5000) {
+        lastReport = now;
+        process.stderr.write(`  ${p.stage} ${p.done}/${p.total}\n`);
+      }
+    },
+  });
+  const ms = performance.now() - started;
+  const stages = clock.stop();
+  const { total, files } = await dirSize(await currentGeneration(a.indexDir));
+  return {
+    ms,
+    articles: index.manifest.articleCount,
+    chunks: index.manifest.chunkCount,
+    skipped: skipped.length,
+    stages,
+    maxRssBytes: rss(),
+    indexBytes: total,
+    files,
+  };
+}
+
+async function memory(a: { indexDir: string }): Promise<MemoryResult> {
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  const { openIndex } = await import("../retrieval/index-store.js");
+  gc();
+  const before = process.memoryUsage();
+  const started = performance.now();
+  const index = await openIndex(a.indexDir);
+  const loadMs = performance.now() - started;
+  if (!index) throw new Error(`no index in ${a.indexDir}`);
+  gc();
+  await new Promise((r) => setTimeout(r, 50));
+  gc();
+  const after = process.memoryUsage();
+  return { loadMs, before, after, maxRssBytes: rss(), chunks: index.chunks.length };
+}
+
+async function queries(a: QueryArgs): Promise<QueryResult> {
+  const { createApp } = await import("../main.js");
+  const { loadQuestions } = await import("../evaluation/questions.js");
+  const { evaluate } = await import("../evaluation/run.js");
+  const { generateQuestions } = await import("./generator.js");
+  const { analyze } = await import("../text/terms.js");
+  const { searchText } = await import("../retrieval/retriever.js");
+  const { createLogger } = await import("../logger.js");
+  const config = await benchConfig(a);
+  const onDisk = JSON.parse(
+    await readFile(path.join(await currentGeneration(a.indexDir), "manifest.json"), "utf8"),
+  );
+  const app = createApp(config, { logger: createLogger("silent") });
+  const openStart = performance.now();
+  const loaded = await app.index.ready();
+  const openMs = performance.now() - openStart;
+
+  const evalQuestions = await loadQuestions(a.questionsFile);
+  const generated = generateQuestions(a.articleCount, a.generated + a.warmup, a.seed);
+  const warmup = generated.slice(0, a.warmup);
+  const measured = generated.slice(a.warmup);
+  for (const q of warmup) await app.assistant.ask(q.question);
+
+  const timedSystem = (t: Timings) => ({
+    search: async (question: string, k: number) => {
+      const s = performance.now();
+      const r = await app.assistant.search(question, k);
+      t.search.push(performance.now() - s);
+      return r;
+    },
+    ask: async (question: string) => {
+      const s = performance.now();
+      const r = await app.assistant.ask(question);
+      t.ask.push(performance.now() - s);
+      t.askRetrieve.push(r.timings.retrieveMs);
+      t.askAnswer.push(r.timings.answerMs);
+      return r;
+    },
+  });
+  const empty = (): Timings => ({ search: [], ask: [], askRetrieve: [], askAnswer: [] });
+  const evalTimings = empty();
+  const evalReport = await evaluate(timedSystem(evalTimings), evalQuestions);
+  const genTimings = empty();
+  const genReport = await evaluate(timedSystem(genTimings), measured);
+
+  // Where the time goes, stage by stage, on the same questions (measured apart from the runs above).
+  const breakdown: Breakdown = { analyze: [], bm25: [], embed: [], hnsw: [], fusion: [], extractive: [] };
+  const embeddings = app.embedder.embeddings;
+  for (const q of [...evalQuestions, ...measured]) {
+    const text = searchText(q.question);
+    let s = performance.now();
+    const terms = analyze(text);
+    breakdown.analyze.push(performance.now() - s);
+    s = performance.now();
+    loaded.lexical.search(terms, 50);
+    breakdown.bm25.push(performance.now() - s);
+    s = performance.now();
+    const vector = await embeddings.embedQuery(text);
+    breakdown.embed.push(performance.now() - s);
+    s = performance.now();
+    loaded.vectors.search(vector, 50);
+    breakdown.hnsw.push(performance.now() - s);
+    s = performance.now();
+    const passages = await app.assistant.search(q.question, 5);
+    const whole = performance.now() - s;
+    breakdown.fusion.push(
+      Math.max(
+        0,
+        whole -
+          (breakdown.analyze.at(-1) as number) -
+          (breakdown.bm25.at(-1) as number) -
+          (breakdown.embed.at(-1) as number) -
+          (breakdown.hnsw.at(-1) as number),
+      ),
+    );
+    s = performance.now();
+    await app.extractive({ question: q.question, passages });
+    breakdown.extractive.push(performance.now() - s);
+  }
+
+  const strip = ({ results: _r, ...summary }: typeof evalReport) => summary;
+  return {
+    openMs,
+    rebuiltOnOpen: loaded.manifest.builtAt !== onDisk.builtAt,
+    eval: { summary: strip(evalReport), timings: evalTimings },
+    generated: { summary: strip(genReport), timings: genTimings },
+    breakdown,
+  };
+}
+
+async function incremental(a: IncrementalArgs): Promise<IncrementalResult> {
+  const { createApp } = await import("../main.js");
+  const { createLogger } = await import("../logger.js");
+  const { readArticle } = await import("../ingest/read-article.js");
+  const { generateArticle } = await import("./generator.js");
+  const config = await benchConfig(a);
+  const app = createApp(config, { logger: createLogger("silent") });
+  const base = await app.index.ready();
+  const baseArticles = base.manifest.articleCount;
+
+  const fresh = Array.from({ length: 101 }, (_, i) => generateArticle(a.firstNumber + i, a.seed));
+  // As an upload does: sidecar and article file into the corpus folder, then the index.
+  for (const g of fresh) {
+    await writeFile(path.join(a.corpusDir, `${g.id}.meta.json`), JSON.stringify(g.meta, null, 2));
+    await writeFile(path.join(a.corpusDir, g.fileName), g.text);
+  }
+  const articles = fresh.map((g) => readArticle(g.fileName, Buffer.from(g.text), g.meta));
+
+  let s = performance.now();
+  await app.index.add(articles.slice(0, 1));
+  const add1Ms = performance.now() - s;
+  s = performance.now();
+  await app.index.add(articles.slice(1));
+  const add100Ms = performance.now() - s;
+
+  // Each added article must be searchable: its own opening (first 300 characters) as the query.
+  let found = 0;
+  for (const article of articles) {
+    const passages = await app.assistant.search(article.text.slice(0, 300), 5);
+    if (passages.some((p) => p.chunk.articleId === article.id)) found++;
+  }
+
+  s = performance.now();
+  const rebuilt = await app.index.rebuild();
+  const rebuildMs = performance.now() - s;
+  return {
+    baseArticles,
+    add1Ms,
+    add100Ms,
+    rebuildMs,
+    articlesAfter: rebuilt.status === "rebuilt" ? rebuilt.articleCount : Number.NaN,
+    addedFoundAt5: found / articles.length,
+  };
+}
+
+export interface BotArgs {
+  env: Record<string, string>;
+}
+
+/**
+ * The bot as `npm start` runs it (createApp, createBot, startPolling) against the Bot API root in
+ * `env`; serves until SIGTERM. Its own process, so the stand-in and the simulated users (in the
+ * parent) do not take its CPU.
+ */
+async function bot(a: BotArgs): Promise<never> {
+  const { createConfig } = await import("../config/config.js");
+  const { createApp } = await import("../main.js");
+  const { createLogger } = await import("../logger.js");
+  const { createBot } = await import("../bot/index.js");
+  const { startPolling } = await import("../bot/polling.js");
+  const config = createConfig(a.env);
+  const logger = createLogger("silent");
+  const app = createApp(config, { logger });
+  await app.index.ready();
+  const token = config.telegram.token as string;
+  const botInstance = createBot(token, { assistant: app.assistant, config, logger, version: "bench" });
+  const handle = await startPolling(botInstance, {
+    logger,
+    adminIds: config.telegram.adminIds,
+    concurrency: config.limits.concurrency,
+    pollTimeoutSeconds: 5,
+  });
+  process.on("SIGTERM", () => {
+    void (handle.isRunning() ? handle.stop() : Promise.resolve()).finally(() => process.exit(0));
+  });
+  sendReady();
+  return new Promise<never>(() => undefined);
+}
+
+const TASKS: Record<string, (args: never) => Promise<unknown>> = { build, memory, queries, incremental, bot };
+
+const [task, json] = process.argv.slice(2);
+const run = task ? TASKS[task] : undefined;
+if (!run) {
+  process.stderr.write(`unknown bench task: ${task}\n`);
+  process.exit(2);
+}
+try {
+  sendResult(await run(JSON.parse(json ?? "{}") as never));
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+}

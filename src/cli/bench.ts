@@ -1,0 +1,156 @@
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { runBotLoad } from "../bench/bot-load.js";
+import { DEFAULT_SEED } from "../bench/generator.js";
+import { runQuality } from "../bench/quality.js";
+import {
+  type BenchReport,
+  checkTargets,
+  formatReportText,
+  machine,
+  renderReportSvg,
+} from "../bench/report.js";
+import { runScale } from "../bench/scale.js";
+import { fail } from "./common.js";
+
+const USAGE = `Usage: npm run bench -- [--quick] [options]
+  --quick               small sizes and fewer questions (under two minutes)
+  --sizes 1000,10000    generated articles per corpus (full: 1000,10000,50000; quick: 300,2000)
+  --questions N         generated questions per size, on top of the 88 evaluation questions
+  --skip LIST           parts to leave out: quality,scale,incremental,bot
+  --users N             simulated bot users (each sends 5 questions)
+  --seed N              corpus seed (default ${DEFAULT_SEED})
+  --work DIR            scratch folder for the generated corpora (default: the system temp folder)
+  --keep                keep the generated corpora and indexes
+  --out DIR             where bench-<mode>.json and .svg go (default reports)`;
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        quick: { type: "boolean", default: false },
+        sizes: { type: "string" },
+        questions: { type: "string" },
+        skip: { type: "string", default: "" },
+        users: { type: "string" },
+        seed: { type: "string" },
+        work: { type: "string" },
+        keep: { type: "boolean", default: false },
+        out: { type: "string", default: "reports" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${USAGE}`);
+  }
+})();
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+const positive = (name: string, text: string | undefined, fallback: number): number => {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) fail(`--${name} must be a positive whole number, not "${text}"`);
+  return n;
+};
+
+const mode = values.quick ? "quick" : "full";
+const sizes = values.sizes
+  ? values.sizes.split(",").map((s) => positive("sizes", s.trim(), 0))
+  : values.quick
+    ? [300, 2000]
+    : [1000, 10_000, 50_000];
+const skip = new Set(
+  values.skip
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+for (const part of skip) {
+  if (!["quality", "scale", "incremental", "bot"].includes(part))
+    fail(`--skip: unknown part "${part}"\n${USAGE}`);
+}
+const generatedQuestions = positive("questions", values.questions, values.quick ? 120 : 500);
+const users = positive("users", values.users, values.quick ? 100 : 200);
+const seed = positive("seed", values.seed, DEFAULT_SEED);
+const incrementalSize = skip.has("incremental")
+  ? undefined
+  : (sizes.find((s) => s === 10_000) ?? sizes.filter((s) => s <= 10_000).at(-1));
+const workDir = path.resolve(values.work ?? path.join(os.tmpdir(), `hoi-cchc-bench-${process.pid}`));
+const corpusDir = path.resolve("data/corpus");
+const questionsFile = path.resolve("test/eval/questions.jsonl");
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const started = Date.now();
+const report: BenchReport = {
+  mode,
+  startedAt: new Date(started).toISOString(),
+  durationMs: 0,
+  machine: machine(),
+  settings: {
+    sizes,
+    generatedQuestionsPerSize: generatedQuestions,
+    evalQuestions: questionsFile,
+    warmupQuestions: values.quick ? 10 : 20,
+    seed,
+    chunkSize: 700,
+    chunkOverlap: 150,
+    incrementalSize,
+    botUsers: users,
+    botQuestionsPerUser: 5,
+  },
+  targets: [],
+};
+
+log(`${mode} run: sizes ${sizes.join(", ")}; scratch folder ${workDir}`);
+try {
+  if (!skip.has("quality")) {
+    log("quality against baselines on the 5-article corpus");
+    report.quality = await runQuality({ corpusDir, questionsFile });
+  }
+  if (!skip.has("scale")) {
+    const scale = await runScale({
+      sizes,
+      generatedQuestions,
+      warmup: values.quick ? 10 : 20,
+      incrementalSize,
+      workDir,
+      realCorpusDir: corpusDir,
+      questionsFile,
+      seed,
+      chunkSize: 700,
+      chunkOverlap: 150,
+      keep: values.keep,
+      log,
+    });
+    report.scale = scale.sizes;
+    report.incremental = scale.incremental;
+  }
+  if (!skip.has("bot")) {
+    log(`bot under load: ${users} users × 5 questions`);
+    report.bot = await runBotLoad({
+      users,
+      questionsPerUser: 5,
+      windowMs: 3000,
+      corpusDir,
+      questionsFile,
+      seed,
+    });
+  }
+} finally {
+  if (!values.keep) await rm(workDir, { recursive: true, force: true });
+}
+report.durationMs = Date.now() - started;
+report.targets = checkTargets(report);
+
+await mkdir(values.out, { recursive: true });
+const jsonFile = path.join(values.out, `bench-${mode}.json`);
+const svgFile = path.join(values.out, `bench-${mode}.svg`);
+await writeFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+await writeFile(svgFile, renderReportSvg(report));
+process.stdout.write(formatReportText(report));
+process.stdout.write(`\nWrote ${jsonFile} and ${svgFile}\n`);
