@@ -2,12 +2,13 @@ import { answerText } from "../messages.js";
 import { findPersonNames } from "../text/names.js";
 import { looseForm } from "../text/normalize.js";
 import { findNumbers } from "../text/numbers.js";
+import { splitQuestion } from "../text/question-parts.js";
 import { nextScope } from "../text/scope.js";
 import { splitClauses, splitParagraphs, splitSentences } from "../text/sentences.js";
 import { analyzeFolded } from "../text/terms.js";
 import type { Passage } from "../types.js";
 import { toCitation } from "./citations.js";
-import { analyzeQuestion, type QuestionAnalysis, splitQuestion } from "./question.js";
+import { analyzeQuestion, type QuestionAnalysis } from "./question.js";
 import type { AnswerDraft, Answerer } from "./types.js";
 
 /**
@@ -115,7 +116,12 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     const pair = (i: number) => (i >= 0 && i + 1 < seq.length ? `${seq[i]}_${seq[i + 1]}` : "");
     const isSeam = (term: string) =>
       seq.some((_, i) => pair(i) === term && (options.isKnown(pair(i - 1)) || options.isKnown(pair(i + 1))));
-    return q.terms.map((t) => (t.includes("_") && !options.isKnown(t) && isSeam(t) ? 0 : weightOf(t)));
+    // The province is checked on its own (the sentence's scope): its name, rare and so heavy, must
+    // not make a sentence that merely names it ("tại Thủ đô Hà Nội") look like an answer.
+    const placeTerms = new Set(q.places.flatMap((p) => analyzeFolded(p)));
+    return q.terms.map((t) =>
+      t.includes("_") && !options.isKnown(t) && isSeam(t) ? 0 : weightOf(t) * (placeTerms.has(t) ? 0.5 : 1),
+    );
   }
 
   function covered(
@@ -187,7 +193,8 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           const wrongOrdinal = ordinals.length > 0 && !ordinals.some((a) => matched.includes(a));
           const score =
             coverage +
-            0.1 * matched.length -
+            0.1 * matched.length +
+            0.05 * Number(places.some((p) => looseForm(sentence).includes(looseForm(p)))) -
             (wrongOrdinal ? 0.3 : 0) +
             0.04 * (1 - rankIndex / Math.max(1, passages.length));
           candidates.push({
@@ -270,9 +277,11 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
       return { chosen: chosen.map((c) => ({ ...c, quote: quote(q, weights, c.sentence) })) };
     // Why nothing answered, for the message: the question's own place or year names words no
     // sentence has, so the reason is looked for among sentences a little below the bar too.
-    const failure = candidates.find(
-      (c) => c.coverage >= 0.7 * minCoverage && c.failure && c.failure.kind !== "kind",
-    )?.failure;
+    const failure =
+      candidates.find((c) => c.coverage >= 0.7 * minCoverage && c.failure && c.failure.kind !== "kind")
+        ?.failure ??
+      // Nothing about the asked province answers: say so, whatever else the passages speak of.
+      (q.places[0] ? { kind: "place" as const, place: q.places[0] } : undefined);
     return { chosen: [], failure };
   }
 

@@ -56,10 +56,6 @@ const INTENTS: Array<[Intent, RegExp]> = [
   ["time", /\b(khi nao|bao gio|ngay nao|luc nao|hom nao|thoi diem nao|thang nao|when|what date|which day)\b/],
 ];
 
-/** Where a question asks two things ("… bao nhiêu, và … khi nào?") it is answered part by part. */
-const ASKS =
-  /\b(bao nhieu|may|ai|khi nao|bao gio|ngay nao|hom nao|ra sao|the nao|gi|how many|how much|who|when|what)\b/;
-
 const PERCENT = /\b(phan tram|percentage|percent)\b/;
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
@@ -152,18 +148,4 @@ export function analyzeQuestion(question: string, context = ""): QuestionAnalysi
   const contextTerms = context ? contentTerms(context).filter((t) => !terms.includes(t)) : [];
   const sequence = analyzeFoldedLiteral(source).filter((t) => !t.includes("_"));
   return { text: question, intent, terms, sequence, contextTerms, places, years, aspects, percent, english };
-}
-
-/**
- * The parts of a question that asks two things, each a question of its own; a question that asks
- * one thing is its only part.
- */
-export function splitQuestion(question: string): string[] {
-  const parts = question
-    .split(/,?\s+(?:và|va|and)\s+/iu)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  if (parts.length < 2) return [question];
-  const asks = parts.map((p) => ASKS.test(` ${looseForm(p)} `));
-  return asks.every(Boolean) ? parts : [question];
 }

@@ -29,9 +29,16 @@ export interface Bm25Hit {
   score: number;
 }
 
+export interface Bm25SearchOptions {
+  /** Only documents holding at least one of these terms are ranked (e.g. a place's name). */
+  within?: string[];
+}
+
 export interface Bm25Index {
   add(terms: string[]): number;
-  search(queryTerms: string[], limit: number): Bm25Hit[];
+  search(queryTerms: string[], limit: number, options?: Bm25SearchOptions): Bm25Hit[];
+  /** The documents holding a term, in ascending order. */
+  docsWith(term: string): Uint32Array;
   /** Inverse document frequency, for weighting question words outside the index. */
   idf(term: string): number;
   readonly size: number;
@@ -199,6 +206,8 @@ interface Scratch {
   norms: Float64Array;
   scores: Float64Array;
   touched: Uint32Array;
+  /** Documents allowed by `within`, marked for one search and cleared after it. */
+  allowed: Uint8Array;
 }
 
 /**
@@ -230,6 +239,37 @@ function accumulate(
     scores[d] = previous + (idf * (f * k1p1)) / (f + (norms[d] as number));
   }
   return c;
+}
+
+/** Postings of one term in the compacted table (empty when unknown). */
+function postingsOf(s: State, term: string): Uint32Array {
+  const t = s.termIds.get(term);
+  if (t === undefined || t >= s.frozen.terms) return new Uint32Array(0);
+  return s.frozen.docs.subarray(s.frozen.offsets[t] as number, s.frozen.offsets[t + 1] as number);
+}
+
+/**
+ * Drops from `touched` the documents holding none of the `within` terms (their scores are cleared
+ * at once) and returns the new count.
+ */
+function keepWithin(
+  s: State,
+  within: string[],
+  allowed: Uint8Array,
+  scores: Float64Array,
+  touched: Uint32Array,
+  count: number,
+): number {
+  const lists = within.map((term) => postingsOf(s, term));
+  for (const list of lists) for (let i = 0; i < list.length; i++) allowed[list[i] as number] = 1;
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const d = touched[i] as number;
+    if (allowed[d] === 1) touched[kept++] = d;
+    else scores[d] = 0;
+  }
+  for (const list of lists) for (let i = 0; i < list.length; i++) allowed[list[i] as number] = 0;
+  return kept;
 }
 
 /** Keeps the `limit` best hits: higher score first, then lower document id. */
@@ -297,6 +337,7 @@ function wrap(s: State): Bm25Index {
       norms,
       scores: reuse && scratch ? scratch.scores : new Float64Array(Math.max(16, n * 1.25)),
       touched: reuse && scratch ? scratch.touched : new Uint32Array(Math.max(16, n * 1.25)),
+      allowed: reuse && scratch ? scratch.allowed : new Uint8Array(Math.max(16, n * 1.25)),
     };
     return scratch;
   }
@@ -324,12 +365,12 @@ function wrap(s: State): Bm25Index {
       if (s.logTerm.length > Math.max(4_000_000, s.frozen.docs.length)) compact(s);
       return doc;
     },
-    search(queryTerms, limit) {
+    search(queryTerms, limit, options) {
       const n = s.docLengths.length;
       if (n === 0) return [];
       compact(s);
       const { frozen } = s;
-      const { norms, scores, touched } = scratchFor(n);
+      const { norms, scores, touched, allowed } = scratchFor(n);
       const k1p1 = s.params.k1 + 1;
       let count = 0;
       for (const term of new Set(queryTerms)) {
@@ -342,9 +383,14 @@ function wrap(s: State): Bm25Index {
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         count = accumulate(frozen, t, start, end, idf, k1p1, norms, scores, touched, count);
       }
+      if (options?.within) count = keepWithin(s, options.within, allowed, scores, touched, count);
       const hits = topK(scores, touched, count, limit);
       for (let i = 0; i < count; i++) scores[touched[i] as number] = 0;
       return hits;
+    },
+    docsWith(term) {
+      compact(s);
+      return postingsOf(s, term);
     },
     idf(term) {
       const n = s.docLengths.length;

@@ -1,5 +1,7 @@
 import { looksEnglish, translateTerms } from "../text/glossary.js";
-import { analyze } from "../text/terms.js";
+import { findPlaces } from "../text/places.js";
+import { splitQuestion } from "../text/question-parts.js";
+import { analyze, analyzeFolded } from "../text/terms.js";
 import type { Passage } from "../types.js";
 import type { Embedder } from "./embedder.js";
 import type { LoadedIndex } from "./index-store.js";
@@ -23,8 +25,21 @@ export function searchText(question: string): string {
 }
 
 /**
+ * The index term that marks a passage as speaking of a province: the last word pair of its name
+ * without diacritics ("lao_cai"; "vung_tau" for Bà Rịa - Vũng Tàu), or its one word ("hue").
+ */
+export function placeTerm(place: string): string | undefined {
+  const terms = analyzeFolded(place);
+  return terms.filter((t) => t.includes("_")).at(-1) ?? terms.at(-1);
+}
+
+/**
  * Hybrid retrieval: BM25 over Vietnamese-aware terms and nearest neighbours in the vector index,
- * fused by reciprocal rank. Ties go to the newest article, then to the earlier chunk.
+ * fused by reciprocal rank. A question that names provinces is searched among the passages that name
+ * one of them (when any does): among thousands of articles on the same subjects, other provinces'
+ * look-alike wording would otherwise crowd the asked province out. A question that names none of
+ * the corpus's provinces is searched everywhere, and the answerer says the province is not covered.
+ * Ties go to the newest article, then to the earlier chunk.
  */
 export async function retrieve(
   index: LoadedIndex,
@@ -33,29 +48,71 @@ export async function retrieve(
   options: SearchOptions,
 ): Promise<Passage[]> {
   const depth = options.depth ?? Math.max(50, options.k * 4);
+  const parts = splitQuestion(question);
+  const rankings = await Promise.all(parts.map((part) => rankPart(index, embedder, part, depth)));
+  // A question of two parts gets the best passages of each in turn, so neither part crowds out the other.
+  const chosen = new Map<number, Passage>();
+  for (let i = 0; chosen.size < options.k && rankings.some((r) => i < r.length); i++) {
+    for (const ranking of rankings) {
+      const p = ranking[i];
+      if (p && !chosen.has(p.doc) && chosen.size < options.k) chosen.set(p.doc, p.passage);
+    }
+  }
+  return [...chosen.values()];
+}
+
+async function rankPart(
+  index: LoadedIndex,
+  embedder: Embedder,
+  question: string,
+  depth: number,
+): Promise<Array<{ doc: number; passage: Passage }>> {
   const text = searchText(question);
-  const lexical = index.lexical.search(analyze(text), depth);
-  const vector = index.vectors.search(await embedder.embeddings.embedQuery(text), depth);
+  const terms = analyze(text);
+  const within = [...new Set(findPlaces(question).map((p) => placeTerm(p.place)))].filter(
+    (t): t is string => t !== undefined,
+  );
+  // Passages that name an asked province; both rankings keep only those when there are any.
+  const local = new Set(within.flatMap((t) => [...index.lexical.docsWith(t)]));
+  const focused = local.size > 0;
+  const queryVector = await embedder.embeddings.embedQuery(text);
+  const lexical = index.lexical.search(terms, depth, focused ? { within } : undefined);
+  const vector = focused
+    ? index.vectors
+        .search(queryVector, depth * 4)
+        .filter((h) => local.has(h.label))
+        .slice(0, depth)
+    : index.vectors.search(queryVector, depth);
 
   const fused = new Map<number, { score: number; lexicalRank?: number; vectorRank?: number }>();
+  const entry = (doc: number) => {
+    let e = fused.get(doc);
+    if (!e) {
+      e = { score: 0 };
+      fused.set(doc, e);
+    }
+    return e;
+  };
   lexical.forEach((hit, rank) => {
-    fused.set(hit.doc, { score: 1 / (RRF_K + rank + 1), lexicalRank: rank + 1 });
+    const e = entry(hit.doc);
+    e.score += 1 / (RRF_K + rank + 1);
+    e.lexicalRank = rank + 1;
   });
   vector.forEach((hit, rank) => {
-    const entry = fused.get(hit.label) ?? { score: 0 };
-    entry.score += 1 / (RRF_K + rank + 1);
-    entry.vectorRank = rank + 1;
-    fused.set(hit.label, entry);
+    const e = entry(hit.label);
+    e.score += 1 / (RRF_K + rank + 1);
+    e.vectorRank = rank + 1;
   });
 
   return [...fused.entries()]
-    .map(([doc, f]) => ({ chunk: index.chunks[doc], ...f }))
-    .filter((p): p is Passage => p.chunk !== undefined)
+    .flatMap(([doc, f]) => {
+      const chunk = index.chunks[doc];
+      return chunk ? [{ doc, passage: { chunk, ...f } }] : [];
+    })
     .sort(
       (a, b) =>
-        b.score - a.score ||
-        b.chunk.meta.date.localeCompare(a.chunk.meta.date) ||
-        a.chunk.position - b.chunk.position,
-    )
-    .slice(0, options.k);
+        b.passage.score - a.passage.score ||
+        b.passage.chunk.meta.date.localeCompare(a.passage.chunk.meta.date) ||
+        a.passage.chunk.position - b.passage.chunk.position,
+    );
 }

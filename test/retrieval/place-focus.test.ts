@@ -1,0 +1,83 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeCorpus } from "../../src/bench/generator.js";
+import { createBm25 } from "../../src/retrieval/bm25.js";
+import { buildIndex, type LoadedIndex } from "../../src/retrieval/index-store.js";
+import { placeTerm, retrieve } from "../../src/retrieval/retriever.js";
+import { analyze } from "../../src/text/terms.js";
+import { ARTICLE, CORPUS_DIR, countingEmbedder, tempDirs } from "../fixtures/support.js";
+
+/**
+ * The real articles among hundreds of generated ones on the same subjects (other provinces' CCCD
+ * chip cards, public-service portals, procedures cut): a question naming a province must still
+ * reach that province's passages, which plain BM25 and vectors let the look-alikes crowd out.
+ */
+const temp = tempDirs();
+const embedder = countingEmbedder();
+let index: LoadedIndex;
+
+beforeAll(async () => {
+  const corpusDir = path.join(await temp.make(), "corpus");
+  await writeCorpus(corpusDir, 600, { realCorpusDir: CORPUS_DIR });
+  ({ index } = await buildIndex({
+    corpusDir,
+    indexDir: await temp.make(),
+    settings: { chunkSize: 700, chunkOverlap: 150 },
+    embedder,
+  }));
+}, 60_000);
+afterAll(() => temp.cleanup());
+
+const articlesOf = async (question: string, k: number) =>
+  (await retrieve(index, embedder, question, { k })).map((p) => p.chunk.articleId);
+
+describe("a question naming a province, among look-alike articles", () => {
+  it.each([
+    [
+      "Người dân và doanh nghiệp ở Lào Cai tiết kiệm bao nhiêu tiền nhờ rút ngắn thời gian giải quyết thủ tục?",
+      ARTICLE.laoCai,
+    ],
+    ["lao cai co bao nhieu dich vu cong truc tuyen toan trinh", ARTICLE.laoCai],
+    [
+      "Sơn La có bao nhiêu phần trăm người dân hài lòng với sự phục vụ của cơ quan hành chính?",
+      ARTICLE.sonLa,
+    ],
+  ])("finds the province's own article in the top 5 for %s", async (question, id) => {
+    expect(await articlesOf(question, 5)).toContain(id);
+  });
+
+  it("gives each part of a two-part question its own passages", async () => {
+    const ids = await articlesOf(
+      "Quyết định 932/QĐ-TTg được ban hành ngày nào và Sơn La xếp thứ mấy về Chỉ số cải cách hành chính?",
+      6,
+    );
+    expect(ids).toContain(ARTICLE.konTum);
+    expect(ids).toContain(ARTICLE.sonLa);
+  });
+});
+
+describe("placeTerm", () => {
+  it("is the folded last word pair of the name, or its one word", () => {
+    expect(placeTerm("Lào Cai")).toBe("lao_cai");
+    expect(placeTerm("Bà Rịa - Vũng Tàu")).toBe("vung_tau");
+    expect(placeTerm("Huế")).toBe("hue");
+  });
+});
+
+describe("BM25 search within documents holding a term", () => {
+  it("ranks only those documents, and later searches see every document again", () => {
+    const bm25 = createBm25();
+    for (const text of [
+      "Gia Lai cắt giảm thủ tục hành chính, thủ tục hành chính, thủ tục hành chính",
+      "Lào Cai cắt giảm thủ tục",
+      "Kon Tum cắt giảm thủ tục hành chính",
+    ])
+      bm25.add(analyze(text));
+    const query = analyze("cắt giảm thủ tục hành chính");
+    expect(bm25.search(query, 3)[0]?.doc).toBe(0);
+    expect(bm25.search(query, 3, { within: ["lao_cai"] }).map((h) => h.doc)).toEqual([1]);
+    expect(bm25.search(query, 3, { within: ["lao_cai", "kon_tum"] }).map((h) => h.doc)).toEqual([2, 1]);
+    expect(bm25.search(query, 3, { within: ["ha_noi"] })).toEqual([]);
+    expect(bm25.search(query, 3)).toHaveLength(3);
+  });
+});
