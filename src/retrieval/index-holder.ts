@@ -1,5 +1,3 @@
-import { readdir, rm, stat } from "node:fs/promises";
-import path from "node:path";
 import type { Logger } from "../logger.js";
 import type { Article, ReindexProgress, ReindexResult } from "../types.js";
 import type { Embedder } from "./embedder.js";
@@ -11,6 +9,7 @@ import {
   isFresh,
   type LoadedIndex,
   openIndex,
+  sweepInterruptedBuilds,
 } from "./index-store.js";
 
 /**
@@ -38,48 +37,6 @@ export interface IndexHolderOptions {
   logger: Logger;
   /** Progress of a build started because the index was missing or stale (first use). */
   onBuildProgress?: (p: ReindexProgress) => void;
-}
-
-/** When this process started, to tell its own files from those of an earlier process with its pid. */
-const STARTED_AT = Date.now() - process.uptime() * 1000;
-
-/** Whether a leftover of process `pid`, last changed at `mtimeMs`, may still be in use. */
-function mayBeInUse(pid: number, mtimeMs: number): boolean {
-  // A container restarts its program with the same pid: an older file of "ours" is a dead one's.
-  if (pid === process.pid) return mtimeMs >= STARTED_AT;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/**
- * Removes what builds killed midway (SIGKILL, power loss) left in the index folder: `.tmp-<pid>-*`
- * folders and `CURRENT.<pid>.tmp` files of processes no longer running. The index in service is
- * never touched, nor the files of a build still running (an `npm run ingest` beside the bot).
- * A successful build prunes too, but a start with a fresh index builds nothing. Best effort.
- */
-async function sweepInterruptedBuilds(indexDir: string, logger: Logger): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(indexDir);
-  } catch {
-    return; // no index folder yet, or unreadable: openIndex reports the latter
-  }
-  for (const name of names) {
-    const pid = Number((/^\.tmp-(\d+)-/.exec(name) ?? /^CURRENT\.(\d+)\.tmp$/.exec(name))?.[1]);
-    if (!pid) continue;
-    const file = path.join(indexDir, name);
-    try {
-      if (mayBeInUse(pid, (await stat(file)).mtimeMs)) continue;
-      await rm(file, { recursive: true, force: true });
-      logger.info({ file }, "removed the leftovers of an interrupted index build");
-    } catch (error) {
-      logger.warn({ err: error, file }, "could not remove the leftovers of an interrupted index build");
-    }
-  }
 }
 
 const counts = (loaded: LoadedIndex) => ({
@@ -135,7 +92,11 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
   }
 
   async function load(): Promise<LoadedIndex> {
-    await sweepInterruptedBuilds(options.indexDir, logger);
+    await sweepInterruptedBuilds(options.indexDir, {
+      removed: (file) => logger.info({ file }, "removed the leftovers of an interrupted index build"),
+      failed: (file, err) =>
+        logger.warn({ err, file }, "could not remove the leftovers of an interrupted index build"),
+    });
     let existing: LoadedIndex | undefined;
     try {
       existing = await openIndex(options.indexDir);

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
+import { z } from "zod";
 import { articleMeta, chunkArticle } from "../ingest/chunk.js";
 import { loadCorpus } from "../ingest/corpus.js";
 import { asStorageError } from "../storage-error.js";
@@ -23,17 +25,20 @@ export interface StoredArticle extends ArticleMeta {
   contentHash: string;
 }
 
-export interface Manifest {
-  format: number;
-  fingerprint: string;
-  settings: IndexSettings;
-  dimensions: number;
-  builtAt: string;
-  articleCount: number;
-  chunkCount: number;
+/** The manifest as read from disk: a file of the index folder, so checked like any outside input. */
+const manifestSchema = z.object({
+  format: z.number(),
+  fingerprint: z.string(),
+  settings: z.object({ chunkSize: z.number(), chunkOverlap: z.number(), embeddingsId: z.string() }),
+  dimensions: z.number().int().nonnegative(),
+  builtAt: z.string(),
+  articleCount: z.number().int().nonnegative(),
+  chunkCount: z.number().int().nonnegative(),
   /** sha256 of each data file, checked at load to catch truncated or corrupt files. */
-  checksums: Record<string, string>;
-}
+  checksums: z.record(z.string(), z.string()),
+});
+
+export type Manifest = z.infer<typeof manifestSchema> & { settings: IndexSettings };
 
 export interface LoadedIndex {
   manifest: Manifest;
@@ -216,11 +221,58 @@ async function writeGenerationFiles(
 }
 
 /** Removes generations no longer named by CURRENT and leftovers of interrupted builds. */
+/** When this process started, to tell its own files from those of an earlier process with its pid. */
+const STARTED_AT = Date.now() - process.uptime() * 1000;
+
+/** Whether a leftover of process `pid`, last changed at `mtimeMs`, may still be in use. */
+function mayBeInUse(pid: number, mtimeMs: number): boolean {
+  // A container restarts its program with the same pid: an older file of "ours" is a dead one's.
+  if (pid === process.pid) return mtimeMs >= STARTED_AT;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes what builds killed midway (SIGKILL, power loss) left in the index folder: `.tmp-<pid>-*`
+ * folders and `CURRENT.<pid>.tmp` files of processes no longer running. The index in service is
+ * never touched, nor the files of a build still running (an `npm run ingest` beside the bot).
+ * Best effort: what cannot be removed is reported and left.
+ */
+export async function sweepInterruptedBuilds(
+  indexDir: string,
+  report: { removed?: (file: string) => void; failed?: (file: string, error: unknown) => void } = {},
+): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(indexDir);
+  } catch {
+    return; // no index folder yet, or unreadable: openIndex reports the latter
+  }
+  for (const name of names) {
+    const pid = Number((/^\.tmp-(\d+)-/.exec(name) ?? /^CURRENT\.(\d+)\.tmp$/.exec(name))?.[1]);
+    if (!pid) continue;
+    const file = path.join(indexDir, name);
+    try {
+      if (mayBeInUse(pid, (await stat(file)).mtimeMs)) continue;
+      await rm(file, { recursive: true, force: true });
+      report.removed?.(file);
+    } catch (error) {
+      report.failed?.(file, error);
+    }
+  }
+}
+
+/** Removes the generations before `keep`, and the leftovers of dead builds (not a running one's). */
 async function pruneGenerations(indexDir: string, keep: string): Promise<void> {
   for (const name of await readdir(indexDir)) {
-    const stale = (name.startsWith("gen-") && name !== keep) || name.startsWith(".tmp-");
-    if (stale) await rm(path.join(indexDir, name), { recursive: true, force: true });
+    if (name.startsWith("gen-") && name !== keep)
+      await rm(path.join(indexDir, name), { recursive: true, force: true });
   }
+  await sweepInterruptedBuilds(indexDir);
 }
 
 export interface BuildOptions {
@@ -287,9 +339,7 @@ export async function extendIndex(
   const generationDir = await currentGenerationDir(indexDir);
   // A private copy of both structures: readers of `base` keep a consistent index meanwhile.
   const lexical = base.lexical.clone();
-  const vectors = generationDir
-    ? await loadVectorIndex(path.join(generationDir, FILES.vectors), base.manifest.dimensions)
-    : base.vectors;
+  const vectors = await copyVectors(base, generationDir);
   const newChunks = added.flatMap((a) =>
     chunkArticle(a, { size: settings.chunkSize, overlap: settings.chunkOverlap }),
   );
@@ -313,6 +363,25 @@ export async function extendIndex(
   return { manifest, ...contents };
 }
 
+/**
+ * A private copy of the serving vectors, for an extension to add to: read again from the current
+ * generation, or (when that cannot be found) saved and reloaded through a scratch file. hnswlib has
+ * no in-memory copy, and adding to the serving structure itself would leave vectors without chunks
+ * in it if the extension then failed.
+ */
+async function copyVectors(base: LoadedIndex, generationDir: string | undefined): Promise<VectorIndex> {
+  const { dimensions } = base.manifest;
+  if (generationDir) return loadVectorIndex(path.join(generationDir, FILES.vectors), dimensions);
+  const scratch = await mkdtemp(path.join(os.tmpdir(), "hoi-cchc-vectors-"));
+  try {
+    const file = path.join(scratch, FILES.vectors);
+    await base.vectors.save(file);
+    return await loadVectorIndex(file, dimensions);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
 async function currentGenerationDir(indexDir: string): Promise<string | undefined> {
   try {
     const name = (await readFile(path.join(indexDir, CURRENT), "utf8")).trim();
@@ -329,15 +398,20 @@ async function currentGenerationDir(indexDir: string): Promise<string | undefine
 export async function openIndex(indexDir: string): Promise<LoadedIndex | undefined> {
   const dir = await currentGenerationDir(indexDir);
   if (!dir) return undefined;
-  let manifest: Manifest;
+  let stored: unknown;
   try {
-    manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as Manifest;
+    stored = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8"));
   } catch (cause) {
     throw new IndexCorruptError(`${dir}: manifest missing or unreadable`, { cause });
   }
-  if (manifest.format !== INDEX_FORMAT) return undefined;
+  // An index of another format is simply rebuilt; only a manifest of this format must be whole.
+  const format = (stored as { format?: unknown } | null)?.format;
+  if (typeof format === "number" && format !== INDEX_FORMAT) return undefined;
+  const parsed = manifestSchema.safeParse(stored);
+  if (!parsed.success) throw new IndexCorruptError(`${dir}: manifest malformed`, { cause: parsed.error });
+  const manifest: Manifest = parsed.data;
   const raw: Record<string, Buffer> = {};
-  for (const [name, expected] of Object.entries(manifest.checksums ?? {})) {
+  for (const [name, expected] of Object.entries(manifest.checksums)) {
     let actual: string;
     try {
       // The vectors are read again by hnswlib: only hash them here, in pieces.

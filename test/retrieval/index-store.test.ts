@@ -1,4 +1,4 @@
-import { copyFile, readdir, readFile, stat, truncate, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, stat, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readArticle } from "../../src/ingest/read-article.js";
@@ -155,6 +155,47 @@ describe("a damaged index", () => {
     dir = await rebuilt();
     await writeFile(path.join(dir, "manifest.json"), "{ truncated");
     await expect(openIndex(setup.indexDir)).rejects.toBeInstanceOf(IndexCorruptError);
+  });
+
+  it.each([
+    ["null", "null"],
+    ["an array", "[]"],
+    ["a manifest without checksums", (m: Record<string, unknown>) => ({ ...m, checksums: undefined })],
+    ["a manifest with a text chunk count", (m: Record<string, unknown>) => ({ ...m, chunkCount: "12" })],
+  ] as Array<[string, string | ((m: Record<string, unknown>) => unknown)]>)(
+    "throws IndexCorruptError, not a TypeError, for a manifest that is %s",
+    async (_, change) => {
+      const dir = await rebuilt();
+      const file = path.join(dir, "manifest.json");
+      const manifest = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+      await writeFile(file, typeof change === "string" ? change : JSON.stringify(change(manifest)));
+      await expect(openIndex(setup.indexDir)).rejects.toThrow(/manifest malformed/);
+    },
+  );
+
+  it("reports an index of another format as absent (to be rebuilt), not as damaged", async () => {
+    const dir = await rebuilt();
+    const file = path.join(dir, "manifest.json");
+    const manifest = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({ format: (manifest.format as number) - 1, settings: "old" }));
+    await expect(openIndex(setup.indexDir)).resolves.toBeUndefined();
+  });
+});
+
+describe("leftovers of other builds", () => {
+  it("a build removes a dead build's temporary folder but never a running one's", async () => {
+    const setup = await fresh();
+    await buildIndex({ ...setup, settings: SETTINGS });
+    // The parent of this worker (vitest) is alive; pid 2^22+1 is beyond Linux's pid range, so dead.
+    const running = `.tmp-${process.ppid}-aaaaaaaa`;
+    const dead = `.tmp-${2 ** 22 + 1}-bbbbbbbb`;
+    await mkdir(path.join(setup.indexDir, running));
+    await writeFile(path.join(setup.indexDir, running, "articles.json"), "[]");
+    await mkdir(path.join(setup.indexDir, dead));
+    await buildIndex({ ...setup, settings: SETTINGS });
+    const names = await readdir(setup.indexDir);
+    expect(names).toContain(running);
+    expect(names).not.toContain(dead);
   });
 });
 

@@ -207,11 +207,9 @@ describe("a data folder that cannot be written", () => {
     expect((await openIndex(real.indexDir))?.manifest).toEqual(real.app.index.current().manifest);
   });
 
-  // Known bug, reported to the retrieval owner: when CURRENT cannot be read, extendIndex (index-store.ts)
-  // adds the new vectors to the serving index's own vector structure instead of a copy, so a failed
-  // upload leaves orphan vectors in it (they take top-k slots; retrieve() drops their missing chunks).
-  // Remove `.fails` once extendIndex copies the vectors in that case too.
-  it.fails("KNOWN BUG: a failed upload leaves no orphan vector in the serving index", async () => {
+  // When CURRENT cannot be read, the extension must still add to a copy of the serving vectors: else
+  // a failed upload would leave vectors without chunks in the index in service.
+  it("a failed upload leaves no orphan vector in the serving index", async () => {
     const root = await temp.make();
     const real = await realApp({ env: { INDEX_DIR: path.join(root, "state", "index") } });
     const { chunkCount } = real.app.assistant.status();
