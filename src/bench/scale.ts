@@ -1,5 +1,6 @@
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
+import type { Scores } from "../evaluation/metrics.js";
 import { runTask } from "./child.js";
 import { DEFAULT_SEED, writeCorpus } from "./generator.js";
 import { type LatencySummary, summarize } from "./stats.js";
@@ -36,14 +37,6 @@ export interface ScaleOptions {
   chunkOverlap: number;
   keep?: boolean;
   log: (line: string) => void;
-}
-
-export interface Scores {
-  n: number;
-  hit1: number;
-  hit5: number;
-  mrr: number;
-  accuracy: number;
 }
 
 export interface QualitySummary {

@@ -1,7 +1,6 @@
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import { createApp } from "../main.js";
-import { configOrExit, fail, readyOrExit } from "./common.js";
+import { argsOrExit, configOrExit, readyOrExit } from "./common.js";
 import { answerJson, formatAnswerText } from "./format.js";
 import { progressBar } from "./progress.js";
 
@@ -12,26 +11,19 @@ const USAGE = `Usage:
   npm run ask -- --explain "câu hỏi"  how the offline answerer ranked the candidate sentences
 Options: --corpus DIR, --index DIR`;
 
-const { values, positionals } = (() => {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean", default: false },
-        explain: { type: "boolean", default: false },
-        corpus: { type: "string" },
-        index: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n${USAGE}`);
-  }
-})();
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const { values, positionals } = argsOrExit(
+  {
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      explain: { type: "boolean", default: false },
+      corpus: { type: "string" },
+      index: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  },
+  USAGE,
+);
 
 const config = configOrExit(values, { LOG_LEVEL: "warn" });
 const bar = progressBar();

@@ -1,7 +1,6 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { runBotLoad } from "../bench/bot-load.js";
 import { DEFAULT_SEED } from "../bench/generator.js";
 import { runQuality } from "../bench/quality.js";
@@ -13,7 +12,7 @@ import {
   renderReportSvg,
 } from "../bench/report.js";
 import { runScale } from "../bench/scale.js";
-import { fail } from "./common.js";
+import { argsOrExit, fail } from "./common.js";
 
 const USAGE = `Usage: npm run bench -- [--quick] [options]
   --quick               small sizes and fewer questions (under two minutes)
@@ -26,30 +25,23 @@ const USAGE = `Usage: npm run bench -- [--quick] [options]
   --keep                keep the generated corpora and indexes
   --out DIR             where bench-<mode>.json and .svg go (default reports)`;
 
-const { values } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        quick: { type: "boolean", default: false },
-        sizes: { type: "string" },
-        questions: { type: "string" },
-        skip: { type: "string", default: "" },
-        users: { type: "string" },
-        seed: { type: "string" },
-        work: { type: "string" },
-        keep: { type: "boolean", default: false },
-        out: { type: "string", default: "reports" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n${USAGE}`);
-  }
-})();
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const { values } = argsOrExit(
+  {
+    options: {
+      quick: { type: "boolean", default: false },
+      sizes: { type: "string" },
+      questions: { type: "string" },
+      skip: { type: "string", default: "" },
+      users: { type: "string" },
+      seed: { type: "string" },
+      work: { type: "string" },
+      keep: { type: "boolean", default: false },
+      out: { type: "string", default: "reports" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  },
+  USAGE,
+);
 
 const positive = (name: string, text: string | undefined, fallback: number): number => {
   if (text === undefined) return fallback;

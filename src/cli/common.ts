@@ -1,3 +1,4 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { type Config, ConfigError, createConfig, type RawEnv } from "../config/config.js";
 import { readEnvironment } from "../config/env.js";
 import type { IndexHolder } from "../retrieval/index-holder.js";
@@ -24,6 +25,26 @@ export function configOrExit(flags: { corpus?: string; index?: string } = {}, de
     throw error;
   }
 }
+
+/**
+ * Command-line flags parsed strictly (an unknown flag ends the command with its usage); `--help`,
+ * where the command declares it, prints the usage and exits.
+ */
+export function argsOrExit<T extends ParseArgsConfig>(config: T, usage: string): ParsedResults<T> {
+  let parsed: ParsedResults<T>;
+  try {
+    parsed = parseArgs(config);
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${usage}`);
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  return parsed;
+}
+
+type ParsedResults<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
 
 export function fail(message: string): never {
   process.stderr.write(`${message}\n`);

@@ -1,29 +1,26 @@
-import { parseArgs } from "node:util";
 import { loadQuestions } from "../evaluation/questions.js";
 import { evaluate } from "../evaluation/run.js";
 import { formatReport, meetsTargets } from "../evaluation/table.js";
 import { createApp } from "../main.js";
-import { configOrExit, fail, readyOrExit } from "./common.js";
+import { argsOrExit, configOrExit, fail, readyOrExit } from "./common.js";
 import { progressBar } from "./progress.js";
 
 const USAGE = `Usage: npm run eval -- [--answer extractive|llm] [--questions FILE] [--verbose] [--json] [--corpus DIR] [--index DIR]`;
 
-const { values } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        answer: { type: "string" },
-        questions: { type: "string", default: "test/eval/questions.jsonl" },
-        verbose: { type: "boolean", short: "v", default: false },
-        json: { type: "boolean", default: false },
-        corpus: { type: "string" },
-        index: { type: "string" },
-      },
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n${USAGE}`);
-  }
-})();
+const { values } = argsOrExit(
+  {
+    options: {
+      answer: { type: "string" },
+      questions: { type: "string", default: "test/eval/questions.jsonl" },
+      verbose: { type: "boolean", short: "v", default: false },
+      json: { type: "boolean", default: false },
+      corpus: { type: "string" },
+      index: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  },
+  USAGE,
+);
 if (values.answer && !["extractive", "llm"].includes(values.answer)) fail(USAGE);
 
 const config = configOrExit(values, {

@@ -1,18 +1,16 @@
-import { parseArgs } from "node:util";
 import { createApp } from "../main.js";
 import { StorageError } from "../storage-error.js";
-import { configOrExit, fail } from "./common.js";
+import { argsOrExit, configOrExit, fail } from "./common.js";
 import { progressBar } from "./progress.js";
 
 const USAGE = "Usage: npm run ingest -- [--corpus DIR] [--index DIR]";
 
-const { values } = (() => {
-  try {
-    return parseArgs({ options: { corpus: { type: "string" }, index: { type: "string" } } });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n${USAGE}`);
-  }
-})();
+const { values } = argsOrExit(
+  {
+    options: { corpus: { type: "string" }, index: { type: "string" }, help: { type: "boolean", short: "h" } },
+  },
+  USAGE,
+);
 
 const config = configOrExit(values, { LOG_LEVEL: "warn" });
 const app = createApp(config);

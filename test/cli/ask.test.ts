@@ -125,4 +125,17 @@ describe("ask", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).toBe("");
   });
+
+  it("ends with its usage on an unknown flag (code 1), and prints it for --help (code 0)", {
+    timeout: 60_000,
+  }, async () => {
+    const bad = await runAsk(["--jsno", "câu hỏi"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--jsno");
+    expect(bad.stderr).toContain("npm run ask");
+    expect(bad.stdout).toBe("");
+    const help = await runAsk(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("npm run ask -- --json");
+  });
 });
