@@ -200,6 +200,31 @@ function termId(s: State, term: string): number {
   return id;
 }
 
+/**
+ * Term frequencies of the document being added, by term id, and its distinct ids in the order first
+ * met: shared by every index (adds are synchronous) instead of a Map per document. The add that
+ * fills them leaves the counts at zero again.
+ */
+let termCounts = new Uint32Array(1 << 16);
+let termOrder = new Uint32Array(1 << 12);
+
+/** Counts `terms` into `termCounts`/`termOrder`; returns how many distinct terms there are. */
+function countTerms(s: State, terms: string[]): number {
+  // A document adds at most one new id per term, so these sizes are never outgrown midway.
+  if (termCounts.length < s.termNames.length + terms.length) {
+    termCounts = new Uint32Array(Math.max(termCounts.length * 2, s.termNames.length + terms.length));
+  }
+  if (termOrder.length < terms.length)
+    termOrder = new Uint32Array(Math.max(termOrder.length * 2, terms.length));
+  let distinct = 0;
+  for (const t of terms) {
+    const id = termId(s, t);
+    if (termCounts[id] === 0) termOrder[distinct++] = id;
+    termCounts[id] = (termCounts[id] as number) + 1;
+  }
+  return distinct;
+}
+
 /** Scratch buffers reused by every search of one index (searches are synchronous). */
 interface Scratch {
   n: number;
@@ -348,15 +373,13 @@ function wrap(s: State): Bm25Index {
     },
     add(terms) {
       const doc = s.docLengths.length;
-      const tf = new Map<number, number>();
-      for (const t of terms) {
-        const id = termId(s, t);
-        tf.set(id, (tf.get(id) ?? 0) + 1);
-      }
-      for (const [id, n] of tf) {
+      const distinct = countTerms(s, terms);
+      for (let i = 0; i < distinct; i++) {
+        const id = termOrder[i] as number;
         s.logTerm.push(id);
         s.logDoc.push(doc);
-        s.logTf.push(n);
+        s.logTf.push(termCounts[id] as number);
+        termCounts[id] = 0;
         s.df.data[id] = (s.df.data[id] as number) + 1;
       }
       s.docLengths.push(terms.length);

@@ -7,7 +7,8 @@ import { z } from "zod";
 import { articleMeta, chunkArticle } from "../ingest/chunk.js";
 import { loadCorpus } from "../ingest/corpus.js";
 import { asStorageError } from "../storage-error.js";
-import { analyze } from "../text/terms.js";
+import { analyzeWords } from "../text/terms.js";
+import { words } from "../text/words.js";
 import type { Article, ArticleMeta, Chunk, ReindexProgress } from "../types.js";
 import { type Bm25Data, type Bm25Index, createBm25, loadBm25 } from "./bm25.js";
 import type { Embedder } from "./embedder.js";
@@ -131,10 +132,11 @@ async function indexChunks(
   for (let start = 0; start < chunks.length; start += embedder.batchSize) {
     const batch = chunks.slice(start, start + embedder.batchSize);
     const texts = batch.map(indexedText);
-    const terms = texts.map((t) => analyze(t));
+    const textWords = texts.map((t) => words(t));
+    const terms = textWords.map((ws) => analyzeWords(ws));
     for (const t of terms) lexical.add(t);
     const embedded = local
-      ? texts.map((t, i) => local.embedAnalyzed(t, terms[i] as string[]))
+      ? textWords.map((ws, i) => local.embedAnalyzed(ws, terms[i] as string[]))
       : await embedder.embeddings.embedDocuments(texts);
     if (!index) {
       dimensions = embedded[0]?.length ?? 0;

@@ -1,6 +1,6 @@
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
 import { foldDiacritics } from "../text/normalize.js";
-import { analyze } from "../text/terms.js";
+import { analyzeWords } from "../text/terms.js";
 import { words } from "../text/words.js";
 
 /**
@@ -82,14 +82,16 @@ export class LocalEmbeddings extends Embeddings {
   }
 
   embed(text: string): number[] {
-    return this.embedAnalyzed(text, analyze(text));
+    const ws = words(text);
+    return this.embedAnalyzed(ws, analyzeWords(ws));
   }
 
   /**
-   * The vector of `text` when its index terms (`analyze(text)`) are already at hand, as they are
-   * while building the index: saves analysing every chunk twice. Same result as `embed(text)`.
+   * The vector of a text from its words (`words(text)`) and index terms (`analyzeWords` of those),
+   * as the index build has them at hand: saves splitting and analysing every chunk twice. Same
+   * result as `embed(text)`.
    */
-  embedAnalyzed(text: string, terms: readonly string[]): number[] {
+  embedAnalyzed(ws: readonly string[], terms: readonly string[]): number[] {
     // Each feature's weights are summed in the order the features occur, and the features are
     // folded into the vector in the order they first occurred: the sums of a Map-based count.
     // Started again between two texts only, so the ids within one text stay consistent.
@@ -111,7 +113,7 @@ export class LocalEmbeddings extends Embeddings {
       counts[id] = previous + (featureWeight[id] as number);
     };
     for (const term of terms) add(featureId(term, term.includes("_") ? 1.5 : 1));
-    for (const w of words(text)) {
+    for (const w of ws) {
       const ids = gramIdsOf(w);
       for (let i = 0; i < ids.length; i++) add(ids[i] as number);
     }

@@ -73,19 +73,23 @@ const PLACES: Array<[string, ...string[]]> = [
 interface PlaceForm {
   place: string;
   pattern: RegExp;
+  /** The folded form itself, which every match is: a substring test rules a form out far more
+   * cheaply than its Unicode-aware pattern, and most sentences name few places if any. */
+  folded: string;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Matched on folded text, so "lao cai", "Lào Cai" and "LÀO CAI" are one place. */
+/**
+ * Matched on folded text, so "lao cai", "Lào Cai" and "LÀO CAI" are one place. Folded text has
+ * single spaces, so a form is its folded spelling, literally, between two non-letters.
+ */
 const FORMS: PlaceForm[] = PLACES.flatMap(([place, ...aliases]) =>
-  [place, ...aliases].map((form) => ({
-    place,
-    pattern: new RegExp(
-      `(?<![\\p{L}])${escapeRegExp(looseForm(form)).replace(/\\ /g, "\\s*")}(?![\\p{L}])`,
-      "gu",
-    ),
-  })),
+  [place, ...aliases].map((form) => {
+    const folded = looseForm(form);
+    const pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(folded)}(?![\\p{L}])`, "gu");
+    return { place, pattern, folded };
+  }),
 ).sort((a, b) => b.pattern.source.length - a.pattern.source.length);
 
 export interface PlaceMention {
@@ -95,16 +99,21 @@ export interface PlaceMention {
 
 /** Every province or city named in `text`, in order, by canonical name. */
 export function findPlaces(text: string): PlaceMention[] {
-  const folded = looseForm(text);
+  return findPlacesInLoose(looseForm(text));
+}
+
+/** `findPlaces` of a text already in its `looseForm`, for a caller that needs that form too. */
+export function findPlacesInLoose(folded: string): PlaceMention[] {
   const taken: Array<[number, number]> = [];
   const found: PlaceMention[] = [];
-  for (const { place, pattern } of FORMS) {
-    for (const m of folded.matchAll(pattern)) {
+  for (const form of FORMS) {
+    if (!folded.includes(form.folded)) continue;
+    for (const m of folded.matchAll(form.pattern)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       if (taken.some(([s, e]) => start < e && end > s)) continue;
       taken.push([start, end]);
-      found.push({ place, index: start });
+      found.push({ place: form.place, index: start });
     }
   }
   return found.sort((a, b) => a.index - b.index);

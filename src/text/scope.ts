@@ -1,5 +1,5 @@
 import { looseForm } from "./normalize.js";
-import { findPlaces } from "./places.js";
+import { findPlacesInLoose } from "./places.js";
 
 /**
  * Which province a sentence speaks of. Provincial news mixes national figures (reported at the
@@ -16,9 +16,10 @@ const LOCAL =
 export type Scope = string[];
 
 export function nextScope(previous: Scope, sentence: string, articlePlace: string): Scope {
-  const places = [...new Set(findPlaces(sentence).map((p) => p.place))];
+  const loose = looseForm(sentence);
+  const places = [...new Set(findPlacesInLoose(loose).map((p) => p.place))];
   if (places.length > 0) return places;
-  const folded = looseForm(sentence).replace(/[^\p{L}\d]+/gu, " ");
+  const folded = loose.replace(/[^\p{L}\d]+/gu, " ");
   if (NATIONAL.test(folded)) return [];
   if (LOCAL.test(folded)) return articlePlace && articlePlace !== "Toàn quốc" ? [articlePlace] : [];
   return previous;

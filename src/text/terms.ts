@@ -50,22 +50,46 @@ function matchesAt(seq: string[], at: number, pattern: string[]): boolean {
   return pattern.every((p, i) => seq[at + i] === p);
 }
 
-function numberTerm(word: string): string {
-  return String(parseVietnameseNumber(word));
+interface WordForms {
+  canon: string;
+  fold: string;
+  /** The value of a number word, as a term; such a word has no other term. */
+  number?: string;
+}
+
+/**
+ * The forms of each word seen, computed once: each costs two or three Unicode normalisations, and
+ * a corpus repeats a small vocabulary (every chunk repeats its headline). Started again past a
+ * size limit; the forms of a word never change, so neither does any result.
+ */
+const WORD_FORMS_LIMIT = 500_000;
+let wordForms = new Map<string, WordForms>();
+
+function formsOf(word: string): WordForms {
+  let forms = wordForms.get(word);
+  if (forms) return forms;
+  if (wordForms.size >= WORD_FORMS_LIMIT) wordForms = new Map();
+  const fold = foldDiacritics(word);
+  forms = isNumberWord(word)
+    ? { canon: fold, fold, number: String(parseVietnameseNumber(word)) }
+    : { canon: canonicalWord(word), fold };
+  wordForms.set(word, forms);
+  return forms;
 }
 
 /** Unigram and bigram terms of one run of words, without abbreviation expansion. */
-function plainTerms(ws: string[], out: string[], foldedOnly: boolean): void {
+function plainTerms(ws: readonly string[], out: string[], foldedOnly: boolean): void {
   let prevCanon: string | undefined;
   let prevFold: string | undefined;
   for (const w of ws) {
-    if (isNumberWord(w)) {
-      out.push(numberTerm(w));
+    const forms = formsOf(w);
+    if (forms.number !== undefined) {
+      out.push(forms.number);
       prevCanon = prevFold = undefined;
       continue;
     }
-    const fold = foldDiacritics(w);
-    const canon = foldedOnly ? fold : canonicalWord(w);
+    const fold = forms.fold;
+    const canon = foldedOnly ? fold : forms.canon;
     out.push(canon);
     if (fold !== canon) out.push(fold);
     if (prevCanon !== undefined && prevFold !== undefined) {
@@ -79,12 +103,11 @@ function plainTerms(ws: string[], out: string[], foldedOnly: boolean): void {
   }
 }
 
-function expandedTerms(text: string, foldedOnly: boolean, expand = true): string[] {
-  const ws = words(text);
+function expandedTerms(ws: readonly string[], foldedOnly: boolean, expand = true): string[] {
   const out: string[] = [];
   plainTerms(ws, out, foldedOnly);
   if (!expand) return out;
-  const folded = ws.map((w) => foldDiacritics(w));
+  const folded = ws.map((w) => formsOf(w).fold);
   for (let i = 0; i < folded.length; i++) {
     const match = BY_FIRST.get(folded[i] as string)?.find((e) => matchesAt(folded, i, e.from));
     if (!match) continue;
@@ -95,12 +118,17 @@ function expandedTerms(text: string, foldedOnly: boolean, expand = true): string
 }
 
 export function analyze(text: string): string[] {
-  return expandedTerms(text, false);
+  return expandedTerms(words(text), false);
+}
+
+/** `analyze(text)` for a text whose `words(text)` are already at hand (and needed again elsewhere). */
+export function analyzeWords(ws: readonly string[]): string[] {
+  return expandedTerms(ws, false);
 }
 
 /** Only the diacritic-free forms: for comparing a question with a sentence however either was typed. */
 export function analyzeFolded(text: string): string[] {
-  return expandedTerms(text, true);
+  return expandedTerms(words(text), true);
 }
 
 /**
@@ -108,5 +136,5 @@ export function analyzeFolded(text: string): string[] {
  * by a sentence in any of its forms (the sentence side carries the expansions).
  */
 export function analyzeFoldedLiteral(text: string): string[] {
-  return expandedTerms(text, true, false);
+  return expandedTerms(words(text), true, false);
 }

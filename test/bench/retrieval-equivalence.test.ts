@@ -199,7 +199,7 @@ describe("LocalEmbeddings counting", () => {
     const texts = [...chunkTexts(8), ...QUERIES, "", "1.234 35,03% QĐ-TTg"];
     for (const t of texts) {
       expect(e.embed(t)).toEqual(referenceEmbed(t));
-      expect(e.embedAnalyzed(t, analyze(t))).toEqual(referenceEmbed(t));
+      expect(e.embedAnalyzed(words(t), analyze(t))).toEqual(referenceEmbed(t));
     }
     const small = new LocalEmbeddings({ dimensions: 64 });
     expect(small.embed(texts[0] as string)).toEqual(referenceEmbed(texts[0] as string, 64));
