@@ -31,6 +31,8 @@ export interface Chunk {
   text: string;
   /** Provinces the article speaks of where this chunk starts (empty: national); see text/scope.ts. */
   scope?: string[];
+  /** Whether a sentence of this chunk speaks of the whole country rather than of one province. */
+  national?: boolean;
   /** Last year the article wrote before this chunk, for sentences that say only "trong năm". */
   year?: string;
   meta: ArticleMeta;

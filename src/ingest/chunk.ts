@@ -15,6 +15,8 @@ interface Unit {
   scope: Scope;
   /** Last year written before this sentence. */
   year?: string;
+  /** The sentence speaks of the whole country (its scope after it is national). */
+  national: boolean;
   /** First sentence of its paragraph: the chunk text keeps paragraph breaks there. */
   opensParagraph: boolean;
 }
@@ -37,8 +39,9 @@ export function chunkArticle(article: Article, options: ChunkOptions): Chunk[] {
   let year: string | undefined;
   const units: Unit[] = splitParagraphs(article.text).flatMap((p) =>
     splitSentences(p).map((text, i) => {
-      const unit = { text, scope, year, opensParagraph: i === 0 };
+      const before = scope;
       scope = nextScope(scope, text, article.place);
+      const unit = { text, scope: before, year, national: scope.length === 0, opensParagraph: i === 0 };
       year = lastYear(text) ?? year;
       return unit;
     }),
@@ -58,6 +61,7 @@ export function chunkArticle(article: Article, options: ChunkOptions): Chunk[] {
       position,
       text: join(current),
       scope: current[0]?.scope ?? [],
+      national: current.some((u) => u.national),
       year: current[0]?.year,
       meta,
     });

@@ -32,11 +32,19 @@ export interface Bm25Hit {
 export interface Bm25SearchOptions {
   /** Only documents holding at least one of these terms are ranked (e.g. a place's name). */
   within?: string[];
+  /** Only documents this accepts are ranked. */
+  accept?: (doc: number) => boolean;
 }
 
 export interface Bm25Index {
   add(terms: string[]): number;
   search(queryTerms: string[], limit: number, options?: Bm25SearchOptions): Bm25Hit[];
+  /** Several searches of the same terms (filtered differently), the scores computed once. */
+  searchEach(
+    queryTerms: string[],
+    limit: number,
+    variants: Array<Bm25SearchOptions | undefined>,
+  ): Bm25Hit[][];
   /** The documents holding a term, in ascending order. */
   docsWith(term: string): Uint32Array;
   /** Inverse document frequency, for weighting question words outside the index. */
@@ -231,6 +239,8 @@ interface Scratch {
   norms: Float64Array;
   scores: Float64Array;
   touched: Uint32Array;
+  /** The documents a filtered variant keeps. */
+  picked: Uint32Array;
   /** Documents allowed by `within`, marked for one search and cleared after it. */
   allowed: Uint8Array;
 }
@@ -274,24 +284,23 @@ function postingsOf(s: State, term: string): Uint32Array {
 }
 
 /**
- * Drops from `touched` the documents holding none of the `within` terms (their scores are cleared
- * at once) and returns the new count.
+ * The documents of `touched[0..count)` a search variant keeps, written to `out`; returns how many.
+ * `allowed` marks the postings of the `within` terms for the time of the call.
  */
-function keepWithin(
+function pick(
   s: State,
-  within: string[],
+  options: Bm25SearchOptions,
   allowed: Uint8Array,
-  scores: Float64Array,
   touched: Uint32Array,
   count: number,
+  out: Uint32Array,
 ): number {
-  const lists = within.map((term) => postingsOf(s, term));
+  const lists = (options.within ?? []).map((term) => postingsOf(s, term));
   for (const list of lists) for (let i = 0; i < list.length; i++) allowed[list[i] as number] = 1;
   let kept = 0;
   for (let i = 0; i < count; i++) {
     const d = touched[i] as number;
-    if (allowed[d] === 1) touched[kept++] = d;
-    else scores[d] = 0;
+    if ((!options.within || allowed[d] === 1) && (!options.accept || options.accept(d))) out[kept++] = d;
   }
   for (const list of lists) for (let i = 0; i < list.length; i++) allowed[list[i] as number] = 0;
   return kept;
@@ -362,6 +371,7 @@ function wrap(s: State): Bm25Index {
       norms,
       scores: reuse && scratch ? scratch.scores : new Float64Array(Math.max(16, n * 1.25)),
       touched: reuse && scratch ? scratch.touched : new Uint32Array(Math.max(16, n * 1.25)),
+      picked: reuse && scratch ? scratch.picked : new Uint32Array(Math.max(16, n * 1.25)),
       allowed: reuse && scratch ? scratch.allowed : new Uint8Array(Math.max(16, n * 1.25)),
     };
     return scratch;
@@ -389,11 +399,14 @@ function wrap(s: State): Bm25Index {
       return doc;
     },
     search(queryTerms, limit, options) {
+      return index.searchEach(queryTerms, limit, [options])[0] ?? [];
+    },
+    searchEach(queryTerms, limit, variants) {
       const n = s.docLengths.length;
-      if (n === 0) return [];
+      if (n === 0) return variants.map(() => []);
       compact(s);
       const { frozen } = s;
-      const { norms, scores, touched, allowed } = scratchFor(n);
+      const { norms, scores, touched, picked, allowed } = scratchFor(n);
       const k1p1 = s.params.k1 + 1;
       let count = 0;
       for (const term of new Set(queryTerms)) {
@@ -406,10 +419,13 @@ function wrap(s: State): Bm25Index {
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         count = accumulate(frozen, t, start, end, idf, k1p1, norms, scores, touched, count);
       }
-      if (options?.within) count = keepWithin(s, options.within, allowed, scores, touched, count);
-      const hits = topK(scores, touched, count, limit);
+      const results = variants.map((options) =>
+        options?.within || options?.accept
+          ? topK(scores, picked, pick(s, options, allowed, touched, count, picked), limit)
+          : topK(scores, touched, count, limit),
+      );
       for (let i = 0; i < count; i++) scores[touched[i] as number] = 0;
-      return hits;
+      return results;
     },
     docsWith(term) {
       compact(s);

@@ -186,6 +186,7 @@ async function writeGenerationFiles(
             text: c.text,
             scope: c.scope,
             year: c.year,
+            national: c.national,
           }),
         )
         .join("\n"),

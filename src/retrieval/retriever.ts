@@ -39,6 +39,8 @@ export function placeTerm(place: string): string | undefined {
  * one of them (when any does): among thousands of articles on the same subjects, other provinces'
  * look-alike wording would otherwise crowd the asked province out. A question that names none of
  * the corpus's provinces is searched everywhere, and the answerer says the province is not covered.
+ * A question naming no province also ranks the passages that speak of the whole country a second
+ * time (see `Chunk.national`).
  * Ties go to the newest article, then to the earlier chunk.
  */
 export async function retrieve(
@@ -76,7 +78,17 @@ async function rankPart(
   const local = new Set(within.flatMap((t) => [...index.lexical.docsWith(t)]));
   const focused = local.size > 0;
   const queryVector = await embedder.embeddings.embedQuery(text);
-  const lexical = index.lexical.search(terms, depth, focused ? { within } : undefined);
+  // A question naming no province asks about the country: passages that speak of the whole country
+  // rank once more, or the provinces' own look-alike figures would answer it.
+  const [lexical = [], national = []] = index.lexical.searchEach(
+    terms,
+    depth,
+    focused
+      ? [{ within }]
+      : within.length === 0
+        ? [undefined, { accept: (doc) => index.chunks[doc]?.national === true }]
+        : [undefined],
+  );
   const vector = focused
     ? index.vectors
         .search(queryVector, depth * 4)
@@ -97,6 +109,9 @@ async function rankPart(
     const e = entry(hit.doc);
     e.score += 1 / (RRF_K + rank + 1);
     e.lexicalRank = rank + 1;
+  });
+  national.forEach((hit, rank) => {
+    entry(hit.doc).score += 1 / (RRF_K + rank + 1);
   });
   vector.forEach((hit, rank) => {
     const e = entry(hit.label);

@@ -173,3 +173,19 @@ describe("chunkArticle on hand-made text", () => {
     }
   });
 });
+
+describe("the national flag of a chunk", () => {
+  it("is set where a sentence speaks of the whole country, not for a province's own figures", () => {
+    const [provincial, national] = chunkArticle(
+      article("flag", [
+        "UBND tỉnh Lào Cai đã cắt giảm 977 thủ tục hành chính. Toàn tỉnh có 1.989 thủ tục.",
+        "Cả nước đã cấp 83,76 triệu thẻ căn cước công dân gắn chip. Các bộ đã cắt giảm 2.352 quy định.",
+      ]),
+      { size: 90, overlap: 0 },
+    );
+    expect(provincial?.text).toContain("977");
+    expect(provincial?.national).toBe(false);
+    expect(national?.text).toContain("83,76 triệu");
+    expect(national?.national).toBe(true);
+  });
+});

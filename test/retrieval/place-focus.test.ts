@@ -56,6 +56,15 @@ describe("a question naming a province, among look-alike articles", () => {
   });
 });
 
+describe("a question naming no province, among provincial look-alikes", () => {
+  it.each([
+    ["Tính tới tháng 10/2023 cả nước cấp được bao nhiêu thẻ căn cước gắn chip?", ARTICLE.laoCai],
+    ["Năm 2023 các bộ, ngành và địa phương tinh giản tổng cộng bao nhiêu biên chế?", ARTICLE.giaLai],
+  ])("finds the national figure's article in the top 5 for %s", async (question, id) => {
+    expect(await articlesOf(question, 5)).toContain(id);
+  });
+});
+
 describe("placeTerm", () => {
   it("is the folded last word pair of the name, or its one word", () => {
     expect(placeTerm("Lào Cai")).toBe("lao_cai");
@@ -79,5 +88,22 @@ describe("BM25 search within documents holding a term", () => {
     expect(bm25.search(query, 3, { within: ["lao_cai", "kon_tum"] }).map((h) => h.doc)).toEqual([2, 1]);
     expect(bm25.search(query, 3, { within: ["ha_noi"] })).toEqual([]);
     expect(bm25.search(query, 3)).toHaveLength(3);
+  });
+
+  it("runs several filtered searches of the same terms at once, each as if run alone", () => {
+    const bm25 = createBm25();
+    for (const text of [
+      "Gia Lai cắt giảm thủ tục",
+      "Lào Cai cắt giảm thủ tục hành chính",
+      "Kon Tum cắt giảm",
+    ])
+      bm25.add(analyze(text));
+    const query = analyze("cắt giảm thủ tục hành chính");
+    const odd = { accept: (doc: number) => doc % 2 === 0 };
+    const [all, even, laoCai] = bm25.searchEach(query, 3, [undefined, odd, { within: ["lao_cai"] }]);
+    expect(all).toEqual(bm25.search(query, 3));
+    expect(even).toEqual(bm25.search(query, 3, odd));
+    expect(even?.map((h) => h.doc)).toEqual([0, 2]);
+    expect(laoCai?.map((h) => h.doc)).toEqual([1]);
   });
 });
