@@ -32,8 +32,8 @@ export interface Bm25Hit {
 export interface Bm25SearchOptions {
   /** Only documents holding at least one of these terms are ranked (e.g. a place's name). */
   within?: string[];
-  /** Only documents this accepts are ranked. */
-  accept?: (doc: number) => boolean;
+  /** Only documents marked 1 here are ranked (a mask over document ids, e.g. national passages). */
+  only?: Uint8Array;
 }
 
 export interface Bm25Index {
@@ -300,7 +300,7 @@ function pick(
   let kept = 0;
   for (let i = 0; i < count; i++) {
     const d = touched[i] as number;
-    if ((!options.within || allowed[d] === 1) && (!options.accept || options.accept(d))) out[kept++] = d;
+    if ((!options.within || allowed[d] === 1) && (!options.only || options.only[d] === 1)) out[kept++] = d;
   }
   for (const list of lists) for (let i = 0; i < list.length; i++) allowed[list[i] as number] = 0;
   return kept;
@@ -420,7 +420,7 @@ function wrap(s: State): Bm25Index {
         count = accumulate(frozen, t, start, end, idf, k1p1, norms, scores, touched, count);
       }
       const results = variants.map((options) =>
-        options?.within || options?.accept
+        options?.within || options?.only
           ? topK(scores, picked, pick(s, options, allowed, touched, count, picked), limit)
           : topK(scores, touched, count, limit),
       );

@@ -63,6 +63,18 @@ export async function retrieve(
   return [...chosen.values()];
 }
 
+const nationalMasks = new WeakMap<LoadedIndex, Uint8Array>();
+
+/** 1 for each chunk that speaks of the whole country; made once per loaded index. */
+function nationalMask(index: LoadedIndex): Uint8Array {
+  let mask = nationalMasks.get(index);
+  if (!mask) {
+    mask = Uint8Array.from(index.chunks, (c) => (c.national ? 1 : 0));
+    nationalMasks.set(index, mask);
+  }
+  return mask;
+}
+
 async function rankPart(
   index: LoadedIndex,
   embedder: Embedder,
@@ -83,11 +95,7 @@ async function rankPart(
   const [lexical = [], national = []] = index.lexical.searchEach(
     terms,
     depth,
-    focused
-      ? [{ within }]
-      : within.length === 0
-        ? [undefined, { accept: (doc) => index.chunks[doc]?.national === true }]
-        : [undefined],
+    focused ? [{ within }] : within.length === 0 ? [undefined, { only: nationalMask(index) }] : [undefined],
   );
   const vector = focused
     ? index.vectors
