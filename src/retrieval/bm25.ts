@@ -16,14 +16,6 @@ export interface Bm25Params {
   b: number;
 }
 
-/** The JSON form of earlier index formats (lexical.json), still readable. */
-export interface Bm25Data {
-  params: Bm25Params;
-  docLengths: number[];
-  /** term → [docIds, termFrequencies] */
-  postings: Record<string, [number[], number[]]>;
-}
-
 export interface Bm25Hit {
   doc: number;
   score: number;
@@ -50,7 +42,6 @@ export interface Bm25Index {
   /** Inverse document frequency, for weighting question words outside the index. */
   idf(term: string): number;
   readonly size: number;
-  toJSON(): Bm25Data;
   /** The binary form, as consecutive parts to write one after another (see `loadBm25`). */
   toBinary(): Uint8Array[];
   /** An independent copy: adding to it never changes this index (the compacted part is shared). */
@@ -437,22 +428,6 @@ function wrap(s: State): Bm25Index {
       const df = id === undefined ? 0 : (s.df.data[id] as number);
       return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     },
-    toJSON() {
-      compact(s);
-      const { frozen } = s;
-      const postings: Record<string, [number[], number[]]> = {};
-      s.termNames.forEach((term, t) => {
-        const start = frozen.offsets[t] as number;
-        const end = frozen.offsets[t + 1] as number;
-        const docs = Array.from(frozen.docs.subarray(start, end));
-        const saturated = frozen.saturated.get(t);
-        const tfs = Array.from(frozen.tfs.subarray(start, end), (f, i) =>
-          f === TF_SATURATED && saturated ? (saturated.get(docs[i] as number) ?? f) : f,
-        );
-        postings[term] = [docs, tfs];
-      });
-      return { params: s.params, docLengths: Array.from(s.docLengths.view()), postings };
-    },
     toBinary() {
       compact(s);
       return encode(s);
@@ -475,31 +450,8 @@ function wrap(s: State): Bm25Index {
   return index;
 }
 
-export function createBm25(data?: Bm25Data, params: Bm25Params = DEFAULT_PARAMS): Bm25Index {
-  const s = freshState(data?.params ?? params);
-  if (data) {
-    for (const length of data.docLengths) {
-      s.docLengths.push(length);
-      s.totalLength += length;
-    }
-    // Postings of the JSON form are per term; the log wants them per document, so sort them.
-    const entries: Array<[number, number, number]> = [];
-    for (const [term, [docs, tfs]] of Object.entries(data.postings)) {
-      const id = termId(s, term);
-      s.df.data[id] = docs.length;
-      docs.forEach((d, i) => {
-        entries.push([d, id, tfs[i] as number]);
-      });
-    }
-    entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    for (const [d, id, f] of entries) {
-      s.logTerm.push(id);
-      s.logDoc.push(d);
-      s.logTf.push(f);
-    }
-    compact(s);
-  }
-  return wrap(s);
+export function createBm25(params: Bm25Params = DEFAULT_PARAMS): Bm25Index {
+  return wrap(freshState(params));
 }
 
 /* Binary layout (little-endian), every section starting on an 8-byte boundary:

@@ -10,7 +10,7 @@ import { asStorageError } from "../storage-error.js";
 import { analyzeWords } from "../text/terms.js";
 import { words } from "../text/words.js";
 import type { Article, ArticleMeta, Chunk, ReindexProgress } from "../types.js";
-import { type Bm25Data, type Bm25Index, createBm25, loadBm25 } from "./bm25.js";
+import { type Bm25Index, createBm25, loadBm25 } from "./bm25.js";
 import type { Embedder } from "./embedder.js";
 import { corpusFingerprint, INDEX_FORMAT, type IndexSettings } from "./fingerprint.js";
 import { LocalEmbeddings } from "./local-embeddings.js";
@@ -39,7 +39,7 @@ const manifestSchema = z.object({
   checksums: z.record(z.string(), z.string()),
 });
 
-export type Manifest = z.infer<typeof manifestSchema> & { settings: IndexSettings };
+export type Manifest = z.infer<typeof manifestSchema>;
 
 export interface LoadedIndex {
   manifest: Manifest;
@@ -59,11 +59,10 @@ export class IndexCorruptError extends Error {
 const FILES = {
   articles: "articles.json",
   chunks: "chunks.jsonl",
-  /** BM25 postings in binary (see bm25.ts); `lexical.json` of older indexes is still read. */
+  /** BM25 postings in binary (see bm25.ts). */
   lexical: "lexical.bin",
   vectors: "vectors.hnsw",
 };
-const LEGACY_LEXICAL = "lexical.json";
 const CURRENT = "CURRENT";
 
 /** The text a chunk is indexed under: its article's headline and place give it context. */
@@ -223,7 +222,6 @@ async function writeGenerationFiles(
   }
 }
 
-/** Removes generations no longer named by CURRENT and leftovers of interrupted builds. */
 /** When this process started, to tell its own files from those of an earlier process with its pid. */
 const STARTED_AT = Date.now() - process.uptime() * 1000;
 
@@ -444,11 +442,8 @@ export async function openIndex(indexDir: string): Promise<LoadedIndex | undefin
         return { ...c, meta: metaById.get(c.articleId) as ArticleMeta };
       });
     const lexicalBytes = raw[FILES.lexical];
-    const legacyBytes = raw[LEGACY_LEXICAL];
-    if (!lexicalBytes && !legacyBytes) throw new IndexCorruptError(`${dir}: no lexical index file`);
-    const lexical = lexicalBytes
-      ? loadBm25(lexicalBytes)
-      : createBm25(JSON.parse(String(legacyBytes)) as Bm25Data);
+    if (!lexicalBytes) throw new IndexCorruptError(`${dir}: no lexical index file`);
+    const lexical = loadBm25(lexicalBytes);
     const vectors = await loadVectorIndex(path.join(dir, FILES.vectors), manifest.dimensions);
     if (chunks.length !== manifest.chunkCount || vectors.count !== manifest.chunkCount) {
       throw new IndexCorruptError(

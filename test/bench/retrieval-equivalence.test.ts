@@ -6,7 +6,7 @@ import { generateArticle } from "../../src/bench/generator.js";
 import { createRng } from "../../src/bench/prng.js";
 import { chunkArticle } from "../../src/ingest/chunk.js";
 import { readArticle } from "../../src/ingest/read-article.js";
-import { type Bm25Data, createBm25, loadBm25 } from "../../src/retrieval/bm25.js";
+import { createBm25, loadBm25 } from "../../src/retrieval/bm25.js";
 import { indexedText } from "../../src/retrieval/index-store.js";
 import { LocalEmbeddings } from "../../src/retrieval/local-embeddings.js";
 import { foldDiacritics } from "../../src/text/normalize.js";
@@ -134,13 +134,6 @@ describe("BM25 on typed arrays", () => {
     }
     const ref = referenceBm25(docs);
     for (const q of QUERIES) expect(loaded.search(analyze(q), 20)).toEqual(ref.search(analyze(q), 20));
-  });
-
-  it("reads the JSON form of older indexes", () => {
-    const index = createBm25();
-    for (const d of docs.slice(0, 50)) index.add(d);
-    const restored = createBm25(JSON.parse(JSON.stringify(index.toJSON())) as Bm25Data);
-    for (const q of QUERIES) expect(restored.search(analyze(q), 50)).toEqual(index.search(analyze(q), 50));
   });
 
   it("keeps a clone independent of the original", () => {
