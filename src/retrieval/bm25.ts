@@ -22,9 +22,7 @@ export interface Bm25Hit {
 }
 
 export interface Bm25SearchOptions {
-  /** Only documents holding at least one of these terms are ranked (e.g. a place's name). */
-  within?: string[];
-  /** Only documents marked 1 here are ranked (a mask over document ids, e.g. national passages). */
+  /** Only documents marked 1 here are ranked (a mask over document ids: a province's passages, say). */
   only?: Uint8Array;
 }
 
@@ -232,8 +230,6 @@ interface Scratch {
   touched: Uint32Array;
   /** The documents a filtered variant keeps. */
   picked: Uint32Array;
-  /** Documents allowed by `within`, marked for one search and cleared after it. */
-  allowed: Uint8Array;
 }
 
 /**
@@ -267,33 +263,13 @@ function accumulate(
   return c;
 }
 
-/** Postings of one term in the compacted table (empty when unknown). */
-function postingsOf(s: State, term: string): Uint32Array {
-  const t = s.termIds.get(term);
-  if (t === undefined || t >= s.frozen.terms) return new Uint32Array(0);
-  return s.frozen.docs.subarray(s.frozen.offsets[t] as number, s.frozen.offsets[t + 1] as number);
-}
-
-/**
- * The documents of `touched[0..count)` a search variant keeps, written to `out`; returns how many.
- * `allowed` marks the postings of the `within` terms for the time of the call.
- */
-function pick(
-  s: State,
-  options: Bm25SearchOptions,
-  allowed: Uint8Array,
-  touched: Uint32Array,
-  count: number,
-  out: Uint32Array,
-): number {
-  const lists = (options.within ?? []).map((term) => postingsOf(s, term));
-  for (const list of lists) for (let i = 0; i < list.length; i++) allowed[list[i] as number] = 1;
+/** The documents of `touched[0..count)` that `only` marks, written to `out`; returns how many. */
+function pick(only: Uint8Array, touched: Uint32Array, count: number, out: Uint32Array): number {
   let kept = 0;
   for (let i = 0; i < count; i++) {
     const d = touched[i] as number;
-    if ((!options.within || allowed[d] === 1) && (!options.only || options.only[d] === 1)) out[kept++] = d;
+    if (only[d] === 1) out[kept++] = d;
   }
-  for (const list of lists) for (let i = 0; i < list.length; i++) allowed[list[i] as number] = 0;
   return kept;
 }
 
@@ -363,7 +339,6 @@ function wrap(s: State): Bm25Index {
       scores: reuse && scratch ? scratch.scores : new Float64Array(Math.max(16, n * 1.25)),
       touched: reuse && scratch ? scratch.touched : new Uint32Array(Math.max(16, n * 1.25)),
       picked: reuse && scratch ? scratch.picked : new Uint32Array(Math.max(16, n * 1.25)),
-      allowed: reuse && scratch ? scratch.allowed : new Uint8Array(Math.max(16, n * 1.25)),
     };
     return scratch;
   }
@@ -397,7 +372,7 @@ function wrap(s: State): Bm25Index {
       if (n === 0) return variants.map(() => []);
       compact(s);
       const { frozen } = s;
-      const { norms, scores, touched, picked, allowed } = scratchFor(n);
+      const { norms, scores, touched, picked } = scratchFor(n);
       const k1p1 = s.params.k1 + 1;
       let count = 0;
       for (const term of new Set(queryTerms)) {
@@ -411,8 +386,8 @@ function wrap(s: State): Bm25Index {
         count = accumulate(frozen, t, start, end, idf, k1p1, norms, scores, touched, count);
       }
       const results = variants.map((options) =>
-        options?.within || options?.only
-          ? topK(scores, picked, pick(s, options, allowed, touched, count, picked), limit)
+        options?.only
+          ? topK(scores, picked, pick(options.only, touched, count, picked), limit)
           : topK(scores, touched, count, limit),
       );
       for (let i = 0; i < count; i++) scores[touched[i] as number] = 0;
@@ -420,7 +395,9 @@ function wrap(s: State): Bm25Index {
     },
     docsWith(term) {
       compact(s);
-      return postingsOf(s, term);
+      const t = s.termIds.get(term);
+      if (t === undefined || t >= s.frozen.terms) return new Uint32Array(0);
+      return s.frozen.docs.subarray(s.frozen.offsets[t] as number, s.frozen.offsets[t + 1] as number);
     },
     idf(term) {
       const n = s.docLengths.length;

@@ -87,20 +87,30 @@ async function rankPart(
     (t): t is string => t !== undefined,
   );
   // Passages that name an asked province; both rankings keep only those when there are any.
-  const local = new Set(within.flatMap((t) => [...index.lexical.docsWith(t)]));
-  const focused = local.size > 0;
+  const local = new Uint8Array(index.chunks.length);
+  let focused = false;
+  for (const term of within) {
+    for (const doc of index.lexical.docsWith(term)) {
+      local[doc] = 1;
+      focused = true;
+    }
+  }
   const queryVector = await embedder.embeddings.embedQuery(text);
   // A question naming no province asks about the country: passages that speak of the whole country
   // rank once more, or the provinces' own look-alike figures would answer it.
   const [lexical = [], national = []] = index.lexical.searchEach(
     terms,
     depth,
-    focused ? [{ within }] : within.length === 0 ? [undefined, { only: nationalMask(index) }] : [undefined],
+    focused
+      ? [{ only: local }]
+      : within.length === 0
+        ? [undefined, { only: nationalMask(index) }]
+        : [undefined],
   );
   const vector = focused
     ? index.vectors
         .search(queryVector, depth * 4)
-        .filter((h) => local.has(h.label))
+        .filter((h) => local[h.label] === 1)
         .slice(0, depth)
     : index.vectors.search(queryVector, depth);
 
