@@ -75,6 +75,18 @@ function nationalMask(index: LoadedIndex): Uint8Array {
   return mask;
 }
 
+/** A mask of the chunks holding any of `terms`, or undefined when none does. */
+function passagesNaming(index: LoadedIndex, terms: string[]): Uint8Array | undefined {
+  let mask: Uint8Array | undefined;
+  for (const term of terms) {
+    for (const doc of index.lexical.docsWith(term)) {
+      mask ??= new Uint8Array(index.chunks.length);
+      mask[doc] = 1;
+    }
+  }
+  return mask;
+}
+
 async function rankPart(
   index: LoadedIndex,
   embedder: Embedder,
@@ -87,27 +99,20 @@ async function rankPart(
     (t): t is string => t !== undefined,
   );
   // Passages that name an asked province; both rankings keep only those when there are any.
-  const local = new Uint8Array(index.chunks.length);
-  let focused = false;
-  for (const term of within) {
-    for (const doc of index.lexical.docsWith(term)) {
-      local[doc] = 1;
-      focused = true;
-    }
-  }
+  const local = passagesNaming(index, within);
   const queryVector = await embedder.embeddings.embedQuery(text);
   // A question naming no province asks about the country: passages that speak of the whole country
   // rank once more, or the provinces' own look-alike figures would answer it.
   const [lexical = [], national = []] = index.lexical.searchEach(
     terms,
     depth,
-    focused
+    local
       ? [{ only: local }]
       : within.length === 0
         ? [undefined, { only: nationalMask(index) }]
         : [undefined],
   );
-  const vector = focused
+  const vector = local
     ? index.vectors
         .search(queryVector, depth * 4)
         .filter((h) => local[h.label] === 1)
