@@ -14,6 +14,7 @@ import { looseForm, normalizeText } from "./text/normalize.js";
 import type {
   AddArticleResult,
   Answer,
+  ArticleAddedListener,
   ArticleMeta,
   AskOptions,
   Assistant,
@@ -152,7 +153,24 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
   function addArticle(upload: NewArticle): Promise<AddArticleResult> {
     const run = uploads.then(() => addOne(upload));
     uploads = run.catch(() => undefined);
-    return run;
+    return run.then((result) => {
+      if (result.status === "added") notifyAdded(result.article);
+      return result;
+    });
+  }
+
+  const addedListeners = new Set<ArticleAddedListener>();
+  function notifyAdded(article: ArticleMeta): void {
+    for (const listener of addedListeners) {
+      // A subscriber's failure (e.g. Telegram refusing a notice) is theirs: the article is added.
+      const fail = (error: unknown) =>
+        logger.error({ err: error, id: article.id }, "an article-added listener failed");
+      try {
+        Promise.resolve(listener(article)).catch(fail);
+      } catch (error) {
+        fail(error);
+      }
+    }
   }
 
   async function addOne(upload: NewArticle): Promise<AddArticleResult> {
@@ -251,5 +269,10 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
     addArticle,
     removeArticle,
     reindex: (onProgress) => index.rebuild(onProgress),
+    onArticleAdded(listener) {
+      const own = (article: ArticleMeta) => listener(article);
+      addedListeners.add(own);
+      return () => addedListeners.delete(own);
+    },
   };
 }

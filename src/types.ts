@@ -145,4 +145,12 @@ export interface Assistant {
   addArticle(article: NewArticle): Promise<AddArticleResult>;
   removeArticle(idOrTitle: string): Promise<RemoveArticleResult>;
   reindex(onProgress?: (p: ReindexProgress) => void): Promise<ReindexResult>;
+  /**
+   * Calls `listener` once for each article added (upload or /add), after it is indexed, so a
+   * question about it is answered. Not called for a restored article. A listener that throws or
+   * rejects is logged and never fails the addition. Returns a function that unsubscribes.
+   */
+  onArticleAdded(listener: ArticleAddedListener): () => void;
 }
+
+export type ArticleAddedListener = (article: ArticleMeta) => void | Promise<void>;

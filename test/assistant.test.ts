@@ -258,3 +258,39 @@ describe("adding and removing an article", () => {
     expect(await app.assistant.removeArticle("bài viết không có")).toEqual({ status: "not-found" });
   });
 });
+
+describe("the article-added event", () => {
+  it("tells each listener once, after the article is indexed; never for a duplicate or a refusal", async () => {
+    const { app } = await makeApp();
+    const bytes = await fixture("new-article.txt");
+    const called: string[] = [];
+    let answered!: Promise<boolean>;
+    app.assistant.onArticleAdded((article) => {
+      called.push(article.id);
+      answered = app.assistant.ask(QUESTION).then((a) => a.citations[0]?.articleId === article.id);
+    });
+    const result = await app.assistant.addArticle({ fileName: "binh-dinh.txt", bytes });
+    await app.assistant.addArticle({ fileName: "ban-sao.txt", bytes });
+    await app.assistant.addArticle({ fileName: "rong.txt", bytes: new Uint8Array() });
+    expect(result.status).toBe("added");
+    expect(called).toEqual([result.status === "added" ? result.article.id : ""]);
+    expect(await answered).toBe(true);
+  });
+
+  it("a failing listener does not fail the addition, and an unsubscribed one is not called", async () => {
+    const { app } = await makeApp();
+    const calls: string[] = [];
+    app.assistant.onArticleAdded(() => {
+      throw new Error("subscriber broke");
+    });
+    app.assistant.onArticleAdded(() => Promise.reject(new Error("subscriber rejected")));
+    const off = app.assistant.onArticleAdded((a) => void calls.push(a.id));
+    off();
+    const result = await app.assistant.addArticle({
+      fileName: "binh-dinh.txt",
+      bytes: await fixture("new-article.txt"),
+    });
+    expect(result.status).toBe("added");
+    expect(calls).toEqual([]);
+  });
+});

@@ -75,6 +75,7 @@ function keeping(inner: Assistant): Assistant & { answers: Answer[] } {
     addArticle: (a) => inner.addArticle(a),
     removeArticle: (a) => inner.removeArticle(a),
     reindex: (p) => inner.reindex(p),
+    onArticleAdded: (listener) => inner.onArticleAdded(listener),
   };
 }
 

@@ -3,6 +3,7 @@ import { answerText } from "../../../src/messages.js";
 import type {
   AddArticleResult,
   Answer,
+  ArticleAddedListener,
   ArticleMeta,
   AskOptions,
   Assistant,
@@ -105,6 +106,7 @@ export function createFakeAssistant(): FakeAssistant {
   let reindexGate: Promise<void> | undefined;
   let askGate: Promise<void> | undefined;
   let uploads = 0;
+  const addedListeners = new Set<ArticleAddedListener>();
 
   const timings = { retrieveMs: 3, answerMs: 7 };
   const found = (question: string, resolved: string, article: ArticleMeta, answer?: string): Answer => ({
@@ -222,6 +224,7 @@ export function createFakeAssistant(): FakeAssistant {
       };
       hashes.set(hash, meta);
       articles.push(meta);
+      for (const listener of addedListeners) void Promise.resolve(listener(meta)).catch(() => undefined);
       return {
         status: "added",
         article: meta,
@@ -282,6 +285,12 @@ export function createFakeAssistant(): FakeAssistant {
       } finally {
         rebuilding = false;
       }
+    },
+
+    onArticleAdded(listener) {
+      const own = (article: ArticleMeta) => listener(article);
+      addedListeners.add(own);
+      return () => addedListeners.delete(own);
     },
   };
   return self;

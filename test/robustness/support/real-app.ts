@@ -58,6 +58,7 @@ export function recording(
     addArticle: (article) => inner.addArticle(article),
     removeArticle: (idOrTitle) => inner.removeArticle(idOrTitle),
     reindex: (onProgress) => inner.reindex(onProgress),
+    onArticleAdded: (listener) => inner.onArticleAdded(listener),
   };
 }
 
