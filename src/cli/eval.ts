@@ -1,4 +1,4 @@
-import { loadQuestions } from "../evaluation/questions.js";
+import { EVAL_QUESTIONS_FILE, loadQuestions } from "../evaluation/questions.js";
 import { evaluate } from "../evaluation/run.js";
 import { formatReport, meetsTargets } from "../evaluation/table.js";
 import { createApp } from "../main.js";
@@ -11,7 +11,7 @@ const { values } = argsOrExit(
   {
     options: {
       answer: { type: "string" },
-      questions: { type: "string", default: "test/eval/questions.jsonl" },
+      questions: { type: "string", default: EVAL_QUESTIONS_FILE },
       verbose: { type: "boolean", short: "v", default: false },
       json: { type: "boolean", default: false },
       corpus: { type: "string" },

@@ -21,6 +21,9 @@ export const evalQuestionSchema = z.object({
   articles: z.array(z.string().min(1)),
 });
 
+/** The evaluation questions `npm run eval` and the benchmark use unless told otherwise (relative to the project root). */
+export const EVAL_QUESTIONS_FILE = "data/eval/questions.jsonl";
+
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 
 export async function loadQuestions(file: string): Promise<EvalQuestion[]> {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnswerDraft } from "../../src/answer/types.js";
 import { createConfig } from "../../src/config/config.js";
-import { loadQuestions } from "../../src/evaluation/questions.js";
+import { EVAL_QUESTIONS_FILE, loadQuestions } from "../../src/evaluation/questions.js";
 import { type App, createApp } from "../../src/main.js";
 import { unsupportedNumbers } from "../../src/text/numbers.js";
 import { ARTICLE, copyCorpus, FIXTURES_DIR, ROOT, silentLogger, tempDirs } from "../fixtures/support.js";
@@ -107,7 +107,7 @@ describe("the canonical examples", () => {
 
 describe("the first 30 evaluation questions", () => {
   it("every answer's markers point at citations and its numbers are the cited passages' own", async () => {
-    const questions = (await loadQuestions(path.join(ROOT, "test/eval/questions.jsonl"))).slice(0, 30);
+    const questions = (await loadQuestions(path.join(ROOT, EVAL_QUESTIONS_FILE))).slice(0, 30);
     expect(questions).toHaveLength(30);
     let found = 0;
     for (const q of questions) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createChatModel } from "../../src/answer/llm/chat-model.js";
 import { createLlmRewriter, rewriteFollowUp } from "../../src/answer/rewrite.js";
 import type { ChatTurn } from "../../src/types.js";
-import { type OpenAIServer, startOpenAIServer } from "../support/openai-server.js";
+import { type OpenAIServer, startOpenAIServer } from "../../support/openai-server.js";
 import { captureLogger, prompts } from "./llm/fixtures.js";
 
 const following = (resolved: string, question = resolved): ChatTurn[] => [{ question, resolved, at: 0 }];

@@ -2,15 +2,15 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { articleId, generateArticle, generateQuestions, writeCorpus } from "../../src/bench/generator.js";
-import { createRng, mixSeed } from "../../src/bench/prng.js";
-import { parseVn, vnDec, vnInt } from "../../src/bench/templates.js";
-import { PROVINCES } from "../../src/bench/vocab.js";
+import { articleId, generateArticle, generateQuestions, writeCorpus } from "../../bench/generator.js";
+import { parseVn, vnDec, vnInt } from "../../bench/templates.js";
+import { PROVINCES } from "../../bench/vocab.js";
 import { evalQuestionSchema } from "../../src/evaluation/questions.js";
 import { sidecarSchema } from "../../src/ingest/metadata.js";
 import { readArticle } from "../../src/ingest/read-article.js";
 import { isVietnamese } from "../../src/text/language.js";
 import { findNumbers } from "../../src/text/numbers.js";
+import { createRng, mixSeed } from "../../support/prng.js";
 
 describe("the seeded PRNG", () => {
   it("repeats its sequence for a seed and differs between seeds", () => {

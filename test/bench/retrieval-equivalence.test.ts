@@ -2,8 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateArticle } from "../../src/bench/generator.js";
-import { createRng } from "../../src/bench/prng.js";
+import { generateArticle } from "../../bench/generator.js";
 import { chunkArticle } from "../../src/ingest/chunk.js";
 import { readArticle } from "../../src/ingest/read-article.js";
 import { createBm25, loadBm25 } from "../../src/retrieval/bm25.js";
@@ -12,6 +11,7 @@ import { LocalEmbeddings } from "../../src/retrieval/local-embeddings.js";
 import { foldDiacritics } from "../../src/text/normalize.js";
 import { analyze } from "../../src/text/terms.js";
 import { words } from "../../src/text/words.js";
+import { createRng } from "../../support/prng.js";
 
 /**
  * The typed-array BM25 and the counting of the local embeddings were rewritten for speed; these

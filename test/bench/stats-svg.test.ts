@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkTargets, markdownTable } from "../../src/bench/report.js";
-import { formatBytes, percentile, stageClock, summarize } from "../../src/bench/stats.js";
-import { escapeXml, niceTicks, renderDashboard } from "../../src/bench/svg.js";
+import { checkTargets, markdownTable } from "../../bench/report.js";
+import { formatBytes, percentile, stageClock, summarize } from "../../bench/stats.js";
+import { escapeXml, niceTicks, renderDashboard } from "../../bench/svg.js";
 
 describe("percentile", () => {
   it("interpolates between closest ranks", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { commandMenu, registerCommands } from "../../src/bot/commands.js";
 import { createLogger } from "../../src/logger.js";
 import { botText } from "../../src/messages.js";
-import { parseTelegramHtml } from "../support/bot-api-server.js";
+import { parseTelegramHtml } from "../../support/bot-api-server.js";
 import { ADMIN, ALICE, createHarness, GROUP, privateOf } from "./support/harness.js";
 import { until } from "./support/until.js";
 

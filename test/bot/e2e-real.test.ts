@@ -8,7 +8,7 @@ import { createLogger } from "../../src/logger.js";
 import { type App, createApp } from "../../src/main.js";
 import { botText } from "../../src/messages.js";
 import { LocalEmbeddings } from "../../src/retrieval/local-embeddings.js";
-import { makeUser, privateChat } from "../support/bot-api-server.js";
+import { makeUser, privateChat } from "../../support/bot-api-server.js";
 import { ADMIN_ID, type RunningBot, startBotAgainstStandIn } from "./support/e2e.js";
 import { until } from "./support/until.js";
 

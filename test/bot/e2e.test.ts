@@ -14,7 +14,7 @@ import {
   makeUser,
   parseTelegramHtml,
   privateChat,
-} from "../support/bot-api-server.js";
+} from "../../support/bot-api-server.js";
 import { ADMIN_ID, type RunningBot, startBotAgainstStandIn } from "./support/e2e.js";
 import { createFakeAssistant, type FakeAssistant } from "./support/fake-assistant.js";
 

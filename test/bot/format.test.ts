@@ -10,7 +10,7 @@ import {
 import { escapeAttr, escapeHtml, htmlToPlain, link } from "../../src/bot/format/html.js";
 import { MESSAGE_LIMIT, splitHtml } from "../../src/bot/format/split.js";
 import type { Answer } from "../../src/types.js";
-import { parseTelegramHtml } from "../support/bot-api-server.js";
+import { parseTelegramHtml } from "../../support/bot-api-server.js";
 import { FAKE_ARTICLES } from "./support/fake-assistant.js";
 
 const valid = (html: string) => parseTelegramHtml(html).ok;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { answerText, botText } from "../../src/messages.js";
-import { parseTelegramHtml } from "../support/bot-api-server.js";
+import { parseTelegramHtml } from "../../support/bot-api-server.js";
 import {
   ALICE,
   BOB,

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Message } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { BotApiServer, makeUser, privateChat } from "../support/bot-api-server.js";
+import { BotApiServer, makeUser, privateChat } from "../../support/bot-api-server.js";
 
 /** `npm start` as a user runs it: a child process, configured only through its environment. */
 

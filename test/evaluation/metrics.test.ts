@@ -9,7 +9,7 @@ import {
   report,
   score,
 } from "../../src/evaluation/metrics.js";
-import { type EvalQuestion, loadQuestions } from "../../src/evaluation/questions.js";
+import { EVAL_QUESTIONS_FILE, type EvalQuestion, loadQuestions } from "../../src/evaluation/questions.js";
 import { evaluate } from "../../src/evaluation/run.js";
 import { meetsTargets } from "../../src/evaluation/table.js";
 import type { Answer, Chunk, Citation, Passage } from "../../src/types.js";
@@ -193,7 +193,7 @@ describe("evaluate", () => {
 
 describe("loadQuestions", () => {
   it("loads the 88 evaluation questions", async () => {
-    const questions = await loadQuestions(path.join(ROOT, "test/eval/questions.jsonl"));
+    const questions = await loadQuestions(path.join(ROOT, EVAL_QUESTIONS_FILE));
     expect(questions).toHaveLength(88);
     expect(new Set(questions.map((q) => q.id)).size).toBe(88);
     for (const q of questions) {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createConfig } from "../../src/config/config.js";
-import { loadQuestions } from "../../src/evaluation/questions.js";
+import { EVAL_QUESTIONS_FILE, loadQuestions } from "../../src/evaluation/questions.js";
 import { evaluate } from "../../src/evaluation/run.js";
 import { TARGETS } from "../../src/evaluation/table.js";
 import { createApp } from "../../src/main.js";
@@ -23,7 +23,7 @@ describe("evaluation targets of the offline default", () => {
       ANSWER_MODE: "extractive",
     });
     const app = createApp(config, { logger: silentLogger });
-    const questions = await loadQuestions(path.join(ROOT, "test", "eval", "questions.jsonl"));
+    const questions = await loadQuestions(path.join(ROOT, EVAL_QUESTIONS_FILE));
     const report = await evaluate(app.assistant, questions);
 
     expect(questions.length).toBeGreaterThanOrEqual(60);

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeCorpus } from "../../src/bench/generator.js";
+import { writeCorpus } from "../../bench/generator.js";
 import { type Bm25Index, createBm25 } from "../../src/retrieval/bm25.js";
 import { buildIndex, type LoadedIndex } from "../../src/retrieval/index-store.js";
 import { placeTerm, retrieve } from "../../src/retrieval/retriever.js";

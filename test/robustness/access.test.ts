@@ -8,6 +8,7 @@ import { startWebhook, type WebhookHandle } from "../../src/bot/webhook.js";
 import { createConfig } from "../../src/config/config.js";
 import { createLogger } from "../../src/logger.js";
 import { botText } from "../../src/messages.js";
+import { BotApiServer, privateChat } from "../../support/bot-api-server.js";
 import { createFakeAssistant } from "../bot/support/fake-assistant.js";
 import {
   ADMIN,
@@ -20,7 +21,6 @@ import {
   type Harness,
   privateOf,
 } from "../bot/support/harness.js";
-import { BotApiServer, privateChat } from "../support/bot-api-server.js";
 
 /** Who may do what: admin commands, uploads, buttons and the webhook refuse everyone else. */
 

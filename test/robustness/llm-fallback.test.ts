@@ -3,9 +3,9 @@ import { createConfig, secretsOf } from "../../src/config/config.js";
 import { createLogger } from "../../src/logger.js";
 import { createApp } from "../../src/main.js";
 import { llmText } from "../../src/messages.js";
+import { type OpenAIServer, startOpenAIServer } from "../../support/openai-server.js";
 import { ALICE, createHarness, privateOf } from "../bot/support/harness.js";
 import { copyCorpus } from "../fixtures/support.js";
-import { type OpenAIServer, startOpenAIServer } from "../support/openai-server.js";
 import { visibleText } from "./support/checks.js";
 import { temp } from "./support/real-app.js";
 

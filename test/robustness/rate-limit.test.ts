@@ -1,11 +1,11 @@
 import type { Message, User } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { botText } from "../../src/messages.js";
+import { makeUser, privateChat } from "../../support/bot-api-server.js";
 import { type RunningBot, startBotAgainstStandIn } from "../bot/support/e2e.js";
 import { createFakeAssistant } from "../bot/support/fake-assistant.js";
 import { ADMIN, ALICE, botMessage, createHarness, privateOf } from "../bot/support/harness.js";
 import { until } from "../bot/support/until.js";
-import { makeUser, privateChat } from "../support/bot-api-server.js";
 
 /** Per-user and global rate limits under a flood. */
 

@@ -10,9 +10,9 @@ import { startPolling } from "../../src/bot/polling.js";
 import { requestTimeout } from "../../src/bot/request-timeout.js";
 import { createConfig } from "../../src/config/config.js";
 import { createLogger } from "../../src/logger.js";
+import { BotApiServer, makeUser, privateChat } from "../../support/bot-api-server.js";
 import { createFakeAssistant } from "../bot/support/fake-assistant.js";
 import { until } from "../bot/support/until.js";
-import { BotApiServer, makeUser, privateChat } from "../support/bot-api-server.js";
 import { type FaultProxy, type ProxiedCall, startFaultProxy } from "./support/fault-proxy.js";
 
 /**

@@ -1,9 +1,9 @@
 import { readdir } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { botText } from "../../src/messages.js";
+import { makeUser, privateChat } from "../../support/bot-api-server.js";
 import { ADMIN_ID, type RunningBot, startBotAgainstStandIn } from "../bot/support/e2e.js";
 import { fixture } from "../fixtures/support.js";
-import { makeUser, privateChat } from "../support/bot-api-server.js";
 import { visibleText } from "./support/checks.js";
 import { type RealApp, realApp, snapshot, temp } from "./support/real-app.js";
 

@@ -6,8 +6,8 @@ import { createLlmWiring } from "../../../src/answer/llm/wire.js";
 import { createConfig } from "../../../src/config/config.js";
 import { createApp } from "../../../src/main.js";
 import { llmText } from "../../../src/messages.js";
-import type { ChatRequestBody, OpenAIServer } from "../../support/openai-server.js";
-import { startOpenAIServer } from "../../support/openai-server.js";
+import type { ChatRequestBody, OpenAIServer } from "../../../support/openai-server.js";
+import { startOpenAIServer } from "../../../support/openai-server.js";
 import { captureLogger, prompts } from "./fixtures.js";
 
 const CORPUS = path.resolve(import.meta.dirname, "../../../data/corpus");

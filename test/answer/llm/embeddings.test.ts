@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createOpenAIEmbeddings, openAIEmbeddingsId } from "../../../src/answer/llm/embeddings.js";
 import { createConfig } from "../../../src/config/config.js";
 import { createApp } from "../../../src/main.js";
-import { type OpenAIServer, startOpenAIServer } from "../../support/openai-server.js";
+import { type OpenAIServer, startOpenAIServer } from "../../../support/openai-server.js";
 import { captureLogger } from "./fixtures.js";
 
 const CORPUS = path.resolve(import.meta.dirname, "../../../data/corpus");

@@ -11,7 +11,7 @@ import type { Answerer } from "../../../src/answer/types.js";
 import { createConfig } from "../../../src/config/config.js";
 import { createApp } from "../../../src/main.js";
 import { answerText, llmText } from "../../../src/messages.js";
-import { type OpenAIServer, startOpenAIServer } from "../../support/openai-server.js";
+import { type OpenAIServer, startOpenAIServer } from "../../../support/openai-server.js";
 import {
   captureLogger,
   fakeFallback,

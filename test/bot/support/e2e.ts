@@ -8,7 +8,7 @@ import { startPolling } from "../../../src/bot/polling.js";
 import { type Config, createConfig, type RawEnv } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/logger.js";
 import type { Assistant } from "../../../src/types.js";
-import { BotApiServer } from "../../support/bot-api-server.js";
+import { BotApiServer } from "../../../support/bot-api-server.js";
 
 export const ADMIN_ID = 1001;
 

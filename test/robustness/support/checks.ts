@@ -1,4 +1,4 @@
-import { parseTelegramHtml } from "../../support/bot-api-server.js";
+import { parseTelegramHtml } from "../../../support/bot-api-server.js";
 
 export interface Call {
   method: string;

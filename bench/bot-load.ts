@@ -1,17 +1,17 @@
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { BotApiServer, makeUser, privateChat } from "../../test/support/bot-api-server.js";
-import { loadQuestions } from "../evaluation/questions.js";
+import { loadQuestions } from "../src/evaluation/questions.js";
+import { BotApiServer, makeUser, privateChat } from "../support/bot-api-server.js";
+import { createRng } from "../support/prng.js";
 import { startService } from "./child.js";
-import { createRng } from "./prng.js";
 import { type LatencySummary, summarize } from "./stats.js";
 
 /**
  * The real bot (createBot + startPolling, as `npm start` runs it: grammY's HTTP client, long polling
  * through @grammyjs/runner) with the real question-answering core over the 5-article corpus, in a
  * process of its own, against the project's local Bot API stand-in on 127.0.0.1
- * (test/support/bot-api-server.ts) in this process. Simulated users write in private chats; every
+ * (support/bot-api-server.ts) in this process. Simulated users write in private chats; every
  * question must get exactly one reply. A reply is timed when the stand-in has recorded it (the call
  * log is scanned every 2 ms).
  */

@@ -1,6 +1,6 @@
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import type { Scores } from "../evaluation/metrics.js";
+import type { Scores } from "../src/evaluation/metrics.js";
 import { runTask } from "./child.js";
 import { DEFAULT_SEED, writeCorpus } from "./generator.js";
 import { type LatencySummary, summarize } from "./stats.js";

@@ -1,9 +1,9 @@
 import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { EvalQuestion } from "../evaluation/questions.js";
-import type { Sidecar } from "../ingest/metadata.js";
-import { foldDiacritics } from "../text/normalize.js";
-import { createRng, mixSeed, type Rng } from "./prng.js";
+import type { EvalQuestion } from "../src/evaluation/questions.js";
+import type { Sidecar } from "../src/ingest/metadata.js";
+import { foldDiacritics } from "../src/text/normalize.js";
+import { createRng, mixSeed, type Rng } from "../support/prng.js";
 import {
   ATTENDANCE,
   CLOSINGS,

@@ -1,4 +1,4 @@
-import type { Rng } from "./prng.js";
+import type { Rng } from "../support/prng.js";
 import type { Province } from "./vocab.js";
 
 /**

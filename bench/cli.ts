@@ -1,18 +1,13 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { runBotLoad } from "../bench/bot-load.js";
-import { DEFAULT_SEED } from "../bench/generator.js";
-import { runQuality } from "../bench/quality.js";
-import {
-  type BenchReport,
-  checkTargets,
-  formatReportText,
-  machine,
-  renderReportSvg,
-} from "../bench/report.js";
-import { runScale } from "../bench/scale.js";
-import { argsOrExit, fail } from "./common.js";
+import { argsOrExit, fail } from "../src/cli/common.js";
+import { EVAL_QUESTIONS_FILE } from "../src/evaluation/questions.js";
+import { runBotLoad } from "./bot-load.js";
+import { DEFAULT_SEED } from "./generator.js";
+import { runQuality } from "./quality.js";
+import { type BenchReport, checkTargets, formatReportText, machine, renderReportSvg } from "./report.js";
+import { runScale } from "./scale.js";
 
 const USAGE = `Usage: npm run bench -- [--quick] [options]
   --quick               small sizes and fewer questions (under two minutes)
@@ -74,7 +69,7 @@ const incrementalSize = skip.has("incremental")
   : (sizes.find((s) => s === 10_000) ?? sizes.filter((s) => s <= 10_000).at(-1));
 const workDir = path.resolve(values.work ?? path.join(os.tmpdir(), `hoi-cchc-bench-${process.pid}`));
 const corpusDir = path.resolve("data/corpus");
-const questionsFile = path.resolve("test/eval/questions.jsonl");
+const questionsFile = path.resolve(EVAL_QUESTIONS_FILE);
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const started = Date.now();

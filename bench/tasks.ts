@@ -107,7 +107,7 @@ async function currentGeneration(indexDir: string): Promise<string> {
 }
 
 function benchConfig(a: { corpusDir: string; indexDir: string; dataDir: string }) {
-  return import("../config/config.js").then(({ createConfig }) =>
+  return import("../src/config/config.js").then(({ createConfig }) =>
     createConfig({
       DATA_DIR: a.dataDir,
       CORPUS_DIR: a.corpusDir,
@@ -120,8 +120,8 @@ function benchConfig(a: { corpusDir: string; indexDir: string; dataDir: string }
 }
 
 async function build(a: BuildArgs): Promise<BuildResult> {
-  const { buildIndex } = await import("../retrieval/index-store.js");
-  const { createEmbedder } = await import("../main.js");
+  const { buildIndex } = await import("../src/retrieval/index-store.js");
+  const { createEmbedder } = await import("../src/main.js");
   const { stageClock } = await import("./stats.js");
   const config = await benchConfig({ ...a, dataDir: path.dirname(a.indexDir) });
   const clock = stageClock();
@@ -158,7 +158,7 @@ async function build(a: BuildArgs): Promise<BuildResult> {
 
 async function memory(a: { indexDir: string }): Promise<MemoryResult> {
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-  const { openIndex } = await import("../retrieval/index-store.js");
+  const { openIndex } = await import("../src/retrieval/index-store.js");
   gc();
   const before = process.memoryUsage();
   const started = performance.now();
@@ -173,13 +173,13 @@ async function memory(a: { indexDir: string }): Promise<MemoryResult> {
 }
 
 async function queries(a: QueryArgs): Promise<QueryResult> {
-  const { createApp } = await import("../main.js");
-  const { loadQuestions } = await import("../evaluation/questions.js");
-  const { evaluate } = await import("../evaluation/run.js");
+  const { createApp } = await import("../src/main.js");
+  const { loadQuestions } = await import("../src/evaluation/questions.js");
+  const { evaluate } = await import("../src/evaluation/run.js");
   const { generateQuestions } = await import("./generator.js");
-  const { analyze } = await import("../text/terms.js");
-  const { searchText } = await import("../retrieval/retriever.js");
-  const { createLogger } = await import("../logger.js");
+  const { analyze } = await import("../src/text/terms.js");
+  const { searchText } = await import("../src/retrieval/retriever.js");
+  const { createLogger } = await import("../src/logger.js");
   const config = await benchConfig(a);
   const onDisk = JSON.parse(
     await readFile(path.join(await currentGeneration(a.indexDir), "manifest.json"), "utf8"),
@@ -263,9 +263,9 @@ async function queries(a: QueryArgs): Promise<QueryResult> {
 }
 
 async function incremental(a: IncrementalArgs): Promise<IncrementalResult> {
-  const { createApp } = await import("../main.js");
-  const { createLogger } = await import("../logger.js");
-  const { readArticle } = await import("../ingest/read-article.js");
+  const { createApp } = await import("../src/main.js");
+  const { createLogger } = await import("../src/logger.js");
+  const { readArticle } = await import("../src/ingest/read-article.js");
   const { generateArticle } = await import("./generator.js");
   const config = await benchConfig(a);
   const app = createApp(config, { logger: createLogger("silent") });
@@ -317,11 +317,11 @@ export interface BotArgs {
  * parent) do not take its CPU.
  */
 async function bot(a: BotArgs): Promise<never> {
-  const { createConfig } = await import("../config/config.js");
-  const { createApp } = await import("../main.js");
-  const { createLogger } = await import("../logger.js");
-  const { createBot } = await import("../bot/index.js");
-  const { startPolling } = await import("../bot/polling.js");
+  const { createConfig } = await import("../src/config/config.js");
+  const { createApp } = await import("../src/main.js");
+  const { createLogger } = await import("../src/logger.js");
+  const { createBot } = await import("../src/bot/index.js");
+  const { startPolling } = await import("../src/bot/polling.js");
   const config = createConfig(a.env);
   const logger = createLogger("silent");
   const app = createApp(config, { logger });

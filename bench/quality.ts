@@ -4,17 +4,17 @@ import path from "node:path";
 import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
 import { Document } from "@langchain/core/documents";
 import MiniSearch from "minisearch";
-import { createConfig } from "../config/config.js";
-import type { Report } from "../evaluation/metrics.js";
-import { loadQuestions } from "../evaluation/questions.js";
-import { evaluate, type System } from "../evaluation/run.js";
-import { createLogger } from "../logger.js";
-import { createApp } from "../main.js";
-import { indexedText, type LoadedIndex } from "../retrieval/index-store.js";
-import { searchText } from "../retrieval/retriever.js";
-import { normalizeText } from "../text/normalize.js";
-import { analyze } from "../text/terms.js";
-import type { Answer, Passage } from "../types.js";
+import { createConfig } from "../src/config/config.js";
+import type { Report } from "../src/evaluation/metrics.js";
+import { loadQuestions } from "../src/evaluation/questions.js";
+import { evaluate, type System } from "../src/evaluation/run.js";
+import { createLogger } from "../src/logger.js";
+import { createApp } from "../src/main.js";
+import { indexedText, type LoadedIndex } from "../src/retrieval/index-store.js";
+import { searchText } from "../src/retrieval/retriever.js";
+import { normalizeText } from "../src/text/normalize.js";
+import { analyze } from "../src/text/terms.js";
+import type { Answer, Passage } from "../src/types.js";
 
 /**
  * Quality against baselines on the same questions and the same chunks. Every system's top five

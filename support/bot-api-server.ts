@@ -10,7 +10,7 @@ import type {
   User,
   UserFromGetMe,
 } from "grammy/types";
-import { makeBotInfo } from "../../src/bot/bot-info.js";
+import { makeBotInfo } from "../src/bot/bot-info.js";
 
 /**
  * A local stand-in for the Telegram Bot API on node:http, for end-to-end tests of the bot through
