@@ -4,7 +4,7 @@ import path from "node:path";
 import { loadQuestions } from "../src/evaluation/questions.js";
 import { BotApiServer, makeUser, privateChat } from "../support/bot-api-server.js";
 import { createRng } from "../support/prng.js";
-import { startService } from "./child.js";
+import { spawnService } from "./child.js";
 import { type LatencySummary, summarize } from "./stats.js";
 
 /**
@@ -71,7 +71,7 @@ export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadResult
     TELEGRAM_API_ROOT: server.apiRoot,
     ...Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, String(v)])),
   };
-  const bot = startService("bot", { env });
+  const bot = spawnService("bot", { env });
 
   // Replies per chat, in the order the stand-in recorded them.
   const replies = new Map<number, Array<{ at: number; keyboard: boolean }>>();

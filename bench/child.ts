@@ -82,7 +82,7 @@ export interface ServiceHandle {
 }
 
 /** A long-running task (the bot): started, used until `stop()`, then ended with SIGTERM. */
-export function startService(task: string, args: unknown, options: ChildOptions = {}): ServiceHandle {
+export function spawnService(task: string, args: unknown, options: ChildOptions = {}): ServiceHandle {
   const child = spawn(
     process.execPath,
     [...loaderFlags(), ...(options.nodeFlags ?? []), TASKS_FILE, task, JSON.stringify(args)],

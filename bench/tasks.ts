@@ -312,30 +312,23 @@ export interface BotArgs {
 }
 
 /**
- * The bot as `npm start` runs it (createApp, createBot, startPolling) against the Bot API root in
- * `env`; serves until SIGTERM. Its own process, so the stand-in and the simulated users (in the
- * parent) do not take its CPU.
+ * The bot as `npm start` runs it (startService: createApp, the feedback store, createBot,
+ * startPolling) against the Bot API root in `env`; serves until SIGTERM. Its own process, so the
+ * stand-in and the simulated users (in the parent) do not take its CPU.
  */
 async function bot(a: BotArgs): Promise<never> {
   const { createConfig } = await import("../src/config/config.js");
-  const { createApp } = await import("../src/main.js");
   const { createLogger } = await import("../src/logger.js");
-  const { createBot } = await import("../src/bot/index.js");
-  const { startPolling } = await import("../src/bot/polling.js");
+  const { startService } = await import("../src/service.js");
   const config = createConfig(a.env);
-  const logger = createLogger("silent");
-  const app = createApp(config, { logger });
-  await app.index.ready();
-  const token = config.telegram.token as string;
-  const botInstance = createBot(token, { assistant: app.assistant, config, logger, version: "bench" });
-  const handle = await startPolling(botInstance, {
-    logger,
-    adminIds: config.telegram.adminIds,
-    concurrency: config.limits.concurrency,
+  const service = await startService(config, {
+    logger: createLogger("silent"),
+    version: "bench",
+    // A stop then waits at most 5 s for the pending getUpdates.
     pollTimeoutSeconds: 5,
   });
   process.on("SIGTERM", () => {
-    void (handle.isRunning() ? handle.stop() : Promise.resolve()).finally(() => process.exit(0));
+    void service.stop().finally(() => process.exit(0));
   });
   sendReady();
   return new Promise<never>(() => undefined);

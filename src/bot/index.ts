@@ -1,4 +1,3 @@
-import path from "node:path";
 import { type AutoRetryOptions, autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { type ApiClientOptions, Bot, type Transformer } from "grammy";
@@ -25,7 +24,7 @@ import { rateLimit } from "./middlewares/rate-limit.js";
 import { updateLogger } from "./middlewares/update-logger.js";
 import { requestTimeout } from "./request-timeout.js";
 import { AnswerStore } from "./services/answer-store.js";
-import { createFeedbackStore } from "./services/feedback-store.js";
+import { createFeedbackStore, feedbackDir } from "./services/feedback-store.js";
 import { ChatHistory } from "./services/history.js";
 import { GlobalRateLimiter, RateLimiter } from "./services/rate-limiter.js";
 
@@ -88,7 +87,7 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
     config,
     logger,
     version: deps.version,
-    feedback: deps.feedback ?? createFeedbackStore(path.join(config.dataDir, "feedback")),
+    feedback: deps.feedback ?? createFeedbackStore(feedbackDir(config.dataDir)),
     clock,
     history: new ChatHistory({
       maxTurns: options.history?.maxTurns ?? 4,

@@ -68,6 +68,11 @@ async function readJsonl<T>(file: string): Promise<T[]> {
   return rows;
 }
 
+/** Where the questions and votes of the service under `dataDir` go. */
+export function feedbackDir(dataDir: string): string {
+  return path.join(dataDir, "feedback");
+}
+
 /**
  * Questions and votes appended as JSON lines under `dir` (questions.jsonl, votes.jsonl). Writes
  * are queued one after another so lines never interleave.

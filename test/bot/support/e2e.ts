@@ -1,12 +1,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { RunnerHandle } from "@grammyjs/runner";
 import type { Bot } from "grammy";
-import { type BotOptions, type Context, createBot } from "../../../src/bot/index.js";
-import { startPolling } from "../../../src/bot/polling.js";
+import type { BotOptions, Context } from "../../../src/bot/index.js";
 import { type Config, createConfig, type RawEnv } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/logger.js";
+import { type Service, startService } from "../../../src/service.js";
 import type { Assistant } from "../../../src/types.js";
 import { BotApiServer } from "../../../support/bot-api-server.js";
 
@@ -21,8 +20,9 @@ export interface RunningBot {
 }
 
 /**
- * The bot for real against the local Bot API stand-in: grammY's HTTP client, getMe, deleteWebhook,
- * setMyCommands and long polling with @grammyjs/runner, exactly as `npm start` runs it.
+ * The bot for real against the local Bot API stand-in, started by `startService` as `npm start`
+ * starts it: grammY's HTTP client, getMe, deleteWebhook, setMyCommands and long polling with
+ * @grammyjs/runner. Only the question-answering core is the test's.
  */
 export async function startBotAgainstStandIn(options: {
   assistant: Assistant;
@@ -36,6 +36,7 @@ export async function startBotAgainstStandIn(options: {
     DATA_DIR: dataDir,
     ADMIN_IDS: String(ADMIN_ID),
     RATE_LIMIT_PER_MINUTE: "100",
+    BOT_CONCURRENCY: "20",
     TELEGRAM_BOT_TOKEN: server.token,
     TELEGRAM_API_ROOT: server.apiRoot,
     ...options.env,
@@ -43,17 +44,17 @@ export async function startBotAgainstStandIn(options: {
   const logger = options.logLines
     ? createLogger("debug", { write: (line: string) => void options.logLines?.push(line) })
     : createLogger("silent");
-  const bot = createBot(
-    server.token,
-    { assistant: options.assistant, config, logger, version: "9.9.9" },
-    { editIntervalMs: 20, autoRetry: { maxRetryAttempts: 2, maxDelaySeconds: 2 }, ...options.botOptions },
-  );
-  let handle: RunnerHandle | undefined;
+  let service: Service;
   try {
-    handle = await startPolling(bot, {
+    service = await startService(config, {
       logger,
-      adminIds: config.telegram.adminIds,
-      concurrency: 20,
+      assistant: options.assistant,
+      version: "9.9.9",
+      bot: {
+        editIntervalMs: 20,
+        autoRetry: { maxRetryAttempts: 2, maxDelaySeconds: 2 },
+        ...options.botOptions,
+      },
       pollTimeoutSeconds: 5,
     });
   } catch (error) {
@@ -62,11 +63,11 @@ export async function startBotAgainstStandIn(options: {
   }
   return {
     server,
-    bot,
+    bot: service.bot,
     config,
     dataDir,
     async stop() {
-      if (handle?.isRunning()) await handle.stop();
+      await service.stop();
       await server.close();
     },
   };

@@ -1,0 +1,154 @@
+import { readFileSync } from "node:fs";
+import type { Bot } from "grammy";
+import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsoleChat } from "./bot/console.js";
+import { type BotOptions, type Context, createBot } from "./bot/index.js";
+import { startPolling } from "./bot/polling.js";
+import { createFeedbackStore, type FeedbackStore, feedbackDir } from "./bot/services/feedback-store.js";
+import { startWebhook } from "./bot/webhook.js";
+import { type Config, secretsOf } from "./config/config.js";
+import { createLogger, type Logger } from "./logger.js";
+import { type App, type AppOverrides, createApp } from "./main.js";
+import type { Assistant } from "./types.js";
+
+/**
+ * The whole service as `npm start` runs it: the question-answering core (createApp, index loaded or
+ * built), the bot, and its transport chosen by the config (long polling, a webhook server, or a chat
+ * in the terminal without a token). `npm start`, the benchmark's bot-under-load run and the
+ * end-to-end tests all start it here, so they run the same wiring.
+ */
+
+export interface ServiceOverrides extends AppOverrides {
+  /** A question-answering core to use instead of createApp's (tests pass fakes); no index is loaded then. */
+  assistant?: Assistant;
+  /** Options of createBot (tests shorten edit intervals and retries). */
+  bot?: BotOptions;
+  /** Long-polling wait in seconds (Telegram's 30 by default); a shorter one makes a stop quicker. */
+  pollTimeoutSeconds?: number;
+  /** Shown by /about; package.json's version by default. */
+  version?: string;
+  /** Where the terminal chat reads and writes; required when the config has no bot token. */
+  console?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; interactive: boolean };
+}
+
+export type ServiceMode = "polling" | "webhook" | "console";
+
+export interface Service {
+  mode: ServiceMode;
+  config: Config;
+  logger: Logger;
+  /** The core createApp made; undefined when an assistant was passed in. */
+  app: App | undefined;
+  assistant: Assistant;
+  bot: Bot<Context>;
+  feedback: FeedbackStore;
+  /**
+   * Settles when the service ends by itself: the terminal chat's input closed, or long polling gave
+   * up (it rejects then, e.g. on a revoked token). A webhook server never ends by itself.
+   */
+  ended: Promise<void>;
+  /** Stops taking updates, lets those in hand finish, and writes pending feedback. */
+  stop(): Promise<void>;
+}
+
+/** Telegram could not be reached or refused the bot at start (getMe, deleteWebhook, setWebhook). */
+export class BotStartError extends Error {
+  constructor(cause: unknown) {
+    super(`could not start the bot: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "BotStartError";
+  }
+}
+
+/** The user id of the terminal chat when ADMIN_IDS names none (any id that is not an admin's). */
+const CONSOLE_USER_ID = 10_000;
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version?: string;
+    };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+/**
+ * The same promise, marked as handled: a caller that never looks at `ended` (a test that stops the
+ * service itself) gets no unhandled rejection, and one that awaits it still sees the failure.
+ */
+function observed(promise: Promise<void>): Promise<void> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+export async function startService(config: Config, overrides: ServiceOverrides = {}): Promise<Service> {
+  // Told the token and keys, so no log line carries them, not even inside an error message.
+  const logger = overrides.logger ?? createLogger(config.logLevel, undefined, secretsOf(config));
+  let app: App | undefined;
+  let assistant = overrides.assistant;
+  if (!assistant) {
+    app = createApp(config, { ...overrides, logger });
+    await app.index.ready();
+    assistant = app.assistant;
+  }
+  const feedback = createFeedbackStore(feedbackDir(config.dataDir));
+  const deps = { assistant, config, logger, version: overrides.version ?? readVersion(), feedback };
+  const base = { config, logger, app, assistant, feedback };
+  const token = config.telegram.token;
+
+  if (!token) {
+    const io = overrides.console;
+    if (!io) throw new Error("without TELEGRAM_BOT_TOKEN the service needs a console to chat in");
+    const bot = createBot(CONSOLE_TOKEN, deps, {
+      botInfo: CONSOLE_BOT_INFO,
+      streaming: false,
+      autoRetry: false,
+      ...overrides.bot,
+    });
+    const chat = runConsoleChat(bot, { ...io, userId: config.telegram.adminIds[0] ?? CONSOLE_USER_ID });
+    const ended = observed(chat.then(() => feedback.flush()));
+    return { ...base, mode: "console", bot, ended, stop: () => ended };
+  }
+
+  const bot = createBot(token, deps, overrides.bot);
+  if (config.telegram.webhook) {
+    const { url, secret, port } = config.telegram.webhook;
+    const handle = await startWebhook(bot, {
+      logger,
+      adminIds: config.telegram.adminIds,
+      url,
+      secret,
+      port,
+    }).catch((error: unknown) => {
+      throw new BotStartError(error);
+    });
+    return {
+      ...base,
+      mode: "webhook",
+      bot,
+      ended: new Promise<void>(() => undefined),
+      async stop() {
+        await handle.stop();
+        await feedback.flush();
+      },
+    };
+  }
+  const handle = await startPolling(bot, {
+    logger,
+    adminIds: config.telegram.adminIds,
+    concurrency: config.limits.concurrency,
+    pollTimeoutSeconds: overrides.pollTimeoutSeconds,
+  }).catch((error: unknown) => {
+    throw new BotStartError(error);
+  });
+  return {
+    ...base,
+    mode: "polling",
+    bot,
+    ended: observed(handle.task() ?? Promise.resolve()),
+    async stop() {
+      if (handle.isRunning()) await handle.stop();
+      await feedback.flush();
+    },
+  };
+}
