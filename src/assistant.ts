@@ -1,6 +1,7 @@
 import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Answerer, QuestionRewriter } from "./answer/types.js";
+import { combineDrafts, labelFormer, noteFormerSearched } from "./answer/former-names.js";
+import type { AnswerDraft, Answerer, QuestionRewriter } from "./answer/types.js";
 import { ArticleError, isArticleFile, readArticle } from "./ingest/read-article.js";
 import type { Logger } from "./logger.js";
 import { answerText } from "./messages.js";
@@ -9,8 +10,10 @@ import type { IndexHolder } from "./retrieval/index-holder.js";
 import type { LoadedIndex } from "./retrieval/index-store.js";
 import { retrieve } from "./retrieval/retriever.js";
 import { asStorageError } from "./storage-error.js";
+import { looksEnglish } from "./text/glossary.js";
 import { isVietnamese } from "./text/language.js";
 import { looseForm, normalizeText } from "./text/normalize.js";
+import { formerQuestions } from "./text/provinces.js";
 import type {
   AddArticleResult,
   Answer,
@@ -131,12 +134,13 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
     const passages = await search(resolved);
     const retrieveMs = since(retrieveStart);
     const answerStart = performance.now();
-    const draft = await deps.answerer({
+    let draft = await deps.answerer({
       question: resolved,
       passages,
       onPartial: options.onPartial,
       signal: options.signal,
     });
+    if (!draft.found) draft = await fromFormerProvinces(resolved, draft, options.signal);
     const answerMs = since(answerStart);
     logger.debug({ question, resolved, found: draft.found, retrieveMs, answerMs }, "answered");
     return {
@@ -145,6 +149,28 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
       ...(resolved !== question ? { resolved } : {}),
       timings: { retrieveMs, answerMs },
     };
+  }
+
+  /**
+   * A question about a province as named since July 2025 that its own name does not answer is asked
+   * again of each old province merged into it (Phú Thọ: Vĩnh Phúc, Hòa Bình), whose names the older
+   * articles use; what they answer is labelled with both names. Otherwise the refusal says they
+   * were searched too. The question's own name comes first, so a question naming an old province
+   * that kept its name (Lào Cai) is answered as before.
+   */
+  async function fromFormerProvinces(
+    question: string,
+    refusal: AnswerDraft,
+    signal: AbortSignal | undefined,
+  ): Promise<AnswerDraft> {
+    const english = looksEnglish(question);
+    const found: AnswerDraft[] = [];
+    for (const variant of formerQuestions(question)) {
+      const passages = await search(variant.question);
+      const draft = await deps.answerer({ question: variant.question, passages, signal });
+      if (draft.found) found.push(labelFormer(draft, variant.old, english));
+    }
+    return found.length > 0 ? combineDrafts(found) : noteFormerSearched(question, refusal);
   }
 
   // Uploads are handled one at a time: two admins sending the same article at once must get one

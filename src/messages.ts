@@ -17,6 +17,35 @@ export const answerText = {
   sourcesHeading: "Nguồn:",
 } as const;
 
+/** "tỉnh Phú Thọ", "thành phố Đà Nẵng", "TP. Hồ Chí Minh"; in English "Phú Thọ province". */
+const unitName = (name: string, city: boolean, english: boolean) =>
+  english
+    ? name.startsWith("TP. ")
+      ? "Ho Chi Minh City"
+      : `${name} ${city ? "city" : "province"}`
+    : name.startsWith("TP. ")
+      ? name
+      : `${city ? "thành phố" : "tỉnh"} ${name}`;
+
+const list = (items: string[], english: boolean) =>
+  items.length < 2
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} ${english ? "and" : "và"} ${items.at(-1)}`;
+
+/** Province names since the July 2025 merger (src/text/provinces.ts). Plain text. */
+export const placeText = {
+  /** "Vĩnh Phúc (nay thuộc tỉnh Phú Thọ)"; `renamed` when the old unit became the new one alone. */
+  formerly: (old: string, current: string, unit: { city: boolean; renamed: boolean; english: boolean }) =>
+    unit.english
+      ? `${old} (now ${unit.renamed ? "" : "part of "}${unitName(current, unit.city, true)})`
+      : `${old} (nay ${unit.renamed ? "là" : "thuộc"} ${unitName(current, unit.city, false)})`,
+  /** After a refusal about a merged province: the old provinces whose articles were searched too. */
+  searchedFormer: (olds: string[], current: string, city: boolean, english: boolean) =>
+    english
+      ? `The articles about ${list(olds, true)}, now part of ${unitName(current, city, true)}, were searched as well.`
+      : `Đã tìm cả trong các bài viết về ${list(olds, false)}, nay thuộc ${unitName(current, city, false)}.`,
+} as const;
+
 /** Notices shown with an answer when the language model was not used or its answer was replaced. */
 export const llmText = {
   timeout: "Mô hình ngôn ngữ phản hồi quá chậm, nên câu trả lời dưới đây được trích trực tiếp từ bài viết.",

@@ -70,6 +70,9 @@ const PLACES: Array<[string, ...string[]]> = [
   ["Yên Bái"],
 ];
 
+/** The canonical name of every province and city of the 63-unit map. */
+export const PLACE_NAMES: readonly string[] = PLACES.map(([place]) => place);
+
 interface PlaceForm {
   place: string;
   pattern: RegExp;

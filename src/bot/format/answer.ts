@@ -1,4 +1,5 @@
 import { answerText, botText } from "../../messages.js";
+import { labelProvince } from "../../text/provinces.js";
 import type { Answer, ArticleMeta, Citation } from "../../types.js";
 import { escapeHtml, link } from "./html.js";
 
@@ -43,7 +44,7 @@ export function coverage(articles: ArticleMeta[]) {
     .map((a) => a.date)
     .filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d))
     .sort();
-  const places = [...new Set(articles.map((a) => a.place).filter(Boolean))];
+  const places = [...new Set(articles.map((a) => a.place).filter(Boolean))].map((p) => labelProvince(p));
   return {
     articleCount: articles.length,
     from: dates.length ? formatDate(dates[0]) : undefined,
@@ -116,7 +117,7 @@ export function renderSources(articles: ArticleMeta[], withIds: boolean): string
   const sorted = [...articles].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
   const lines = sorted.map((a, i) => {
     const id = withIds ? `\n   <code>${escapeHtml(a.id)}</code>` : "";
-    return `${i + 1}. ${link(a.url, a.title)}\n   ${formatDate(a.date)} · ${escapeHtml(a.place)} · ${escapeHtml(a.publisher)}${id}`;
+    return `${i + 1}. ${link(a.url, a.title)}\n   ${formatDate(a.date)} · ${escapeHtml(labelProvince(a.place))} · ${escapeHtml(a.publisher)}${id}`;
   });
   return [botText.sourcesHeading(articles.length), ...lines].join("\n\n");
 }
