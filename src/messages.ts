@@ -294,8 +294,11 @@ export const botText = {
 
   console: {
     intro:
-      "Hỏi CCHC: trò chuyện ngay trong terminal (chưa đặt TELEGRAM_BOT_TOKEN).\nGõ câu hỏi rồi Enter; /help để xem lệnh; #1, #2… để bấm nút; Ctrl+D để thoát.",
+      'Hỏi CCHC: trò chuyện ngay trong terminal (chưa đặt TELEGRAM_BOT_TOKEN).\nGõ câu hỏi rồi Enter; /help để xem lệnh; #1, #2… để bấm nút; Ctrl+D để thoát.\nTin nhắn nhiều dòng (như /add kèm bài viết) đặt giữa hai dòng """. Gửi tệp: /upload ‹đường dẫn›, các dòng sau là chú thích.',
     prompt: "Bạn: ",
+    continuation: "… ",
+    uploadUsage: 'Cú pháp: /upload ‹đường dẫn tệp›; các dòng sau (giữa hai dòng """) là chú thích của tệp.',
+    noSuchFile: (file: string) => `Không đọc được tệp “${file}”.`,
     bot: "Bot: ",
     edited: "Bot (sửa): ",
     buttons: "Nút: ",

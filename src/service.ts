@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Bot } from "grammy";
 import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsoleChat } from "./bot/console.js";
+import { serveConsoleFiles } from "./bot/console-files.js";
 import { type BotOptions, type Context, createBot } from "./bot/index.js";
 import { startPolling } from "./bot/polling.js";
 import { createFeedbackStore, type FeedbackStore, feedbackDir } from "./bot/services/feedback-store.js";
@@ -99,14 +100,23 @@ export async function startService(config: Config, overrides: ServiceOverrides =
   if (!token) {
     const io = overrides.console;
     if (!io) throw new Error("without TELEGRAM_BOT_TOKEN the service needs a console to chat in");
+    // /upload ‹path› hands the bot a file the way Telegram does: it downloads it from this local server.
+    const files = await serveConsoleFiles();
     const bot = createBot(CONSOLE_TOKEN, deps, {
       botInfo: CONSOLE_BOT_INFO,
+      client: { apiRoot: files.apiRoot },
       streaming: false,
       autoRetry: false,
+      // One person at their own terminal: a pipe of questions is answered in full.
+      rateLimit: false,
       ...overrides.bot,
     });
-    const chat = runConsoleChat(bot, { ...io, userId: config.telegram.adminIds[0] ?? CONSOLE_USER_ID });
-    const ended = observed(chat.then(() => feedback.flush()));
+    const chat = runConsoleChat(bot, {
+      ...io,
+      userId: config.telegram.adminIds[0] ?? CONSOLE_USER_ID,
+      files,
+    });
+    const ended = observed(chat.finally(() => files.close()).then(() => feedback.flush()));
     return { ...base, mode: "console", bot, ended, stop: () => ended };
   }
 

@@ -3,6 +3,7 @@ import type { Bot, Transformer } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User } from "grammy/types";
 import { botText } from "../messages.js";
 import { makeBotInfo } from "./bot-info.js";
+import type { ConsoleFiles } from "./console-files.js";
 import type { Context } from "./context.js";
 import { htmlToPlain } from "./format/html.js";
 
@@ -18,7 +19,12 @@ export interface ConsoleChatOptions {
   interactive: boolean;
   /** The person typing (an admin id lets them try the admin commands). */
   userId: number;
+  /** Serves the files sent with /upload ‹path›; the bot must have been created with its apiRoot. */
+  files?: ConsoleFiles;
 }
+
+/** A line of its own that starts or ends a message of several lines. */
+const FENCE = '"""';
 
 interface Button {
   text: string;
@@ -82,6 +88,18 @@ export async function runConsoleChat(bot: Bot<Context>, options: ConsoleChatOpti
         return ok(true);
       case "getMe":
         return ok(CONSOLE_BOT_INFO);
+      case "getFile": {
+        const file = options.files?.lookup(String(p.file_id));
+        if (!file) {
+          return { ok: false, error_code: 400, description: "Bad Request: invalid file_id" } as AnyResult;
+        }
+        return ok({
+          file_id: file.fileId,
+          file_unique_id: file.fileId,
+          file_size: file.size,
+          file_path: file.fileId,
+        });
+      }
       default:
         // sendChatAction, setMyCommands, deleteMessage…: nothing to show in a terminal.
         return ok(true);
@@ -119,6 +137,54 @@ export async function runConsoleChat(bot: Bot<Context>, options: ConsoleChatOpti
     },
   });
 
+  /** `/upload ‹path›`, with the caption (metadata lines) on the lines after it. */
+  const documentUpdate = async (text: string): Promise<Update | undefined> => {
+    const [first = "", ...caption] = text.split("\n");
+    const file = first.replace(/^\/upload(@\S+)?/, "").trim();
+    if (!file) {
+      write(botText.console.uploadUsage);
+      return undefined;
+    }
+    const found = options.files ? await options.files.register(file) : undefined;
+    if (!found) {
+      write(botText.console.noSuchFile(file));
+      return undefined;
+    }
+    const captionText = caption.join("\n").trim();
+    return {
+      update_id: nextUpdateId++,
+      message: {
+        message_id: nextMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat,
+        from: user,
+        document: {
+          file_id: found.fileId,
+          file_unique_id: found.fileId,
+          file_name: found.fileName,
+          file_size: found.size,
+        },
+        ...(captionText ? { caption: captionText } : {}),
+      },
+    };
+  };
+
+  /** One message from the user: a button press, a file, or text for the bot. */
+  const handle = async (text: string) => {
+    if (!options.interactive) write(`\n${botText.console.prompt}${text}`);
+    const press = /^#(\d+)$/.exec(text);
+    if (press) {
+      const button = buttons[Number(press[1]) - 1];
+      if (button) await bot.handleUpdate(pressUpdate(button));
+      else write(botText.console.noSuchButton);
+    } else if (/^\/upload(@\S+)?(\s|$)/.test(text)) {
+      const update = await documentUpdate(text);
+      if (update) await bot.handleUpdate(update);
+    } else {
+      await bot.handleUpdate(messageUpdate(text));
+    }
+  };
+
   write(botText.console.intro);
   const rl = createInterface({
     input: options.input,
@@ -127,28 +193,39 @@ export async function runConsoleChat(bot: Bot<Context>, options: ConsoleChatOpti
   });
   // Ctrl+C ends the chat like Ctrl+D (readline would otherwise only pause the input).
   rl.on("SIGINT", () => rl.close());
+  // The lines of a message typed between two """ lines, once the first one is seen.
+  let block: string[] | undefined;
   const prompt = () => {
     if (!options.interactive) return;
-    output.write("\n");
-    rl.setPrompt(botText.console.prompt);
+    if (!block) output.write("\n");
+    rl.setPrompt(block ? botText.console.continuation : botText.console.prompt);
     rl.prompt();
   };
   prompt();
   for await (const line of rl) {
-    const text = line.trim();
-    if (!text) {
+    if (block) {
+      if (line.trim() === FENCE) {
+        const text = block.join("\n").trim();
+        block = undefined;
+        if (text) await handle(text);
+      } else {
+        block.push(line);
+      }
       prompt();
       continue;
     }
-    if (!options.interactive) write(`\n${botText.console.prompt}${text}`);
-    const press = /^#(\d+)$/.exec(text);
-    if (press) {
-      const button = buttons[Number(press[1]) - 1];
-      if (button) await bot.handleUpdate(pressUpdate(button));
-      else write(botText.console.noSuchButton);
-    } else {
-      await bot.handleUpdate(messageUpdate(text));
+    const text = line.trim();
+    // `"""` alone, or after the start of the message ("/add """"), opens a message of several lines.
+    if (text.endsWith(FENCE)) {
+      const start = text.slice(0, -FENCE.length).trim();
+      block = start ? [start] : [];
+      prompt();
+      continue;
     }
+    if (text) await handle(text);
     prompt();
   }
+  // A message left open when the input ends is sent as it is, not lost.
+  const rest = block?.join("\n").trim();
+  if (rest) await handle(rest);
 }

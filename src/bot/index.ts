@@ -43,6 +43,8 @@ export interface BotOptions {
   typingIntervalMs?: number;
   /** Show streamed partial answers (default true; the console chat turns it off). */
   streaming?: boolean;
+  /** Rate limits on users (default true; the console chat, one person at their own terminal, turns them off). */
+  rateLimit?: boolean;
   /** Options of the auto-retry plugin (429 flood control, 5xx), or false to leave it out. */
   autoRetry?: Partial<AutoRetryOptions> | false;
   /** A Bot API request unanswered this long is abandoned and retried (default 30 s). */
@@ -113,7 +115,7 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   bot.use(attachContext(config, logger));
   bot.use(updateLogger);
-  bot.use(rateLimit(services.limiter, services.globalLimiter));
+  if (options.rateLimit !== false) bot.use(rateLimit(services.limiter, services.globalLimiter));
 
   const features = bot.errorBoundary(errorHandler);
   features.use(startFeature(services));
