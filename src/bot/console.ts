@@ -106,19 +106,24 @@ export async function runConsoleChat(bot: Bot<Context>, options: ConsoleChatOpti
     }
   });
 
-  const messageUpdate = (text: string): Update => {
-    const command = /^\/\S+/.exec(text)?.[0];
-    return {
+  /** A message from the user; `content` is its text or its document. */
+  const userMessage = (content: Partial<Message>): Update =>
+    ({
       update_id: nextUpdateId++,
       message: {
         message_id: nextMessageId++,
         date: Math.floor(Date.now() / 1000),
         chat,
         from: user,
-        text,
-        ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command.length }] } : {}),
+        ...content,
       },
-    };
+    }) as Update;
+  const messageUpdate = (text: string): Update => {
+    const command = /^\/\S+/.exec(text)?.[0];
+    return userMessage({
+      text,
+      ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command.length }] } : {}),
+    });
   };
   const pressUpdate = (button: Button): Update => ({
     update_id: nextUpdateId++,
@@ -151,22 +156,15 @@ export async function runConsoleChat(bot: Bot<Context>, options: ConsoleChatOpti
       return undefined;
     }
     const captionText = caption.join("\n").trim();
-    return {
-      update_id: nextUpdateId++,
-      message: {
-        message_id: nextMessageId++,
-        date: Math.floor(Date.now() / 1000),
-        chat,
-        from: user,
-        document: {
-          file_id: found.fileId,
-          file_unique_id: found.fileId,
-          file_name: found.fileName,
-          file_size: found.size,
-        },
-        ...(captionText ? { caption: captionText } : {}),
+    return userMessage({
+      document: {
+        file_id: found.fileId,
+        file_unique_id: found.fileId,
+        file_name: found.fileName,
+        file_size: found.size,
       },
-    };
+      ...(captionText ? { caption: captionText } : {}),
+    });
   };
 
   /** One message from the user: a button press, a file, or text for the bot. */

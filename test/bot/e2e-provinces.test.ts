@@ -1,14 +1,7 @@
-import { cpSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConfig } from "../../src/config/config.js";
-import { createLogger } from "../../src/logger.js";
-import { createApp } from "../../src/main.js";
-import { LocalEmbeddings } from "../../src/retrieval/local-embeddings.js";
 import { makeUser, privateChat } from "../../support/bot-api-server.js";
-import { type RunningBot, startBotAgainstStandIn } from "./support/e2e.js";
+import { type RunningBot, startWithRealApp } from "./support/e2e.js";
 
 /**
  * Province names since July 2025, through the real bot and the real question-answering core over a
@@ -19,23 +12,7 @@ const user = makeUser(2002, "An");
 let running: RunningBot;
 
 beforeAll(async () => {
-  const root = mkdtempSync(path.join(tmpdir(), "hoi-cchc-provinces-"));
-  const corpusDir = path.join(root, "corpus");
-  cpSync(path.resolve("data/corpus"), corpusDir, { recursive: true });
-  const env = {
-    DATA_DIR: root,
-    CORPUS_DIR: corpusDir,
-    INDEX_DIR: path.join(root, "index"),
-    ANSWER_MODE: "extractive",
-    EMBEDDINGS: "local",
-  };
-  const embeddings = new LocalEmbeddings();
-  const app = createApp(createConfig(env), {
-    logger: createLogger("silent"),
-    embedder: { id: embeddings.id, embeddings, batchSize: 256 },
-  });
-  await app.index.ready();
-  running = await startBotAgainstStandIn({ assistant: app.assistant, env });
+  ({ running } = await startWithRealApp());
 });
 
 afterAll(async () => {

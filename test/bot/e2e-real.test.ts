@@ -1,15 +1,12 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createConfig } from "../../src/config/config.js";
-import { createLogger } from "../../src/logger.js";
-import { type App, createApp } from "../../src/main.js";
+import type { App } from "../../src/main.js";
 import { botText } from "../../src/messages.js";
 import { LocalEmbeddings } from "../../src/retrieval/local-embeddings.js";
 import { makeUser, privateChat } from "../../support/bot-api-server.js";
-import { ADMIN_ID, type RunningBot, startBotAgainstStandIn } from "./support/e2e.js";
+import { ADMIN_ID, type RunningBot, startWithRealApp } from "./support/e2e.js";
 import { until } from "./support/until.js";
 
 /**
@@ -17,7 +14,6 @@ import { until } from "./support/until.js";
  * data/corpus and a temporary index folder, against the Bot API stand-in.
  */
 
-const CORPUS = path.resolve("data/corpus");
 const admin = makeUser(ADMIN_ID, "Quản trị");
 const users = [makeUser(2002, "An"), makeUser(3003, "Bình"), makeUser(4004, "Chi")];
 
@@ -30,30 +26,14 @@ class GatedEmbeddings extends LocalEmbeddings {
   }
 }
 
-let root: string;
 let corpusDir: string;
 let embeddings: GatedEmbeddings;
 let app: App;
 let running: RunningBot | undefined;
 
 beforeEach(async () => {
-  root = mkdtempSync(path.join(tmpdir(), "hoi-cchc-real-"));
-  corpusDir = path.join(root, "corpus");
-  cpSync(CORPUS, corpusDir, { recursive: true });
-  const env = {
-    DATA_DIR: root,
-    CORPUS_DIR: corpusDir,
-    INDEX_DIR: path.join(root, "index"),
-    ANSWER_MODE: "extractive",
-    EMBEDDINGS: "local",
-  };
   embeddings = new GatedEmbeddings();
-  app = createApp(createConfig(env), {
-    logger: createLogger("silent"),
-    embedder: { id: embeddings.id, embeddings, batchSize: 256 },
-  });
-  await app.index.ready();
-  running = await startBotAgainstStandIn({ assistant: app.assistant, env });
+  ({ app, running, corpusDir } = await startWithRealApp(embeddings));
 });
 
 afterEach(async () => {

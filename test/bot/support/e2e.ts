@@ -1,10 +1,12 @@
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Bot } from "grammy";
 import type { BotOptions, Context } from "../../../src/bot/index.js";
 import { type Config, createConfig, type RawEnv } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/logger.js";
+import { type App, createApp } from "../../../src/main.js";
+import { LocalEmbeddings } from "../../../src/retrieval/local-embeddings.js";
 import { type Service, startService } from "../../../src/service.js";
 import type { Assistant } from "../../../src/types.js";
 import { BotApiServer } from "../../../support/bot-api-server.js";
@@ -71,4 +73,30 @@ export async function startBotAgainstStandIn(options: {
       await server.close();
     },
   };
+}
+
+/**
+ * The bot with the real question-answering core (src/main.ts createApp) over a temporary copy of
+ * data/corpus and a temporary index folder, against the Bot API stand-in.
+ */
+export async function startWithRealApp(
+  embeddings: LocalEmbeddings = new LocalEmbeddings(),
+): Promise<{ app: App; running: RunningBot; corpusDir: string }> {
+  const root = mkdtempSync(path.join(tmpdir(), "hoi-cchc-real-"));
+  const corpusDir = path.join(root, "corpus");
+  cpSync(path.resolve("data/corpus"), corpusDir, { recursive: true });
+  const env = {
+    DATA_DIR: root,
+    CORPUS_DIR: corpusDir,
+    INDEX_DIR: path.join(root, "index"),
+    ANSWER_MODE: "extractive",
+    EMBEDDINGS: "local",
+  };
+  const app = createApp(createConfig(env), {
+    logger: createLogger("silent"),
+    embedder: { id: embeddings.id, embeddings, batchSize: 256 },
+  });
+  await app.index.ready();
+  const running = await startBotAgainstStandIn({ assistant: app.assistant, env });
+  return { app, running, corpusDir };
 }
