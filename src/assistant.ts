@@ -147,6 +147,7 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
       question,
       ...draft,
       ...(resolved !== question ? { resolved } : {}),
+      retrieved: passages.map((p) => ({ articleId: p.chunk.articleId, text: p.chunk.text, score: p.score })),
       timings: { retrieveMs, answerMs },
     };
   }

@@ -74,7 +74,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     const { lexical } = index.current();
     return lexical.idf(term) < Math.log(1 + (lexical.size + 0.5) / 0.5) - 1e-9;
   };
-  const offline = createExtractiveAnswerer({ termWeight, isKnown });
+  const offline = createExtractiveAnswerer({ termWeight, isKnown, minConfidence: config.minConfidence });
   const extractive = offline.answer;
   // With a chat model configured, it writes the answers and rewrites follow-ups; the extractive
   // answerer stays its fallback. Prompts are read (and checked) here, once, at start.

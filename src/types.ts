@@ -58,13 +58,25 @@ export interface Citation {
   highlight?: string;
 }
 
+export interface RetrievedPassage {
+  articleId: string;
+  text: string;
+  score: number;
+}
+
 export interface Answer {
   question: string;
   /** The standalone question that was searched, when a follow-up was rewritten. */
   resolved?: string;
   answer: string;
   found: boolean;
+  /** The words that answer (a figure with its unit, a name, a date, a place), when they could be picked out. */
+  short?: string;
+  /** How sure the answerer is, 0–1; it refuses below its threshold (see answer/confidence.ts). */
+  confidence?: number;
   citations: Citation[];
+  /** The passages retrieval returned before answering, best first, so retrieval can be judged apart. */
+  retrieved?: RetrievedPassage[];
   timings: { retrieveMs: number; answerMs: number };
   /** Which backend wrote the answer text. */
   backend: "extractive" | "llm";

@@ -2,8 +2,7 @@ import { looksEnglish, translateTerms } from "../text/glossary.js";
 import { foldDiacritics, looseForm } from "../text/normalize.js";
 import { findPlaces } from "../text/places.js";
 import { analyzeFoldedLiteral } from "../text/terms.js";
-
-export type Intent = "quantity" | "person" | "time" | "general";
+import { type AnswerType, answerTypeOf } from "./answer-type.js";
 
 /**
  * A qualifier the answer must speak of: a period ("quý I/2023", "tháng 7/2023", "10/10/2023") or an
@@ -19,7 +18,8 @@ export interface Aspect {
 
 export interface QuestionAnalysis {
   text: string;
-  intent: Intent;
+  /** The kind of words that answer it (see answer-type.ts). */
+  type: AnswerType;
   /** Folded content terms (question words and function words removed). */
   terms: string[];
   /** The folded words of the question in order, for telling phrases from the seams between them. */
@@ -46,15 +46,6 @@ const STOP = new Set(
     "xin hien nay bn k ko dc duoc nhieu bang gio ngay thang nam con luot ra muc toi hom"
   ).split(" "),
 );
-
-const INTENTS: Array<[Intent, RegExp]> = [
-  [
-    "quantity",
-    /\b(bao nhieu|may|ty le|phan tram|xep thu|thu may|so luong|how many|how much|what percentage|percent|rank|ranked)\b/,
-  ],
-  ["person", /\b(ai|nguoi nao|dong chi nao|who)\b/],
-  ["time", /\b(khi nao|bao gio|ngay nao|luc nao|hom nao|thoi diem nao|thang nao|when|what date|which day)\b/],
-];
 
 const PERCENT = /\b(phan tram|percentage|percent)\b/;
 
@@ -134,7 +125,7 @@ function matchText(question: string, english: boolean, places: string[]): string
 export function analyzeQuestion(question: string, context = ""): QuestionAnalysis {
   const english = looksEnglish(question);
   const folded = ` ${looseForm(question).replace(/[^\p{L}\d/ -]+/gu, " ")} `;
-  const intent = INTENTS.find(([, re]) => re.test(folded))?.[0] ?? "general";
+  const type = answerTypeOf(question);
   const places = [...new Set(findPlaces(question).map((p) => p.place))];
   const percent = PERCENT.test(folded);
   const source = matchText(question, english, places).replace(/phần trăm|phan tram/giu, " ");
@@ -147,5 +138,5 @@ export function analyzeQuestion(question: string, context = ""): QuestionAnalysi
   );
   const contextTerms = context ? contentTerms(context).filter((t) => !terms.includes(t)) : [];
   const sequence = analyzeFoldedLiteral(source).filter((t) => !t.includes("_"));
-  return { text: question, intent, terms, sequence, contextTerms, places, years, aspects, percent, english };
+  return { text: question, type, terms, sequence, contextTerms, places, years, aspects, percent, english };
 }

@@ -12,6 +12,10 @@ export interface AnswerInput {
 export interface AnswerDraft {
   answer: string;
   found: boolean;
+  /** The words that answer, when the answerer could pick them out of the quoted sentence. */
+  short?: string;
+  /** 0–1: how well the evidence supports the answer; the extractive answerer refuses below a threshold. */
+  confidence?: number;
   citations: Citation[];
   backend: "extractive" | "llm";
   notice?: string;

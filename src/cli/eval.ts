@@ -1,17 +1,29 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_MIN_CONFIDENCE } from "../answer/confidence.js";
 import { EVAL_QUESTIONS_FILE, loadQuestions } from "../evaluation/questions.js";
 import { evaluate } from "../evaluation/run.js";
+import { loadSquad, squadCorpus, writeSquadCorpus } from "../evaluation/squad.js";
+import { baselineScores, formatSquadReport, runSquad, scoreSquad } from "../evaluation/squad-run.js";
 import { formatReport, meetsTargets } from "../evaluation/table.js";
 import { createApp } from "../main.js";
 import { argsOrExit, configOrExit, fail, readyOrExit } from "./common.js";
 import { progressBar } from "./progress.js";
 
-const USAGE = `Usage: npm run eval -- [--answer extractive|llm] [--questions FILE] [--verbose] [--json] [--corpus DIR] [--index DIR]`;
+const USAGE = `Usage: npm run eval -- [--answer extractive|llm] [--questions FILE] [--verbose] [--json] [--corpus DIR] [--index DIR]
+       npm run eval -- --dataset xquad-vi|FILE.json [--holdout N] [--json]
+  --dataset   SQuAD 1.1-format data (xquad-vi: ../shared/datasets/xquad-vi/xquad.vi.json); a corpus is built from it
+  --holdout N leave every Nth paragraph out of that corpus; its questions must be refused`;
 
 const { values } = argsOrExit(
   {
     options: {
       answer: { type: "string" },
       questions: { type: "string", default: EVAL_QUESTIONS_FILE },
+      dataset: { type: "string" },
+      holdout: { type: "string", default: "0" },
       verbose: { type: "boolean", short: "v", default: false },
       json: { type: "boolean", default: false },
       corpus: { type: "string" },
@@ -23,21 +35,33 @@ const { values } = argsOrExit(
 );
 if (values.answer && !["extractive", "llm"].includes(values.answer)) fail(USAGE);
 
-const config = configOrExit(values, {
-  LOG_LEVEL: "warn",
-  ...(values.answer ? { ANSWER_MODE: values.answer } : {}),
-});
-const bar = progressBar();
-const app = createApp(config, { onBuildProgress: bar.update });
-await readyOrExit(app.index, bar.stop);
+/** Named datasets, relative to the project folder. */
+const DATASETS: Record<string, string> = { "xquad-vi": "../shared/datasets/xquad-vi/xquad.vi.json" };
+const PROJECT = fileURLToPath(new URL("../..", import.meta.url));
 
-const questions = await loadQuestions(values.questions);
-const result = await evaluate({ search: app.assistant.search, ask: app.assistant.ask }, questions);
+/** Thresholds printed in the answer-or-refuse table. */
+const SWEEP = [0, 0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7];
 
-if (values.json) {
-  const { results, ...summary } = result;
-  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-} else {
+if (values.dataset) await evalDataset(values.dataset, Number(values.holdout));
+else await evalQuestions();
+
+async function evalQuestions(): Promise<void> {
+  const config = configOrExit(values, {
+    LOG_LEVEL: "warn",
+    ...(values.answer ? { ANSWER_MODE: values.answer } : {}),
+  });
+  const bar = progressBar();
+  const app = createApp(config, { onBuildProgress: bar.update });
+  await readyOrExit(app.index, bar.stop);
+
+  const questions = await loadQuestions(values.questions);
+  const result = await evaluate({ search: app.assistant.search, ask: app.assistant.ask }, questions);
+
+  if (values.json) {
+    const { results, ...summary } = result;
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return;
+  }
   if (values.verbose) {
     for (const r of result.results.filter(
       (x) => !x.correct || (x.question.answerable && (x.rank ?? 99) > 5),
@@ -52,4 +76,58 @@ if (values.json) {
   process.stdout.write(
     `${formatReport(result, `Evaluation: ${questions.length} questions, answers: ${mode}, embeddings: ${app.embedder.id}`)}\n\n${meetsTargets(result) ? "All targets met." : "Some targets are not met."}\n`,
   );
+}
+
+async function evalDataset(name: string, holdout: number): Promise<void> {
+  if (!Number.isInteger(holdout) || holdout < 0 || holdout === 1)
+    fail(`--holdout: a whole number ≥ 2 (or 0)\n${USAGE}`);
+  const file = path.resolve(PROJECT, DATASETS[name] ?? name);
+  let data: Awaited<ReturnType<typeof loadSquad>>;
+  try {
+    data = await loadSquad(file);
+  } catch (error) {
+    return fail(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+  const corpus = squadCorpus(data, holdout);
+  const work = await mkdtemp(path.join(os.tmpdir(), "hoi-cchc-eval-"));
+  try {
+    await writeSquadCorpus(path.join(work, "corpus"), corpus);
+    const configured = configOrExit({}, { LOG_LEVEL: "warn" });
+    // Every answer is kept with its confidence, so one run gives the figures at every threshold.
+    const config = configOrExit(
+      { corpus: path.join(work, "corpus"), index: path.join(work, "index") },
+      { LOG_LEVEL: "warn", ...(values.answer ? { ANSWER_MODE: values.answer } : {}) },
+    );
+    const app = createApp({ ...config, dataDir: work, minConfidence: 0 });
+    await readyOrExit(app.index);
+    const bar = progressBar();
+    const outcomes = await runSquad(
+      { search: app.assistant.search, ask: app.assistant.ask },
+      corpus.questions,
+      (done, total) => bar.update({ stage: "reading", done, total }),
+    );
+    bar.stop();
+    const threshold = configured.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+    const product = scoreSquad(outcomes, threshold);
+    const baseline = baselineScores(corpus);
+    const sweep = SWEEP.map((t) => ({ threshold: t, scores: scoreSquad(outcomes, t) }));
+    if (values.json) {
+      process.stdout.write(
+        `${JSON.stringify({ dataset: file, holdout, threshold, product, baseline, sweep }, null, 2)}\n`,
+      );
+      return;
+    }
+    if (values.verbose) {
+      for (const o of outcomes.filter((x) => (x.question.heldOut ? x.found : !x.contains))) {
+        process.stdout.write(
+          `✗ ${o.question.id} ${o.question.heldOut ? "[held out]" : ""} ${o.question.question}\n  gold ${JSON.stringify(o.question.answers)}; rank ${o.rank ?? "-"}; conf ${o.confidence.toFixed(2)}; short ${JSON.stringify(o.answer.short ?? "")}\n  got found=${o.found}: ${o.answer.answer.slice(0, 200).replace(/\n/g, " ")}\n`,
+        );
+      }
+    }
+    process.stdout.write(
+      `${formatSquadReport(`Evaluation on ${path.basename(file)}${holdout ? `, every ${holdout}th paragraph held out` : ""}`, product, baseline, sweep, threshold)}\n`,
+    );
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 }

@@ -33,6 +33,8 @@ export function answerJson(answer: Answer): string {
     question: answer.question,
     answer: answer.answer,
     found: answer.found,
+    ...(answer.short ? { short: answer.short } : {}),
+    ...(answer.confidence !== undefined ? { confidence: answer.confidence } : {}),
     citations: answer.citations.map(({ n, articleId, title, date, source, text, score, highlight }) => ({
       n,
       articleId,
@@ -43,6 +45,7 @@ export function answerJson(answer: Answer): string {
       score,
       highlight,
     })),
+    retrieved: answer.retrieved ?? [],
     timings: answer.timings,
     backend: answer.backend,
     ...(answer.notice ? { notice: answer.notice } : {}),

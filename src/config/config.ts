@@ -35,6 +35,8 @@ const envSchema = z.object({
   CHUNK_SIZE: positiveInt(700),
   CHUNK_OVERLAP: z.coerce.number().int().min(0).default(150),
   TOP_K: positiveInt(5),
+  /** Unset: the offline answerer's own calibrated threshold (answer/confidence.ts). */
+  ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
 
   TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]{10,}$/.test(v), {
     message: "must look like 123456789:AA… (the token BotFather gives)",
@@ -85,6 +87,8 @@ export interface Config {
   embeddings: EmbeddingBackend;
   chunking: { size: number; overlap: number };
   topK: number;
+  /** Confidence below which the offline answerer refuses; undefined for its calibrated default. */
+  minConfidence?: number;
   telegram: {
     token?: string;
     apiRoot: string;
@@ -182,6 +186,7 @@ export function createConfig(input: RawEnv): Config {
     embeddings,
     chunking: { size: env.CHUNK_SIZE, overlap: env.CHUNK_OVERLAP },
     topK: env.TOP_K,
+    minConfidence: env.ANSWER_MIN_CONFIDENCE,
     telegram: {
       token: env.TELEGRAM_BOT_TOKEN,
       apiRoot: env.TELEGRAM_API_ROOT,

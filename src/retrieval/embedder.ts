@@ -10,4 +10,9 @@ export interface Embedder {
   embeddings: Embeddings;
   /** Texts per embedding call when building: one request per batch for remote models. */
   batchSize: number;
+  /**
+   * Whether nearness means shared meaning (a trained model) rather than shared wording (the offline
+   * hashed features): retrieval trusts the vectors accordingly.
+   */
+  semantic?: boolean;
 }

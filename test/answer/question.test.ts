@@ -11,9 +11,18 @@ describe("analyzeQuestion", () => {
     ["Ai chủ trì phiên họp tại điểm cầu Vĩnh Phúc?", "person"],
     ["Who chaired the first meeting of the working group?", "person"],
     ["Khi nào Tổ công tác họp phiên thứ nhất?", "time"],
-    ["Tổ công tác cải cách TTHC có nhiệm vụ gì?", "general"],
-  ])("%s → intent %s", (question, intent) => {
-    expect(analyzeQuestion(question).intent).toBe(intent);
+    ["Tổ công tác cải cách TTHC có nhiệm vụ gì?", "entity"],
+    ["Trung tâm hành chính công đặt ở đâu?", "place"],
+    ["Vì sao hồ sơ trực tuyến còn ít?", "reason"],
+    ["Người dân nộp hồ sơ như thế nào?", "manner"],
+    ["Lào Cai có cắt giảm TTHC không?", "yesno"],
+    ["Where is the public administration centre?", "place"],
+    ["Why are online applications few?", "reason"],
+    ["Is the portal connected?", "yesno"],
+    ["Sơn La xếp thứ mấy?", "quantity"],
+    ["Máy bay cất cánh lúc nào?", "time"],
+  ])("%s → answer type %s", (question, type) => {
+    expect(analyzeQuestion(question).type).toBe(type);
   });
 
   it("keeps the topic words and drops question and function words", () => {
@@ -27,7 +36,7 @@ describe("analyzeQuestion", () => {
     const plain = analyzeQuestion("lao cai cat giam bao nhieu tthc");
     expect(plain.terms).toEqual(expect.arrayContaining(accented.terms));
     expect(plain.places).toEqual(accented.places);
-    expect(plain.intent).toBe(accented.intent);
+    expect(plain.type).toBe(accented.type);
   });
 
   it("finds the places and years the question is about", () => {

@@ -52,9 +52,9 @@ function runAsk(
   });
 }
 
-const DOCUMENTED_KEYS = ["question", "answer", "found", "citations", "timings"];
+const DOCUMENTED_KEYS = ["question", "answer", "found", "citations", "retrieved", "timings"];
 /** Keys the JSON may carry beyond the documented ones. */
-const OPTIONAL_KEYS = ["backend", "notice", "resolved"];
+const OPTIONAL_KEYS = ["backend", "notice", "resolved", "short", "confidence"];
 const CITATION_KEYS = ["n", "articleId", "title", "date", "source", "text", "score"];
 
 function expectAnswerShape(json: Record<string, unknown>) {
@@ -64,6 +64,10 @@ function expectAnswerShape(json: Record<string, unknown>) {
   expect(typeof json.answer).toBe("string");
   expect(typeof json.found).toBe("boolean");
   expect(json.timings).toEqual({ retrieveMs: expect.any(Number), answerMs: expect.any(Number) });
+  const retrieved = json.retrieved as Array<Record<string, unknown>>;
+  for (const p of retrieved) {
+    expect(p).toEqual({ articleId: expect.any(String), text: expect.any(String), score: expect.any(Number) });
+  }
   const citations = json.citations as Array<Record<string, unknown>>;
   expect(Array.isArray(citations)).toBe(true);
   for (const c of citations) {
@@ -94,6 +98,10 @@ describe("ask", () => {
     expect(json.question).toBe(question);
     expect(json.found).toBe(true);
     expect(json.answer).toContain("977");
+    // The short answer is the figure with its unit, and it leads the answer.
+    expect(json.short).toMatch(/^977\b/);
+    expect(String(json.answer).startsWith(String(json.short))).toBe(true);
+    expect((json.retrieved as unknown[]).length).toBeGreaterThan(0);
     const [first] = json.citations as Array<Record<string, unknown>>;
     expect(first).toMatchObject({ n: 1, articleId: ARTICLE.laoCai });
     expect(first?.text).toContain("977");

@@ -47,5 +47,5 @@ export function createOpenAIEmbeddings(
     // Newlines separate paragraphs of Vietnamese articles; modern models read them fine.
     stripNewLines: false,
   });
-  return { id: openAIEmbeddingsId(backend), embeddings, batchSize };
+  return { id: openAIEmbeddingsId(backend), embeddings, batchSize, semantic: true };
 }

@@ -1,0 +1,304 @@
+import { hasDiacritics, looseForm, normalizeText } from "../text/normalize.js";
+import { isKnownPlace } from "../text/places.js";
+import type { AnswerType } from "./answer-type.js";
+
+/**
+ * The words of a sentence that answer a question: a figure with its unit, a date, a name, a place,
+ * a cause, or for other questions the run of words the question does not already say, next to the
+ * words it does. Pure functions over one sentence; the span is always a substring of it, so the
+ * short answer quotes the article exactly.
+ */
+
+interface Token {
+  text: string;
+  folded: string;
+  start: number;
+  end: number;
+}
+
+export interface Span {
+  text: string;
+  /** Token positions [from, to) in the sentence. */
+  from: number;
+  to: number;
+}
+
+const TOKEN = /\d+(?:[.,/:]\d+)*%?|[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*/gu;
+
+export function tokenize(sentence: string): Token[] {
+  return [...sentence.matchAll(TOKEN)].map((m) => ({
+    text: m[0],
+    folded: looseForm(m[0]),
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+}
+
+/**
+ * Number words, compared with their diacritics: folded, "ngàn" would be "ngân" (a bank) and "trăm"
+ * would be "trầm".
+ */
+const NUMBER_WORDS = new Set(
+  "một hai ba bốn tư năm sáu bảy tám chín mười mươi lăm trăm nghìn ngàn triệu tỷ tỉ rưỡi nửa chục".split(" "),
+);
+/** Number words that are also ordinary words ("ba" is also a title, "năm" a year, "tư" private). */
+const AMBIGUOUS_NUMBER_WORDS = new Set(["ba", "năm", "tư", "bảy", "sáu", "nửa", "lăm"]);
+const numberWord = (t: Token) => t.text.toLowerCase();
+const isDigitToken = (t: Token) => /^\d/.test(t.text);
+const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
+/** Joining words that may stand inside a name ("Đại học Bách khoa Hà Nội" has none; "Tây Ban Nha" none). */
+const NAME_JOINERS = new Set(["de", "of", "van", "von", "la", "le", "du", "da", "and", "và"]);
+/** Words that introduce a place: the capitalised words after them name it. */
+const PLACE_CUES = new Set([
+  "tai",
+  "o",
+  "trong",
+  "tu",
+  "den",
+  "toi",
+  "ngoai",
+  "in",
+  "at",
+  "from",
+  "to",
+  "near",
+]);
+/** Words that introduce a cause or purpose. */
+const REASON_CUES = [
+  "bởi vì",
+  "bởi",
+  "vì",
+  "do",
+  "nhờ",
+  "nhằm",
+  "để",
+  "because",
+  "due to",
+  "since",
+  "so that",
+];
+/** Words that give a date or period its frame. */
+const TIME_PATTERN =
+  /(?:ngày\s+\d{1,2}(?:\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)?|(?<![\d.,/-])\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?(?![\d.,/-])|tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?|(?:đầu |cuối |giữa )?năm\s+\d{3,4}|thế kỷ\s+(?:thứ\s+)?[\dIVXLC]+|thập (?:niên|kỷ)\s+\d+|(?<![\d.,])\d{3,4}(?![\d.,])(?:\s*[-–]\s*\d{3,4})?)/giu;
+
+/** Longest words a span other than a name or figure may hold before it is cut. */
+const MAX_SPAN_WORDS = 10;
+/**
+ * Words after a figure taken as its unit ("đồng" in "83,76 triệu đồng", "người"). One: a second word
+ * is more often the next phrase ("… đồng mỗi năm") than part of the unit.
+ */
+const MAX_UNIT_WORDS = 1;
+
+function capitalisedRuns(tokens: Token[]): Span[] {
+  const runs: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isCapitalised(tokens[i] as Token)) continue;
+    let j = i + 1;
+    while (j < tokens.length) {
+      const t = tokens[j] as Token;
+      const gapOk = t.start - (tokens[j - 1] as Token).end <= 1;
+      if (gapOk && isCapitalised(t)) j++;
+      else if (gapOk && NAME_JOINERS.has(t.folded) && tokens[j + 1] && isCapitalised(tokens[j + 1] as Token))
+        j += 2;
+      else break;
+    }
+    // The first word of a sentence is capitalised anyway: alone it names nothing.
+    if (!(i === 0 && j === 1)) runs.push({ text: "", from: i, to: j });
+    i = j - 1;
+  }
+  return runs;
+}
+
+const YEAR_TOKEN = /^(1[5-9]|20)\d{2}$/;
+
+function isYearOrDate(t: Token, next: Token | undefined, previous: Token | undefined): boolean {
+  const dayMonth = /^(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?$/.exec(t.text);
+  if (dayMonth && Number(dayMonth[1]) <= 31 && Number(dayMonth[2]) <= 12) return true;
+  if (YEAR_TOKEN.test(t.text)) return true;
+  // "2-2", "8-9": a day and month written with a dash.
+  if (next && /^\d{1,2}$/.test(t.text) && /^\d{1,2}$/.test(next.text) && next.start === t.end + 1)
+    return true;
+  return previous?.folded === "nam" || previous?.folded === "ngay" || previous?.folded === "thang";
+}
+
+function numberRuns(tokens: Token[], questionWords: Set<string>): Span[] {
+  const runs: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const isNumber =
+      isDigitToken(t) || (NUMBER_WORDS.has(numberWord(t)) && !AMBIGUOUS_NUMBER_WORDS.has(numberWord(t)));
+    // A year or a day/month says when, not how many.
+    if (!isNumber || isYearOrDate(t, tokens[i + 1], tokens[i - 1])) continue;
+    let j = i + 1;
+    while (
+      j < tokens.length &&
+      (isDigitToken(tokens[j] as Token) || NUMBER_WORDS.has(numberWord(tokens[j] as Token)))
+    )
+      j++;
+    // The unit, unless the question already says it ("bao nhiêu lần" → "24", not "24 lần").
+    let k = j;
+    while (
+      k < tokens.length &&
+      k - j < MAX_UNIT_WORDS &&
+      !isCapitalised(tokens[k] as Token) &&
+      !questionWords.has((tokens[k] as Token).folded) &&
+      (tokens[k] as Token).start - (tokens[k - 1] as Token).end <= 1
+    )
+      k++;
+    runs.push({ text: "", from: i, to: t.text.endsWith("%") ? j : k });
+    i = j - 1;
+  }
+  return runs;
+}
+
+function patternRuns(sentence: string, tokens: Token[], pattern: RegExp): Span[] {
+  const runs: Span[] = [];
+  for (const m of sentence.matchAll(pattern)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const from = tokens.findIndex((t) => t.end > start);
+    let to = from;
+    while (to < tokens.length && (tokens[to] as Token).start < end) to++;
+    if (from >= 0 && to > from) runs.push({ text: "", from, to });
+  }
+  return runs;
+}
+
+function reasonRuns(sentence: string, tokens: Token[]): Span[] {
+  const lower = sentence.toLowerCase();
+  const runs: Span[] = [];
+  for (const cue of REASON_CUES) {
+    for (const m of lower.matchAll(new RegExp(`(?<![\\p{L}])${cue}(?![\\p{L}])`, "gu"))) {
+      const from = tokens.findIndex((t) => t.start >= (m.index ?? 0) + cue.length);
+      if (from < 0) continue;
+      const clauseEnd = sentence.slice(tokens[from]?.start ?? 0).search(/[,;:.!?]/);
+      const endAt = clauseEnd < 0 ? sentence.length : (tokens[from]?.start ?? 0) + clauseEnd;
+      let to = from;
+      while (to < tokens.length && (tokens[to] as Token).end <= endAt && to - from < MAX_SPAN_WORDS) to++;
+      if (to > from) runs.push({ text: "", from, to });
+    }
+  }
+  return runs;
+}
+
+/**
+ * Names of people: capitalised runs that are not places. A single capitalised Vietnamese syllable is
+ * mostly the start of a title or an office ("Thủ tướng", "Bộ Tài chính" cut short), so alone it counts
+ * only when it carries no Vietnamese diacritics and has three letters or more: a foreign surname
+ * ("Manning"), which Vietnamese text writes as it is.
+ */
+function personRuns(tokens: Token[]): Span[] {
+  const runs = capitalisedRuns(tokens).filter(
+    (r) =>
+      !isKnownPlace(
+        tokens
+          .slice(r.from, r.to)
+          .map((t) => t.text)
+          .join(" "),
+      ),
+  );
+  return runs.filter((r) => {
+    if (r.to - r.from >= 2) return true;
+    const word = (tokens[r.from] as Token).text;
+    // All capitals is an abbreviation ("TTHC", "UBND"), not a name.
+    return word.length >= 3 && !hasDiacritics(word) && word !== word.toUpperCase();
+  });
+}
+
+/** Runs of words the question does not say, cut at punctuation: what the sentence adds to it. */
+function newWordRuns(sentence: string, tokens: Token[], questionWords: Set<string>): Span[] {
+  const runs: Span[] = [];
+  let from = -1;
+  const close = (to: number) => {
+    if (from >= 0 && to > from) runs.push({ text: "", from, to: Math.min(to, from + MAX_SPAN_WORDS) });
+    from = -1;
+  };
+  tokens.forEach((t, i) => {
+    const punctuationBefore =
+      i > 0 && /[,;:()"“”]/.test(sentence.slice((tokens[i - 1] as Token).end, t.start));
+    if (punctuationBefore) close(i);
+    if (questionWords.has(t.folded)) close(i);
+    else if (from < 0) from = i;
+  });
+  close(tokens.length);
+  return runs;
+}
+
+/** Candidate spans of the kind the question asks for (none for a yes-or-no question). */
+const spanText = (sentence: string, tokens: Token[], s: Span) =>
+  sentence.slice((tokens[s.from] as Token).start, (tokens[s.to - 1] as Token).end);
+
+const DAY_QUESTION = /\b(ngay nao|hom nao|ngay may|what date|what day|which day)\b/;
+
+function candidates(
+  type: AnswerType,
+  sentence: string,
+  tokens: Token[],
+  questionWords: Set<string>,
+  asksForDay: boolean,
+): Span[] {
+  switch (type) {
+    case "quantity":
+      return numberRuns(tokens, questionWords);
+    case "time": {
+      const runs = patternRuns(sentence, tokens, TIME_PATTERN);
+      // "Ngày nào?" asks for a day: a bare year is only the frame of one.
+      if (!asksForDay) return runs;
+      const days = runs.filter((r) => /\d{1,2}\s*[/-]\s*\d{1,2}|ngày/iu.test(spanText(sentence, tokens, r)));
+      return days.length > 0 ? days : runs;
+    }
+    case "person":
+      return personRuns(tokens);
+    case "place": {
+      const runs = capitalisedRuns(tokens);
+      const cued = runs.filter((r) => PLACE_CUES.has(tokens[r.from - 1]?.folded ?? ""));
+      return cued.length > 0 ? cued : runs;
+    }
+    case "reason":
+      return reasonRuns(sentence, tokens);
+    case "yesno":
+      return [];
+    default:
+      return newWordRuns(sentence, tokens, questionWords);
+  }
+}
+
+/** The question's own words, folded: a span made only of them answers nothing. */
+export function questionWordsOf(question: string): Set<string> {
+  return new Set(tokenize(normalizeText(question)).map((t) => t.folded));
+}
+
+/** Fewer tokens between a span and the question's words in the sentence: the closer, the likelier. */
+function distance(span: Span, anchors: number[]): number {
+  if (anchors.length === 0) return span.from;
+  return Math.min(
+    ...anchors.map((a) => (a < span.from ? span.from - a : a >= span.to ? a - span.to + 1 : 0)),
+  );
+}
+
+/**
+ * The best span of `sentence` for the question, or undefined when the sentence holds none of the
+ * asked kind (a figure for "bao nhiêu", a date for "khi nào", a name for "ai"…).
+ */
+export function findAnswerSpan(type: AnswerType, sentence: string, question: string): Span | undefined {
+  const text = normalizeText(sentence);
+  const tokens = tokenize(text);
+  const questionWords = questionWordsOf(question);
+  const anchors = tokens.flatMap((t, i) => (questionWords.has(t.folded) && t.folded.length > 1 ? [i] : []));
+  const asksForDay = DAY_QUESTION.test(looseForm(question));
+  const spans = candidates(type, text, tokens, questionWords, asksForDay).filter((s) =>
+    // A span the question already says is not its answer.
+    tokens.slice(s.from, s.to).some((t) => !questionWords.has(t.folded)),
+  );
+  const best = spans.sort((a, b) => distance(a, anchors) - distance(b, anchors) || a.from - b.from)[0];
+  if (!best) return undefined;
+  const first = tokens[best.from] as Token;
+  const last = tokens[best.to - 1] as Token;
+  return { ...best, text: text.slice(first.start, last.end) };
+}
+
+/** Whether the sentence holds words of the asked kind that the question does not already say. */
+export function hasAnswerOfType(type: AnswerType, sentence: string, question: string): boolean {
+  if (type === "yesno" || type === "entity" || type === "manner" || type === "general") return true;
+  return findAnswerSpan(type, sentence, question) !== undefined;
+}

@@ -1,0 +1,57 @@
+import { hasDiacritics, looseForm } from "../text/normalize.js";
+
+/**
+ * What kind of words answer a question, read from its question words in Vietnamese (with or without
+ * diacritics) and English. The answerer prefers sentences holding such words and picks them out as
+ * the short answer.
+ */
+export type AnswerType =
+  | "quantity" // bao nhiêu, mấy, how many
+  | "time" // khi nào, bao giờ, ngày nào, năm nào, when
+  | "person" // ai, người nào, who
+  | "place" // ở đâu, nơi nào, tỉnh nào, where
+  | "reason" // tại sao, vì sao, why
+  | "manner" // như thế nào, bằng cách nào, how
+  | "yesno" // có … không, phải không, is/does/did …
+  | "entity" // gì, cái gì, nào, what, which
+  | "general";
+
+/** Checked in order on the question's folded text: the first match wins ("năm nào" is a time, not an entity). */
+const CUES: Array<[AnswerType, RegExp]> = [
+  [
+    "quantity",
+    /\b(bao nhieu|so luong|ty le|phan tram|xep thu|thu may|how many|how much|how long|how old|what percentage|percent)\b/,
+  ],
+  [
+    "time",
+    /\b(khi nao|bao gio|ngay nao|nam nao|luc nao|hom nao|thang nao|quy nao|thoi diem nao|thoi gian nao|the ky nao|thoi ky nao|giai doan nao|when|what year|which year|what date|what day|what time|what century)\b/,
+  ],
+  ["person", /\b(ai|nguoi nao|dong chi nao|ong nao|ba nao|who|whom|whose)\b/],
+  [
+    "place",
+    /\b(o dau|tai dau|noi nao|cho nao|dia diem nao|dia phuong nao|tinh nao|thanh pho nao|nuoc nao|quoc gia nao|vung nao|where)\b/,
+  ],
+  ["reason", /\b(tai sao|vi sao|vi ly do gi|ly do gi|ly do nao|nguyen nhan|why)\b/],
+  ["manner", /\b(nhu the nao|the nao|bang cach nao|ra sao|how)\b/],
+  ["entity", /\b(gi|cai gi|nao|what|which)\b/],
+];
+
+/** "Có … không?", "… phải không?", "Is/Does/Did …?": a yes-or-no question. */
+const YES_NO = /(^|\s)(co|phai|da|duoc)\s.*\s(khong|chua)\s*$|\b(phai khong|dung khong|co phai)\b/;
+const ENGLISH_YES_NO = /^(is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b/;
+
+export function answerTypeOf(question: string): AnswerType {
+  const folded = ` ${looseForm(question)
+    .replace(/[^\p{L}\d ]+/gu, " ")
+    .replace(/\s+/g, " ")} `;
+  // "mấy" folds to "may", as does "máy" (a machine): trust the folded form only in unaccented text.
+  if (
+    /\bmấy\b/iu.test(question) ||
+    (!hasDiacritics(question) && /\bmay\b/.test(folded) && !/\bmay (bay|tinh|moc|in)\b/.test(folded))
+  )
+    return "quantity";
+  for (const [type, cue] of CUES) if (cue.test(folded)) return type;
+  const trimmed = folded.trim();
+  if (YES_NO.test(trimmed) || ENGLISH_YES_NO.test(trimmed)) return "yesno";
+  return "general";
+}

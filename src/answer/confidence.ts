@@ -1,0 +1,31 @@
+/**
+ * One decision to answer or refuse, from how well the best sentence is supported: the share of the
+ * question's weighted words it (and its neighbours) covers, and whether it holds words of the asked
+ * kind (a figure for "bao nhiêu", a date for "khi nào", a name for "ai").
+ */
+
+export interface Evidence {
+  /** Share of the question's IDF-weighted terms found in the sentence, its neighbours and its headline. */
+  coverage: number;
+  /** Whether the sentence holds words of the kind the question asks for. */
+  typed: boolean;
+  /** Constraints of the question (a period, a meeting's number, a place, a year) the sentence meets. */
+  aspects: string[];
+}
+
+/**
+ * Credit for each constraint met: a period written differently ("II/2023" for "quý II/2023") covers
+ * fewer of the question's words than it answers. The same 0.1 the ranking gives a matched period.
+ */
+export const ASPECT_CREDIT = 0.1;
+
+/** Confidence kept by a sentence without words of the asked kind. */
+export const UNTYPED_FACTOR = 0.7;
+
+/** Threshold below which the answerer refuses; chosen on data (README, "Answer or refuse"). */
+export const DEFAULT_MIN_CONFIDENCE = 0.55;
+
+export function confidenceOf(evidence: Evidence): number {
+  const support = evidence.coverage + ASPECT_CREDIT * evidence.aspects.length;
+  return Math.max(0, Math.min(1, support * (evidence.typed ? 1 : UNTYPED_FACTOR)));
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { findAnswerSpan, hasAnswerOfType } from "../../src/answer/answer-span.js";
+import { answerTypeOf } from "../../src/answer/answer-type.js";
+
+const span = (question: string, sentence: string) =>
+  findAnswerSpan(answerTypeOf(question), sentence, question)?.text;
+
+describe("findAnswerSpan", () => {
+  it("picks the figure, with its unit unless the question says it", () => {
+    expect(
+      span(
+        "Đội thủ Panthers đã thua bao nhiêu điểm?",
+        "Đội thủ của Panthers chỉ thua 308 điểm, đứng thứ sáu.",
+      ),
+    ).toBe("308");
+    expect(span("Lào Cai tiết kiệm được bao nhiêu?", "Tỉnh tiết kiệm được 83,76 triệu đồng mỗi năm.")).toBe(
+      "83,76 triệu đồng",
+    );
+    expect(
+      span("Tỷ lệ hồ sơ trực tuyến đạt bao nhiêu?", "Tỷ lệ hồ sơ trực tuyến đạt 45,5% trong năm 2023."),
+    ).toBe("45,5%");
+  });
+
+  it("does not take a year, a date or a bank for a quantity", () => {
+    expect(span("Có bao nhiêu hồ sơ?", "Năm 2023, ngày 8/9 đã có 1.200 hồ sơ.")).toBe("1.200");
+    expect(hasAnswerOfType("quantity", "Ngân sách năm 2023 được giao ngày 8/9.", "Bao nhiêu?")).toBe(false);
+  });
+
+  it("picks the date, the day when a day is asked", () => {
+    expect(span("Phiên họp diễn ra vào ngày nào?", "Chiều 2-2 năm 2023, Thủ tướng chủ trì phiên họp.")).toBe(
+      "2-2",
+    );
+    expect(span("Super Bowl 50 diễn ra năm nào?", "Super Bowl 50 là trận đấu diễn ra vào năm 2016.")).toBe(
+      "năm 2016",
+    );
+  });
+
+  it("picks a name the question does not already say, not a title", () => {
+    expect(
+      span("Ai dẫn đầu đội về số lần vật ngã?", "Kawann Short dẫn đầu đội về số lần vật ngã với 11 lần."),
+    ).toBe("Kawann Short");
+    expect(hasAnswerOfType("person", "Thủ tướng Chính phủ chủ trì phiên họp về TTHC.", "Ai chủ trì?")).toBe(
+      false,
+    );
+  });
+
+  it("picks a place after a word that introduces one", () => {
+    expect(span("Trận đấu được tổ chức ở đâu?", "Trận đấu được tổ chức tại Santa Clara, California.")).toBe(
+      "Santa Clara",
+    );
+  });
+
+  it("picks the cause for a why-question", () => {
+    expect(
+      span("Vì sao hồ sơ bị trả lại?", "Hồ sơ bị trả lại vì thiếu giấy tờ chứng thực, theo quy định."),
+    ).toBe("thiếu giấy tờ chứng thực");
+  });
+
+  it("for other questions, picks the words beside what the question says", () => {
+    expect(span("Thủ đô của Pháp là gì?", "Thủ đô của Pháp là Paris.")).toBe("Paris");
+  });
+
+  it("finds nothing of the asked kind where there is none", () => {
+    expect(span("Có bao nhiêu hồ sơ?", "Hồ sơ được tiếp nhận trực tuyến.")).toBeUndefined();
+    expect(span("Khi nào họp?", "Tổ công tác họp trực tuyến.")).toBeUndefined();
+  });
+});
