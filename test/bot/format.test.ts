@@ -112,6 +112,16 @@ describe("answer rendering", () => {
     expect(html).toContain("⏱ tìm kiếm 3 ms · trả lời 8 ms");
   });
 
+  it("leads with the short answer in bold, escaped", () => {
+    const html = renderAnswer({
+      ...answer,
+      short: "35 tỷ <đồng>",
+      answer: "35 tỷ <đồng>\nTiết kiệm 35 tỷ <đồng>. [1]",
+    });
+    expect(valid(html)).toBe(true);
+    expect(html.startsWith("<b>35 tỷ &lt;đồng&gt;</b>\nTiết kiệm 35 tỷ &lt;đồng&gt;. [1]")).toBe(true);
+  });
+
   it("says plainly when nothing was found and what the corpus covers", () => {
     const html = renderAnswer(
       { ...answer, found: false, citations: [], answer: "Xin lỗi, không có thông tin." },

@@ -63,7 +63,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): strin
   const blocks: string[] = [];
   if (options.echoQuestion) blocks.push(botText.questionEcho(answer.question));
   if (answer.found) {
-    blocks.push(escapeHtml(answer.answer.trim()));
+    blocks.push(answerBody(answer));
     if (answer.notice) blocks.push(`<i>${escapeHtml(answer.notice)}</i>`);
     if (answer.citations.length > 0) {
       const lines = answer.citations.map((c) => sourceLine(c, urls.get(c.articleId)));
@@ -77,6 +77,14 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): strin
   if (options.showTimings)
     blocks.push(`<i>${botText.timings(answer.timings.retrieveMs, answer.timings.answerMs)}</i>`);
   return blocks.join("\n\n");
+}
+
+/** The answer text, its leading short answer (the words that answer) in bold. */
+function answerBody(answer: Answer): string {
+  const text = answer.answer.trim();
+  const short = answer.short?.trim();
+  if (!short || !text.startsWith(short)) return escapeHtml(text);
+  return `<b>${escapeHtml(short)}</b>${escapeHtml(text.slice(short.length))}`;
 }
 
 function normalizeSpaces(text: string): string {
