@@ -1,7 +1,7 @@
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { combineDrafts, labelFormer, noteFormerSearched } from "./answer/former-names.js";
 import type { AnswerDraft, Answerer, QuestionRewriter } from "./answer/types.js";
+import { createCorpusStore } from "./ingest/corpus-store.js";
 import { ArticleError, isArticleFile, readArticle } from "./ingest/read-article.js";
 import type { Logger } from "./logger.js";
 import { answerText } from "./messages.js";
@@ -9,7 +9,7 @@ import type { Embedder } from "./retrieval/embedder.js";
 import type { IndexHolder } from "./retrieval/index-holder.js";
 import type { LoadedIndex } from "./retrieval/index-store.js";
 import { retrieve } from "./retrieval/retriever.js";
-import { asStorageError } from "./storage-error.js";
+import { serialQueue } from "./serial.js";
 import { looksEnglish } from "./text/glossary.js";
 import { isVietnamese } from "./text/language.js";
 import { looseForm, normalizeText } from "./text/normalize.js";
@@ -18,14 +18,16 @@ import type {
   AddArticleResult,
   Answer,
   ArticleAddedListener,
+  ArticleChanges,
   ArticleMeta,
   AskOptions,
   Assistant,
+  EditArticleResult,
   IndexStatus,
   NewArticle,
   Passage,
-  ReindexResult,
   RemoveArticleResult,
+  RestoreArticleResult,
 } from "./types.js";
 
 export interface AssistantDeps {
@@ -59,54 +61,9 @@ function safeFileName(name: string, id: string): string {
   return `${base || "bai-viet"}-${id}${ext}`;
 }
 
-async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } catch (error) {
-    // A disk that fills up halfway leaves a partial file: never leave it behind.
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw error;
-  }
-}
-
-/**
- * Writes an uploaded article and its sidecar into the corpus folder, then runs `index` (the index
- * update). If anything fails, the files it created are removed again, so the corpus never holds an
- * article the index was not told about, and a folder problem is reported as a StorageError.
- */
-async function storeArticle(
-  corpusDir: string,
-  files: Array<{ name: string; data: string | Uint8Array }>,
-  index: () => Promise<ReindexResult>,
-): Promise<ReindexResult> {
-  const written: string[] = [];
-  try {
-    try {
-      await mkdir(corpusDir, { recursive: true });
-      for (const { name, data } of files) {
-        const file = path.join(corpusDir, name);
-        // A file already there (put in by hand, not yet indexed) is not ours to remove on failure.
-        const existed = await stat(file).then(
-          () => true,
-          () => false,
-        );
-        await writeAtomically(file, data);
-        if (!existed) written.push(file);
-      }
-    } catch (error) {
-      throw asStorageError(error, corpusDir, "write an article to");
-    }
-    return await index();
-  } catch (error) {
-    await Promise.all(written.map((f) => rm(f, { force: true }).catch(() => undefined)));
-    throw error;
-  }
-}
-
 export function createAssistant(deps: AssistantDeps): QaAssistant {
   const { index, logger } = deps;
+  const corpus = createCorpusStore(deps.corpusDir, deps.trashDir);
 
   const articlesOf = (loaded: LoadedIndex): ArticleMeta[] =>
     loaded.articles.map(({ contentHash: _hash, ...meta }) => meta);
@@ -174,13 +131,14 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
     return found.length > 0 ? combineDrafts(found) : noteFormerSearched(question, refusal);
   }
 
-  // Uploads are handled one at a time: two admins sending the same article at once must get one
-  // "added" and one "duplicate", which needs the first one indexed before the second is checked.
-  let uploads: Promise<unknown> = Promise.resolve();
+  // Changes to the corpus (add, remove, restore, edit) are made one at a time: two admins sending
+  // the same article at once must get one "added" and one "duplicate", which needs the first one
+  // indexed before the second is checked; a restore must see an addition made just before it.
+  const changes = serialQueue();
+  const serially = changes.run;
+
   function addArticle(upload: NewArticle): Promise<AddArticleResult> {
-    const run = uploads.then(() => addOne(upload));
-    uploads = run.catch(() => undefined);
-    return run.then((result) => {
+    return serially(() => addOne(upload)).then((result) => {
       if (result.status === "added") notifyAdded(result.article);
       return result;
     });
@@ -239,44 +197,72 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
     const fileName = safeFileName(upload.fileName, article.contentHash.slice(0, 8));
     const id = path.basename(fileName, path.extname(fileName));
     const stored = { ...article, id, sourceFile: fileName };
-    const { text: _text, contentHash: _hash, id: _id, ...meta } = stored;
-    // The sidecar first: an article file never appears without the metadata it was given.
-    const reindex = await storeArticle(
-      deps.corpusDir,
-      [
-        { name: `${id}.meta.json`, data: JSON.stringify(meta, null, 2) },
-        { name: fileName, data: upload.bytes },
-      ],
-      () => index.add([stored]),
-    );
+    const { text: _text, contentHash: _hash, ...meta } = stored;
+    const { id: _id, ...sidecar } = meta;
+    const reindex = await corpus.add({ fileName, bytes: upload.bytes, sidecar }, () => index.add([stored]));
     logger.info({ id, title: stored.title }, "article added");
-    const { text: _t, contentHash: _c, ...articleMeta } = stored;
-    return { status: "added", article: articleMeta, reindex };
+    return { status: "added", article: meta, reindex };
   }
 
-  async function removeArticle(idOrTitle: string): Promise<RemoveArticleResult> {
-    const loaded = await index.ready();
+  const metaOf = ({ contentHash: _h, ...meta }: ArticleMeta & { contentHash?: string }): ArticleMeta => meta;
+
+  function findArticles(idOrTitle: string): ArticleMeta[] {
+    const { articles } = index.current();
+    const byId = articles.filter((a) => a.id === idOrTitle.trim());
+    if (byId.length) return byId.map(metaOf);
     const wanted = looseForm(idOrTitle);
-    const match =
-      loaded.articles.find((a) => a.id === idOrTitle.trim()) ??
-      loaded.articles.find((a) => looseForm(a.title) === wanted) ??
-      (wanted.length >= 4 ? loaded.articles.find((a) => looseForm(a.title).includes(wanted)) : undefined);
-    if (!match) return { status: "not-found" };
-    await mkdir(deps.trashDir, { recursive: true });
-    const stamp = Date.now();
-    await rename(
-      path.join(deps.corpusDir, match.sourceFile),
-      path.join(deps.trashDir, `${stamp}-${match.sourceFile}`),
-    );
-    await rename(
-      path.join(deps.corpusDir, `${match.id}.meta.json`),
-      path.join(deps.trashDir, `${stamp}-${match.id}.meta.json`),
-    ).catch(() => undefined);
-    const reindex = await index.refresh();
-    const { contentHash: _h, ...article } = match;
-    logger.info({ id: match.id }, "article removed");
-    return { status: "removed", article, reindex };
+    if (!wanted) return [];
+    const byTitle = articles.filter((a) => looseForm(a.title) === wanted);
+    if (byTitle.length) return byTitle.map(metaOf);
+    return wanted.length >= 4 ? articles.filter((a) => looseForm(a.title).includes(wanted)).map(metaOf) : [];
   }
+
+  const removeArticle = (id: string): Promise<RemoveArticleResult> =>
+    serially(async () => {
+      const match = (await index.ready()).articles.find((a) => a.id === id);
+      if (!match) return { status: "not-found" };
+      const article = metaOf(match);
+      const { trashId, result: reindex } = await corpus.trash(article, () => index.refresh());
+      logger.info({ id, trashId }, "article removed");
+      return { status: "removed", article, trashId, reindex };
+    });
+
+  async function removedArticles() {
+    return (await corpus.listTrash()).map(({ contentHash: _h, ...entry }) => entry);
+  }
+
+  const restoreArticle = (trashId: string): Promise<RestoreArticleResult> =>
+    serially(async () => {
+      const loaded = await index.ready();
+      const entry = (await corpus.listTrash()).find((e) => e.trashId === trashId);
+      if (!entry) return { status: "not-found" };
+      const twin = loaded.articles.find((a) => a.contentHash === entry.contentHash);
+      if (twin) return { status: "duplicate", existing: metaOf(twin) };
+      const outcome = await corpus.restore(trashId, (article) => index.add([article]));
+      if (outcome.status !== "restored") return outcome;
+      const { text: _t, contentHash: _c, ...article } = outcome.article;
+      logger.info({ id: article.id, trashId }, "article restored");
+      return { status: "restored", article, reindex: outcome.result };
+    });
+
+  const editArticle = (id: string, edits: ArticleChanges): Promise<EditArticleResult> =>
+    serially(async () => {
+      const match = (await index.ready()).articles.find((a) => a.id === id);
+      if (!match) return { status: "not-found" };
+      const before = metaOf(match);
+      const changed = Object.fromEntries(
+        Object.entries(edits).filter(([field, value]) => before[field as keyof ArticleMeta] !== value),
+      ) as ArticleChanges;
+      if (Object.keys(changed).length === 0) return { status: "unchanged", article: before };
+      const article = { ...before, ...changed };
+      // The place decides which province each passage speaks of: only a build redoes that.
+      const rebuild = changed.place !== undefined;
+      const reindex = await corpus.revise(before, changed, () =>
+        rebuild ? index.refresh() : index.revise([article]),
+      );
+      logger.info({ id, fields: Object.keys(changed) }, "article metadata edited");
+      return { status: "edited", before, article, indexed: rebuild ? "rebuilt" : "metadata", reindex };
+    });
 
   return {
     ask,
@@ -294,7 +280,11 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
       };
     },
     addArticle,
+    findArticles,
     removeArticle,
+    removedArticles,
+    restoreArticle,
+    editArticle,
     reindex: (onProgress) => index.rebuild(onProgress),
     onArticleAdded(listener) {
       const own = (article: ArticleMeta) => listener(article);

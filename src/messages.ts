@@ -93,6 +93,7 @@ const STORAGE_REASONS: Record<string, string> = {
   ENOTDIR: "một phần của đường dẫn không phải là thư mục",
   ENOENT: "thư mục không tồn tại",
   EISDIR: "có một thư mục nằm ở chỗ cần là tệp",
+  EEXIST: "có một tệp nằm ở chỗ cần là thư mục",
 };
 const storageReason = (code: string) => STORAGE_REASONS[code] ?? `lỗi hệ thống tệp ${code}`;
 
@@ -111,6 +112,9 @@ export const botText = {
     add: "Thêm bài viết (dán nội dung sau lệnh)",
     reindex: "Dựng lại chỉ mục tìm kiếm",
     remove: "Gỡ một bài viết khỏi kho",
+    restore: "Khôi phục bài viết đã gỡ",
+    edit: "Sửa tiêu đề, ngày, nguồn của bài viết",
+    log: "Nhật ký thao tác quản trị",
   },
   /** Example questions offered as buttons by /start. */
   examples: [
@@ -143,7 +147,10 @@ export const botText = {
             "• Gửi tệp .txt, .md hoặc .html để thêm bài viết; chú thích của tệp có thể ghi các dòng “Tiêu đề: …”, “Ngày: dd/mm/yyyy”, “Nơi: …”, “Nguồn: …”.",
             "/add – dán nội dung bài viết ngay sau lệnh (các dòng đầu có thể ghi như trên)",
             "/reindex – dựng lại chỉ mục",
-            "/remove &lt;mã hoặc tiêu đề&gt; – gỡ một bài viết",
+            "/remove &lt;mã hoặc tiêu đề&gt; – gỡ một bài viết (có nút hoàn tác)",
+            "/restore – khôi phục bài viết đã gỡ",
+            "/edit &lt;mã&gt; rồi các dòng “Tiêu đề: …”, “Ngày: …”, “Nguồn: …” – sửa thông tin bài viết",
+            "/log – nhật ký thao tác quản trị",
             "/stats – thống kê câu hỏi và góp ý",
           ]
         : []),
@@ -225,7 +232,8 @@ export const botText = {
       id: "Mã",
     },
     fieldLine: (label: string, value: string) => `${label}: ${escapeForHtml(value)}`,
-    derived: (labels: string[]) => `<i>Tự nhận diện từ nội dung: ${escapeForHtml(labels.join(", "))}.</i>`,
+    derived: (labels: string[]) =>
+      `<i>Tự nhận diện từ nội dung: ${escapeForHtml(labels.join(", "))}. Nếu sai, bấm “✏️ Sửa thông tin” để nhận lệnh /edit điền sẵn.</i>`,
     indexUpdated: (articles: number, chunks: number, ms: number) =>
       `Chỉ mục: ${articles} bài viết, ${chunks} đoạn (cập nhật trong ${seconds(ms)} giây). Bài mới đã được dùng để trả lời.`,
     indexBusy: "Chỉ mục đang được dựng lại; bài mới sẽ có trong kết quả khi lần dựng này xong.",
@@ -263,9 +271,93 @@ export const botText = {
   remove: {
     usage: "Cú pháp: /remove &lt;mã hoặc tiêu đề bài viết&gt;. Mã bài viết xem bằng /sources.",
     removed: (title: string, id: string, articles: number) =>
-      `🗑 Đã gỡ bài viết <b>${escapeForHtml(title)}</b> (mã <code>${escapeForHtml(id)}</code>). Tệp được chuyển vào thư mục removed, có thể khôi phục. Kho còn ${articles} bài viết.`,
+      `🗑 Đã gỡ bài viết <b>${escapeForHtml(title)}</b> (mã <code>${escapeForHtml(id)}</code>). Tệp được chuyển vào thư mục removed; bấm “Hoàn tác” hoặc gõ /restore để khôi phục. Kho còn ${articles} bài viết.`,
     notFound: (query: string) =>
       `Không tìm thấy bài viết “${escapeForHtml(query)}”. Xem mã và tiêu đề bằng /sources.`,
+    choose: (query: string, count: number, shown: number) =>
+      `Có ${count} bài viết khớp với “${escapeForHtml(query)}”. Chưa gỡ bài nào: hãy chọn bài cần gỡ${shown < count ? ` (hiện ${shown} bài đầu; gõ cụ thể hơn hoặc dùng mã để thấy các bài khác)` : ""}:`,
+    candidate: (n: number, title: string, date: string, id: string) =>
+      `${n}. <b>${escapeForHtml(title)}</b>\n   ${escapeForHtml(date)} · <code>${escapeForHtml(id)}</code>`,
+    candidateButton: (n: number, title: string) => `🗑 ${n}. ${title}`,
+    cancelButton: "✖️ Huỷ, không gỡ",
+    cancelled: "Đã huỷ: không gỡ bài nào.",
+    undoButton: "↩️ Hoàn tác",
+    gone: "Bài viết này không còn trong kho (có thể vừa được gỡ). Không có gì thay đổi.",
+    storageFailed: (folder: string, code: string) =>
+      `❌ Không gỡ được bài viết: không ghi được vào thư mục <code>${escapeForHtml(folder)}</code> (${escapeForHtml(storageReason(code))}). Không có gì thay đổi.`,
+  },
+
+  restore: {
+    empty: "Không có bài viết nào đã gỡ để khôi phục.",
+    noMatch: (query: string) =>
+      `Không có bài viết đã gỡ nào khớp với “${escapeForHtml(query)}”. Gõ /restore để xem tất cả.`,
+    choose: (count: number, shown: number) =>
+      `♻️ <b>Bài viết đã gỡ</b> (${count}, mới gỡ nhất trước${shown < count ? `; hiện ${shown} bài đầu, gõ /restore &lt;tiêu đề&gt; để lọc` : ""}). Chọn bài cần khôi phục:`,
+    entry: (n: number, title: string, removedAt: string, id: string) =>
+      `${n}. <b>${escapeForHtml(title)}</b>\n   gỡ lúc ${escapeForHtml(removedAt)} · <code>${escapeForHtml(id)}</code>`,
+    button: (n: number, title: string) => `♻️ ${n}. ${title}`,
+    restored: (title: string, id: string, articles: number) =>
+      `♻️ Đã khôi phục bài viết <b>${escapeForHtml(title)}</b> (mã <code>${escapeForHtml(id)}</code>) và đưa lại vào chỉ mục. Kho có ${articles} bài viết.`,
+    notFound:
+      "Bài viết này không còn trong thư mục bài đã gỡ (có thể đã được khôi phục). Không có gì thay đổi.",
+    duplicate: (title: string, id: string) =>
+      `Không khôi phục: nội dung này đã có trong kho (bài <b>${escapeForHtml(title)}</b>, mã <code>${escapeForHtml(id)}</code>). Không có gì thay đổi.`,
+    conflict: (file: string) =>
+      `Không khôi phục: trong kho đã có tệp tên <code>${escapeForHtml(file)}</code>. Không có gì thay đổi.`,
+    storageFailed: (folder: string, code: string) =>
+      `❌ Không khôi phục được bài viết: không ghi được vào thư mục <code>${escapeForHtml(folder)}</code> (${escapeForHtml(storageReason(code))}). Không có gì thay đổi.`,
+  },
+
+  edit: {
+    usage:
+      "Cú pháp (chỉ ghi những dòng cần sửa):\n<code>/edit mã-bài-viết\nTiêu đề: …\nNgày: dd/mm/yyyy\nNguồn: …</code>\nMã bài viết xem bằng /sources. “Nguồn” là tên cơ quan đăng bài hoặc một liên kết https.",
+    template: (command: string) =>
+      `Chạm vào lệnh dưới đây để chép, sửa những dòng sai rồi gửi lại:\n\n<code>${escapeForHtml(command)}</code>`,
+    copyButton: "📋 Chép lệnh sửa",
+    editButton: "✏️ Sửa thông tin",
+    notFound: (query: string) =>
+      `Không tìm thấy bài viết có mã “${escapeForHtml(query)}”. Xem mã bằng /sources.`,
+    ambiguous: (query: string, ids: string[]) =>
+      `“${escapeForHtml(query)}” khớp với ${ids.length} bài viết; hãy dùng mã của bài cần sửa:\n${ids.map((id) => `• <code>${escapeForHtml(id)}</code>`).join("\n")}`,
+    noFields:
+      "Không có dòng nào để sửa. Hãy ghi ít nhất một dòng “Tiêu đề: …”, “Ngày: …” hoặc “Nguồn: …” dưới lệnh /edit.",
+    badFields: (problems: string[]) =>
+      `❌ Không sửa: ${escapeForHtml(problems.join(" "))}\nKhông có gì thay đổi.`,
+    unchanged: "Không có gì thay đổi: các thông tin này giống thông tin hiện có của bài viết.",
+    edited: (title: string, id: string, changes: Array<{ label: string; from: string; to: string }>) =>
+      `✏️ Đã sửa bài viết <b>${escapeForHtml(title)}</b> (mã <code>${escapeForHtml(id)}</code>):\n${changes
+        .map(
+          (c) =>
+            `• ${escapeForHtml(c.label)}: ${escapeForHtml(c.from || "(trống)")} → <b>${escapeForHtml(c.to)}</b>`,
+        )
+        .join("\n")}`,
+    metadataOnly: "Trích dẫn dùng thông tin mới ngay, không phải dựng lại chỉ mục.",
+    titleTerms: "Từ ngữ của tiêu đề mới sẽ được dùng khi tìm kiếm sau lần /reindex tới.",
+    rebuilt: "Nơi của bài viết đã đổi nên chỉ mục đã được dựng lại.",
+    storageFailed: (folder: string, code: string) =>
+      `❌ Không sửa được bài viết: không ghi được vào thư mục <code>${escapeForHtml(folder)}</code> (${escapeForHtml(storageReason(code))}). Không có gì thay đổi.`,
+  },
+
+  log: {
+    empty: "Nhật ký quản trị đang trống.",
+    heading: (count: number) => `📜 <b>Nhật ký quản trị</b> (${count} mục gần nhất, mới nhất trước):`,
+    actions: {
+      add: "thêm",
+      remove: "gỡ",
+      restore: "khôi phục",
+      edit: "sửa",
+      reindex: "dựng lại chỉ mục",
+    },
+    entry: (e: {
+      at: string;
+      who: string;
+      action: string;
+      articleId?: string;
+      title?: string;
+      outcome: string;
+      detail?: string;
+    }) =>
+      `${escapeForHtml(e.at)} · ${escapeForHtml(e.who)} · <b>${escapeForHtml(e.action)}</b>${e.articleId ? ` <code>${escapeForHtml(e.articleId)}</code>` : ""}${e.title ? ` “${escapeForHtml(e.title)}”` : ""}${e.detail ? ` (${escapeForHtml(e.detail)})` : ""} · ${e.outcome === "ok" ? "✅" : `❌ ${escapeForHtml(e.outcome)}`}`,
   },
 
   stats: (s: {

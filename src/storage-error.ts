@@ -11,6 +11,7 @@ const REASONS: Record<string, string> = {
   ENOTDIR: "a path component is not a folder",
   ENOENT: "it does not exist",
   EISDIR: "a folder stands where a file was expected",
+  EEXIST: "a file stands where a folder was expected",
 };
 
 export class StorageError extends Error {

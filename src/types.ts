@@ -143,7 +143,45 @@ export type AddArticleResult =
     };
 
 export type RemoveArticleResult =
-  | { status: "removed"; article: ArticleMeta; reindex: ReindexResult }
+  | {
+      status: "removed";
+      article: ArticleMeta;
+      /** Names the removed article in the trash: `restoreArticle(trashId)` puts it back. */
+      trashId: string;
+      reindex: ReindexResult;
+    }
+  | { status: "not-found" };
+
+export interface RemovedArticle {
+  trashId: string;
+  /** ISO time of the removal. */
+  removedAt: string;
+  article: ArticleMeta;
+}
+
+export type RestoreArticleResult =
+  | { status: "restored"; article: ArticleMeta; reindex: ReindexResult }
+  | { status: "not-found" }
+  /** The same text was added again since: restoring would make a duplicate. */
+  | { status: "duplicate"; existing: ArticleMeta }
+  /** A file of the same name is in the corpus now. */
+  | { status: "conflict"; file: string };
+
+/** Metadata an admin may correct with /edit; what is left out stays as it is. */
+export type ArticleChanges = Partial<
+  Pick<ArticleMeta, "title" | "date" | "place" | "publisher" | "author" | "url">
+>;
+
+export type EditArticleResult =
+  | {
+      status: "edited";
+      before: ArticleMeta;
+      article: ArticleMeta;
+      /** How the index took it: new metadata only, or a rebuild when the place changed. */
+      indexed: "metadata" | "rebuilt";
+      reindex: ReindexResult;
+    }
+  | { status: "unchanged"; article: ArticleMeta }
   | { status: "not-found" };
 
 /**
@@ -155,7 +193,19 @@ export interface Assistant {
   articles(): ArticleMeta[];
   status(): IndexStatus;
   addArticle(article: NewArticle): Promise<AddArticleResult>;
-  removeArticle(idOrTitle: string): Promise<RemoveArticleResult>;
+  /**
+   * The articles an admin's words name: the one whose id it is, else those whose title it is
+   * (diacritics and case aside), else those whose title contains it (4 characters at least).
+   */
+  findArticles(idOrTitle: string): ArticleMeta[];
+  /** Moves the article with this id to the trash and out of the index. */
+  removeArticle(id: string): Promise<RemoveArticleResult>;
+  /** Articles in the trash, newest removal first. */
+  removedArticles(): Promise<RemovedArticle[]>;
+  /** Puts a removed article back into the corpus and the index. */
+  restoreArticle(trashId: string): Promise<RestoreArticleResult>;
+  /** Corrects an article's metadata; the index is rebuilt only when the place changes. */
+  editArticle(id: string, changes: ArticleChanges): Promise<EditArticleResult>;
   reindex(onProgress?: (p: ReindexProgress) => void): Promise<ReindexResult>;
   /**
    * Calls `listener` once for each article added (upload or /add), after it is indexed, so a

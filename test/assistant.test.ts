@@ -245,14 +245,6 @@ describe("adding and removing an article", () => {
     expect(answer.found).toBe(false);
   });
 
-  it("removes an article named by its title typed without diacritics", async () => {
-    const result = await app.assistant.removeArticle(
-      "phien hop thu nhat to cong tac cai cach tthc cua thu tuong chinh phu",
-    );
-    expect(result).toMatchObject({ status: "removed", article: { id: ARTICLE.konTum } });
-    expect(app.assistant.articles().map((a) => a.id)).not.toContain(ARTICLE.konTum);
-  });
-
   it("answers 'not-found' for an article it does not have", async () => {
     expect(await app.assistant.removeArticle(id)).toEqual({ status: "not-found" });
     expect(await app.assistant.removeArticle("bài viết không có")).toEqual({ status: "not-found" });
@@ -292,5 +284,123 @@ describe("the article-added event", () => {
     });
     expect(result.status).toBe("added");
     expect(calls).toEqual([]);
+  });
+});
+
+describe("finding the article an admin means", () => {
+  let app: App;
+  beforeAll(async () => {
+    ({ app } = await makeApp());
+  });
+
+  it("by id, by whole title typed without diacritics, or by part of titles", () => {
+    expect(app.assistant.findArticles(ARTICLE.sonLa).map((a) => a.id)).toEqual([ARTICLE.sonLa]);
+    expect(
+      app.assistant
+        .findArticles("phien hop thu nhat to cong tac cai cach tthc cua thu tuong chinh phu")
+        .map((a) => a.id),
+    ).toEqual([ARTICLE.konTum]);
+    // "Thủ tướng" is in two titles: both are candidates, for the admin to choose.
+    const both = app.assistant.findArticles("Thủ tướng").map((a) => a.id);
+    expect(both.sort()).toEqual([ARTICLE.vinhPhuc, ARTICLE.giaLai, ARTICLE.konTum].sort());
+    expect(app.assistant.findArticles("zz")).toEqual([]);
+    expect(app.assistant.findArticles("   ")).toEqual([]);
+  });
+});
+
+describe("removing, restoring and editing", () => {
+  it("a removed article is restored under its own name, indexed again and answered again", async () => {
+    const { app, dataDir, corpusDir } = await makeApp();
+    const bytes = await fixture("new-article.txt");
+    const added = await app.assistant.addArticle({ fileName: "binh-dinh.txt", bytes });
+    if (added.status !== "added") throw new Error(added.status);
+    const { id } = added.article;
+    const files = await corpusFiles(corpusDir);
+
+    const removed = await app.assistant.removeArticle(id);
+    if (removed.status !== "removed") throw new Error(removed.status);
+    expect((await app.assistant.ask(QUESTION)).found).toBe(false);
+    const trash = await app.assistant.removedArticles();
+    expect(trash).toEqual([
+      { trashId: removed.trashId, removedAt: expect.any(String), article: added.article },
+    ]);
+
+    const restored = await app.assistant.restoreArticle(removed.trashId);
+    expect(restored).toMatchObject({ status: "restored", article: added.article });
+    expect(await corpusFiles(corpusDir)).toEqual(files);
+    expect(await readdir(path.join(dataDir, "removed"))).toEqual([]);
+    const answer = await app.assistant.ask(QUESTION);
+    expect(answer.citations[0]?.articleId).toBe(id);
+    expect(await app.assistant.restoreArticle(removed.trashId)).toEqual({ status: "not-found" });
+  });
+
+  it("a restore that would duplicate an article added since is refused and changes nothing", async () => {
+    const { app, dataDir } = await makeApp();
+    const bytes = await fixture("new-article.txt");
+    const first = await app.assistant.addArticle({ fileName: "a.txt", bytes });
+    if (first.status !== "added") throw new Error(first.status);
+    const removed = await app.assistant.removeArticle(first.article.id);
+    if (removed.status !== "removed") throw new Error(removed.status);
+    const again = await app.assistant.addArticle({ fileName: "b.txt", bytes });
+    if (again.status !== "added") throw new Error(again.status);
+    const trash = await readdir(path.join(dataDir, "removed"));
+    expect(await app.assistant.restoreArticle(removed.trashId)).toMatchObject({
+      status: "duplicate",
+      existing: { id: again.article.id },
+    });
+    expect(await readdir(path.join(dataDir, "removed"))).toEqual(trash);
+    expect(app.assistant.status().articleCount).toBe(6);
+  });
+
+  it("an edit of title, date and source changes citations without analysing or embedding anything", async () => {
+    const { app, dataDir, corpusDir, embedder } = await makeApp();
+    const documents = embedder.embeddings.documents;
+    const result = await app.assistant.editArticle(ARTICLE.laoCai, {
+      title: "Lào Cai cắt giảm 977 thủ tục hành chính",
+      date: "2023-11-15",
+      publisher: "Báo Lào Cai",
+    });
+    expect(result).toMatchObject({
+      status: "edited",
+      indexed: "metadata",
+      before: {
+        title: "Lào Cai tham dự Phiên họp Ban Chỉ đạo cải cách hành chính của Chính phủ họp phiên thứ 6",
+      },
+      article: {
+        title: "Lào Cai cắt giảm 977 thủ tục hành chính",
+        date: "2023-11-15",
+        publisher: "Báo Lào Cai",
+      },
+    });
+    expect(embedder.embeddings.documents).toBe(documents);
+    const answer = await app.assistant.ask("Lào Cai đã cắt giảm bao nhiêu TTHC?");
+    expect(answer.citations[0]).toMatchObject({
+      articleId: ARTICLE.laoCai,
+      title: "Lào Cai cắt giảm 977 thủ tục hành chính",
+      date: "2023-11-15",
+      source: "Báo Lào Cai",
+    });
+    const sidecar = JSON.parse(await readFile(path.join(corpusDir, `${ARTICLE.laoCai}.meta.json`), "utf8"));
+    expect(sidecar).toMatchObject({ title: "Lào Cai cắt giảm 977 thủ tục hành chính", author: "Lệ Hằng" });
+
+    // A new process serves the revised index as it is: fresh, nothing rebuilt.
+    const next = await makeApp(dataDir, countingEmbedder());
+    expect(next.embedder.embeddings.documents).toBe(0);
+    expect(next.app.assistant.articles().find((a) => a.id === ARTICLE.laoCai)?.title).toBe(
+      "Lào Cai cắt giảm 977 thủ tục hành chính",
+    );
+    expect(await app.assistant.editArticle(ARTICLE.laoCai, { publisher: "Báo Lào Cai" })).toMatchObject({
+      status: "unchanged",
+    });
+    expect(await app.assistant.editArticle("khong-co", { title: "x" })).toEqual({ status: "not-found" });
+  });
+
+  it("an edit of the place rebuilds the index", async () => {
+    const { app, embedder } = await makeApp();
+    const documents = embedder.embeddings.documents;
+    const result = await app.assistant.editArticle(ARTICLE.sonLa, { place: "Lai Châu" });
+    expect(result).toMatchObject({ status: "edited", indexed: "rebuilt", article: { place: "Lai Châu" } });
+    expect(embedder.embeddings.documents).toBeGreaterThan(documents);
+    expect(app.assistant.articles().find((a) => a.id === ARTICLE.sonLa)?.place).toBe("Lai Châu");
   });
 });

@@ -17,11 +17,15 @@ const example = z
   .tuple([z.literal("ex"), z.string().regex(/^\d{1,2}$/)])
   .transform(([, index]) => ({ kind: "example" as const, index: Number(index) }));
 
+const admin = z
+  .tuple([z.literal("adm"), answerId])
+  .transform(([, token]) => ({ kind: "admin" as const, token }));
+
 const callbackData = z
   .string()
   .max(64)
   .transform((data) => data.split(":"))
-  .pipe(z.union([passages, vote, example]));
+  .pipe(z.union([passages, vote, example, admin]));
 
 export type CallbackAction = z.output<typeof callbackData>;
 
@@ -34,4 +38,6 @@ export const callbackFor = {
   passages: (id: string) => `p:${id}`,
   vote: (id: string, value: "up" | "down") => `v:${id}:${value}`,
   example: (index: number) => `ex:${index}`,
+  /** An admin button: the token names a PendingActions entry. */
+  admin: (token: string) => `adm:${token}`,
 };

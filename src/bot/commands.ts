@@ -5,7 +5,7 @@ import { botText } from "../messages.js";
 import { describeError } from "./handlers/error.js";
 
 export const USER_COMMANDS = ["start", "help", "sources", "ask", "about", "new"] as const;
-export const ADMIN_COMMANDS = ["stats", "add", "reindex", "remove"] as const;
+export const ADMIN_COMMANDS = ["stats", "add", "reindex", "remove", "restore", "edit", "log"] as const;
 
 export function commandMenu(admin: boolean): BotCommand[] {
   const names = admin ? [...USER_COMMANDS, ...ADMIN_COMMANDS] : [...USER_COMMANDS];

@@ -1,7 +1,9 @@
 import type { Config } from "../config/config.js";
 import type { Logger } from "../logger.js";
 import type { Assistant } from "../types.js";
+import type { PendingActions } from "./services/admin-actions.js";
 import type { AnswerStore } from "./services/answer-store.js";
+import type { AuditLog } from "./services/audit-log.js";
 import type { FeedbackStore } from "./services/feedback-store.js";
 import type { ChatHistory } from "./services/history.js";
 import type { GlobalRateLimiter, RateLimiter } from "./services/rate-limiter.js";
@@ -15,6 +17,8 @@ export interface BotDependencies {
   version: string;
   /** Where questions and votes are written; defaults to JSONL files under `<dataDir>/feedback`. */
   feedback?: FeedbackStore;
+  /** Where admin actions are recorded; defaults to a JSONL file under `<dataDir>/audit`. */
+  audit?: AuditLog;
   /** Milliseconds since the epoch; tests pass a controllable clock. */
   clock?: () => number;
   /** Id generator for stored answers (callback data); tests may pass a predictable one. */
@@ -28,6 +32,9 @@ export interface BotServices {
   logger: Logger;
   version: string;
   feedback: FeedbackStore;
+  audit: AuditLog;
+  /** What admins' buttons (remove, restore, undo, edit) act on, by token. */
+  adminActions: PendingActions;
   clock: () => number;
   history: ChatHistory;
   answers: AnswerStore;

@@ -7,8 +7,12 @@ import type { Context } from "./context.js";
 import type { BotDependencies, BotServices } from "./dependencies.js";
 import { aboutFeature } from "./features/about.js";
 import { adminAddFeature } from "./features/admin-add.js";
+import { adminButtonsFeature } from "./features/admin-buttons.js";
+import { adminEditFeature } from "./features/admin-edit.js";
+import { adminLogFeature } from "./features/admin-log.js";
 import { adminReindexFeature } from "./features/admin-reindex.js";
 import { adminRemoveFeature } from "./features/admin-remove.js";
+import { adminRestoreFeature } from "./features/admin-restore.js";
 import { feedbackFeature } from "./features/feedback.js";
 import { helpFeature } from "./features/help.js";
 import { newConversationFeature } from "./features/new.js";
@@ -23,7 +27,9 @@ import { attachContext } from "./middlewares/attach-context.js";
 import { rateLimit } from "./middlewares/rate-limit.js";
 import { updateLogger } from "./middlewares/update-logger.js";
 import { requestTimeout } from "./request-timeout.js";
+import { PendingActions } from "./services/admin-actions.js";
 import { AnswerStore } from "./services/answer-store.js";
+import { auditDir, createAuditLog } from "./services/audit-log.js";
 import { createFeedbackStore, feedbackDir } from "./services/feedback-store.js";
 import { ChatHistory } from "./services/history.js";
 import { GlobalRateLimiter, RateLimiter } from "./services/rate-limiter.js";
@@ -90,6 +96,8 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
     logger,
     version: deps.version,
     feedback: deps.feedback ?? createFeedbackStore(feedbackDir(config.dataDir)),
+    audit: deps.audit ?? createAuditLog(auditDir(config.dataDir)),
+    adminActions: new PendingActions(),
     clock,
     history: new ChatHistory({
       maxTurns: options.history?.maxTurns ?? 4,
@@ -127,6 +135,10 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
   features.use(adminAddFeature(services));
   features.use(adminReindexFeature(services));
   features.use(adminRemoveFeature(services));
+  features.use(adminRestoreFeature(services));
+  features.use(adminEditFeature(services));
+  features.use(adminLogFeature(services));
+  features.use(adminButtonsFeature(services));
   features.use(passagesFeature(services));
   features.use(feedbackFeature(services));
   features.use(questionFeature(services));

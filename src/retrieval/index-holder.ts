@@ -1,5 +1,5 @@
 import type { Logger } from "../logger.js";
-import type { Article, ReindexProgress, ReindexResult } from "../types.js";
+import type { Article, ArticleMeta, ReindexProgress, ReindexResult } from "../types.js";
 import type { Embedder } from "./embedder.js";
 import {
   type BuildOptions,
@@ -9,6 +9,7 @@ import {
   isFresh,
   type LoadedIndex,
   openIndex,
+  reviseArticles,
   sweepInterruptedBuilds,
 } from "./index-store.js";
 
@@ -25,6 +26,8 @@ export interface IndexHolder {
   /** A rebuild queued after any running one, for changes the running one may not have seen. */
   refresh(): Promise<ReindexResult>;
   add(articles: Article[], onProgress?: (p: ReindexProgress) => void): Promise<ReindexResult>;
+  /** New metadata (not place) for indexed articles, without analysing or embedding anything again. */
+  revise(articles: ArticleMeta[]): Promise<ReindexResult>;
   readonly rebuilding: boolean;
 }
 
@@ -159,6 +162,17 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
         index = await extendIndex(base, fresh, { ...buildOptions(onProgress) });
         const ms = Math.round(performance.now() - started);
         logger.info({ added: fresh.map((a) => a.id), ms }, "index extended");
+        return { ...counts(index), ms, skipped: [] };
+      });
+    },
+    revise(articles) {
+      return serialize(async () => {
+        const base = index ?? (await openIndex(options.indexDir));
+        if (!base) return runBuild();
+        const started = performance.now();
+        index = await reviseArticles(base, articles, buildOptions());
+        const ms = Math.round(performance.now() - started);
+        logger.info({ revised: articles.map((a) => a.id), ms }, "index metadata revised");
         return { ...counts(index), ms, skipped: [] };
       });
     },

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { link, mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
@@ -151,16 +151,32 @@ async function indexChunks(
   return { vectors: index ?? createVectorIndex(1, 16), dimensions };
 }
 
+/** A generation whose chunk, BM25 and vector files a new one shares unchanged (a metadata revision). */
+interface SharedFiles {
+  dir: string;
+  checksums: Record<string, string>;
+}
+
 async function writeGeneration(
   indexDir: string,
   contents: Contents,
   settings: IndexSettings,
   fingerprint: string,
+  shared?: SharedFiles,
 ): Promise<Manifest> {
   try {
-    return await writeGenerationFiles(indexDir, contents, settings, fingerprint);
+    return await writeGenerationFiles(indexDir, contents, settings, fingerprint, shared);
   } catch (error) {
     throw asStorageError(error, indexDir, "write the index in");
+  }
+}
+
+/** Hard-links a file into the new generation where the file system allows it, else copies it. */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch {
+    await writeFile(to, await readFile(from));
   }
 }
 
@@ -169,14 +185,24 @@ async function writeGenerationFiles(
   contents: Contents,
   settings: IndexSettings,
   fingerprint: string,
+  shared?: SharedFiles,
 ): Promise<Manifest> {
   await mkdir(indexDir, { recursive: true });
   const tmp = path.join(indexDir, `.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
   await mkdir(tmp);
   try {
+    const checksums: Record<string, string> = {};
+    if (shared) {
+      for (const name of [FILES.chunks, FILES.lexical, FILES.vectors]) {
+        await linkOrCopy(path.join(shared.dir, name), path.join(tmp, name));
+        checksums[name] = shared.checksums[name] as string;
+      }
+    }
     const data: Record<string, string> = {
       [FILES.articles]: JSON.stringify(contents.articles),
-      [FILES.chunks]: contents.chunks
+    };
+    if (!shared)
+      data[FILES.chunks] = contents.chunks
         .map((c) =>
           JSON.stringify({
             id: c.id,
@@ -188,16 +214,16 @@ async function writeGenerationFiles(
             national: c.national,
           }),
         )
-        .join("\n"),
-    };
-    const checksums: Record<string, string> = {};
+        .join("\n");
     for (const [name, text] of Object.entries(data)) {
       await writeFile(path.join(tmp, name), text);
       checksums[name] = sha256(text);
     }
-    checksums[FILES.lexical] = await writeParts(path.join(tmp, FILES.lexical), contents.lexical.toBinary());
-    await contents.vectors.save(path.join(tmp, FILES.vectors));
-    checksums[FILES.vectors] = await sha256File(path.join(tmp, FILES.vectors));
+    if (!shared) {
+      checksums[FILES.lexical] = await writeParts(path.join(tmp, FILES.lexical), contents.lexical.toBinary());
+      await contents.vectors.save(path.join(tmp, FILES.vectors));
+      checksums[FILES.vectors] = await sha256File(path.join(tmp, FILES.vectors));
+    }
     const manifest: Manifest = {
       format: INDEX_FORMAT,
       fingerprint,
@@ -361,6 +387,47 @@ export async function extendIndex(
     dimensions: base.manifest.dimensions,
   };
   const manifest = await writeGeneration(indexDir, contents, settings, fingerprint);
+  return { manifest, ...contents };
+}
+
+/**
+ * Replaces the metadata of some articles (title, date, publisher, author, url: what citations show)
+ * and writes a new generation that shares the current one's chunk, BM25 and vector files by hard
+ * links, so nothing is read, analysed or embedded again and the cost does not grow with the corpus
+ * beyond the article list. The search terms stay those the chunks were indexed under: a new title's
+ * words join them at the next full build. The place is not revised here: it decides the passages'
+ * province, so changing it needs a build.
+ */
+export async function reviseArticles(
+  base: LoadedIndex,
+  revised: ArticleMeta[],
+  options: Pick<BuildOptions, "corpusDir" | "indexDir">,
+): Promise<LoadedIndex> {
+  const settings = base.manifest.settings;
+  const fingerprint = await corpusFingerprint(options.corpusDir, settings);
+  const byId = new Map(revised.map((meta) => [meta.id, meta]));
+  const articles = base.articles.map((a) => {
+    const meta = byId.get(a.id);
+    return meta ? { ...meta, place: a.place, contentHash: a.contentHash } : a;
+  });
+  // One metadata object per article, shared by its chunks, as a build makes them.
+  const metaOf = new Map(
+    articles.filter((a) => byId.has(a.id)).map(({ contentHash: _h, ...meta }) => [meta.id, meta]),
+  );
+  const chunks = base.chunks.map((c) => {
+    const meta = metaOf.get(c.articleId);
+    return meta ? { ...c, meta } : c;
+  });
+  const contents: Contents = {
+    articles,
+    chunks,
+    lexical: base.lexical,
+    vectors: base.vectors,
+    dimensions: base.manifest.dimensions,
+  };
+  const dir = await currentGenerationDir(options.indexDir);
+  const shared = dir ? { dir, checksums: base.manifest.checksums } : undefined;
+  const manifest = await writeGeneration(options.indexDir, contents, settings, fingerprint, shared);
   return { manifest, ...contents };
 }
 

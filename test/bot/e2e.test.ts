@@ -61,6 +61,9 @@ describe("end to end through the Bot API stand-in (fake assistant)", () => {
       "add",
       "reindex",
       "remove",
+      "restore",
+      "edit",
+      "log",
     ]);
   });
 

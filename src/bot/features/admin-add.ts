@@ -1,13 +1,14 @@
 import path from "node:path";
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { botText } from "../../messages.js";
-import { StorageError } from "../../storage-error.js";
 import type { AddArticleResult, ArticleMeta, NewArticle } from "../../types.js";
+import { callbackFor } from "../callback-data.js";
 import type { Context } from "../context.js";
 import type { BotServices } from "../dependencies.js";
 import { isAdmin } from "../filters/is-admin.js";
 import { formatDate } from "../format/answer.js";
 import { escapeHtml } from "../format/html.js";
+import { audit, storageOutcome } from "../helpers/admin-ops.js";
 import { parseArticleMeta, type UploadMeta } from "../helpers/article-meta.js";
 import { downloadFile } from "../helpers/download.js";
 import { editHtml } from "../helpers/send.js";
@@ -89,9 +90,13 @@ export function adminAddFeature(services: BotServices): Composer<Context> {
     try {
       result = await services.assistant.addArticle(article);
     } catch (error) {
-      if (!(error instanceof StorageError)) throw error;
-      ctx.logger.error({ err: error }, "article upload could not be stored");
-      const html = botText.upload.storageFailed(error.folder, error.code);
+      const failure = storageOutcome(ctx, error, "article upload");
+      await audit(ctx, services, {
+        action: "add",
+        detail: article.fileName,
+        outcome: `storage: ${failure.code}`,
+      });
+      const html = botText.upload.storageFailed(failure.folder, failure.code);
       await editHtml(ctx.api, chatId, status.message_id, html, { logger: ctx.logger });
       return;
     }
@@ -103,8 +108,33 @@ export function adminAddFeature(services: BotServices): Composer<Context> {
       },
       "article upload handled",
     );
+    await audit(ctx, services, {
+      action: "add",
+      ...(result.status === "added" ? { articleId: result.article.id, title: result.article.title } : {}),
+      ...(result.status === "duplicate" ? { articleId: result.existing.id } : {}),
+      detail: article.fileName,
+      outcome:
+        result.status === "added"
+          ? "ok"
+          : result.status === "rejected"
+            ? `rejected: ${result.reason}`
+            : result.status,
+    });
+    // One tap to correct what was derived: the button sends the /edit command filled in.
+    const keyboard =
+      result.status === "added"
+        ? new InlineKeyboard().text(
+            botText.edit.editButton,
+            callbackFor.admin(
+              services.adminActions.offer(chatId, [
+                { kind: "edit-template", articleId: result.article.id },
+              ])[0] as string,
+            ),
+          )
+        : undefined;
     await editHtml(ctx.api, chatId, status.message_id, renderAddResult(result, given), {
       logger: ctx.logger,
+      replyMarkup: keyboard,
     });
   }
 

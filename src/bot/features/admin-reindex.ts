@@ -5,6 +5,7 @@ import type { ReindexProgress } from "../../types.js";
 import type { Context } from "../context.js";
 import type { BotServices } from "../dependencies.js";
 import { describeError } from "../handlers/error.js";
+import { audit } from "../helpers/admin-ops.js";
 import { editHtml } from "../helpers/send.js";
 import { adminOnly } from "../middlewares/admin-only.js";
 
@@ -38,10 +39,15 @@ async function reindexWithProgress(ctx: Context, services: BotServices, messageI
         "reindexed",
       );
       final = botText.reindex.done(result.articleCount, result.chunkCount, result.ms);
+      await audit(ctx, services, { action: "reindex", outcome: "ok" });
       if (result.skipped.length) final += `\n\n${botText.reindex.skipped(result.skipped)}`;
     }
   } catch (error) {
     ctx.logger.error(describeError(error), "reindex failed");
+    await audit(ctx, services, {
+      action: "reindex",
+      outcome: error instanceof StorageError ? `storage: ${error.code}` : "error",
+    });
     // A folder problem is the admin's to fix: say which folder and why, in Vietnamese.
     final =
       error instanceof StorageError

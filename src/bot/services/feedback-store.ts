@@ -1,6 +1,9 @@
-import { appendFile, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Citation } from "../../types.js";
+import { jsonlWriter, readJsonl } from "./jsonl.js";
+
+const QUESTIONS = "questions.jsonl";
+const VOTES = "votes.jsonl";
 
 export interface QuestionRecord {
   at: string;
@@ -48,26 +51,6 @@ export interface FeedbackStore {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-async function readJsonl<T>(file: string): Promise<T[]> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  const rows: T[] = [];
-  for (const line of text.split("\n")) {
-    if (!line.trim()) continue;
-    try {
-      rows.push(JSON.parse(line) as T);
-    } catch {
-      // A line cut short by a crash is skipped; the others still count.
-    }
-  }
-  return rows;
-}
-
 /** Where the questions and votes of the service under `dataDir` go. */
 export function feedbackDir(dataDir: string): string {
   return path.join(dataDir, "feedback");
@@ -78,30 +61,16 @@ export function feedbackDir(dataDir: string): string {
  * are queued one after another so lines never interleave.
  */
 export function createFeedbackStore(dir: string): FeedbackStore {
-  const questionsFile = path.join(dir, "questions.jsonl");
-  const votesFile = path.join(dir, "votes.jsonl");
-  let queue: Promise<unknown> = Promise.resolve();
-  let ready: Promise<unknown> | undefined;
-
-  function append(file: string, record: object): Promise<void> {
-    const write = async () => {
-      ready ??= mkdir(dir, { recursive: true });
-      await ready;
-      await appendFile(file, `${JSON.stringify(record)}\n`, "utf8");
-    };
-    const run = queue.then(write, write);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const questionsFile = path.join(dir, QUESTIONS);
+  const votesFile = path.join(dir, VOTES);
+  const writer = jsonlWriter(dir);
 
   return {
-    logQuestion: (record) => append(questionsFile, record),
-    logVote: (record) => append(votesFile, record),
-    async flush() {
-      await queue;
-    },
+    logQuestion: (record) => writer.append(QUESTIONS, record),
+    logVote: (record) => writer.append(VOTES, record),
+    flush: () => writer.idle(),
     async stats(now = Date.now()) {
-      await queue;
+      await writer.idle();
       const questions = await readJsonl<QuestionRecord>(questionsFile);
       const votes = await readJsonl<VoteRecord>(votesFile);
       // A user may change their mind: only the last vote of each user on each answer counts.

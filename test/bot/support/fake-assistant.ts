@@ -4,15 +4,19 @@ import type {
   AddArticleResult,
   Answer,
   ArticleAddedListener,
+  ArticleChanges,
   ArticleMeta,
   AskOptions,
   Assistant,
   Citation,
+  EditArticleResult,
   IndexStatus,
   NewArticle,
   ReindexProgress,
   ReindexResult,
   RemoveArticleResult,
+  RemovedArticle,
+  RestoreArticleResult,
 } from "../../../src/types.js";
 
 /**
@@ -70,6 +74,8 @@ export interface FakeAssistant extends Assistant {
   readonly asked: Array<{ question: string; options: AskOptions }>;
   readonly added: NewArticle[];
   readonly removed: string[];
+  readonly restored: string[];
+  readonly edited: Array<{ id: string; changes: ArticleChanges }>;
   reindexCalls: number;
   /** The next reindex waits (after its first progress report) until the returned function is called. */
   holdNextReindex(): () => void;
@@ -106,6 +112,14 @@ export function createFakeAssistant(): FakeAssistant {
   let reindexGate: Promise<void> | undefined;
   let askGate: Promise<void> | undefined;
   let uploads = 0;
+  const trash: RemovedArticle[] = [];
+  const rebuilt = (ms: number): ReindexResult => ({
+    status: "rebuilt",
+    articleCount: articles.length,
+    chunkCount: articles.length * 3,
+    ms,
+    skipped: [],
+  });
   const addedListeners = new Set<ArticleAddedListener>();
 
   const timings = { retrieveMs: 3, answerMs: 7 };
@@ -123,6 +137,8 @@ export function createFakeAssistant(): FakeAssistant {
     asked: [],
     added: [],
     removed: [],
+    restored: [],
+    edited: [],
     reindexCalls: 0,
 
     holdNextReindex() {
@@ -238,25 +254,45 @@ export function createFakeAssistant(): FakeAssistant {
       };
     },
 
-    async removeArticle(idOrTitle): Promise<RemoveArticleResult> {
+    findArticles(idOrTitle) {
       const wanted = idOrTitle.trim().toLowerCase();
-      const index = articles.findIndex(
-        (a) => a.id === idOrTitle.trim() || a.title.toLowerCase().includes(wanted),
-      );
+      const byId = articles.filter((a) => a.id === idOrTitle.trim());
+      return byId.length ? byId : articles.filter((a) => a.title.toLowerCase().includes(wanted));
+    },
+
+    async removeArticle(id): Promise<RemoveArticleResult> {
+      const index = articles.findIndex((a) => a.id === id);
       if (index < 0) return { status: "not-found" };
       const [article] = articles.splice(index, 1);
       self.removed.push(article.id);
-      return {
-        status: "removed",
-        article,
-        reindex: {
-          status: "rebuilt",
-          articleCount: articles.length,
-          chunkCount: articles.length * 3,
-          ms: 9,
-          skipped: [],
-        },
-      };
+      const trashId = `${1_700_000_000_000 + trash.length}-${article.id}`;
+      trash.unshift({ trashId, removedAt: new Date(1_700_000_000_000).toISOString(), article });
+      return { status: "removed", article, trashId, reindex: rebuilt(9) };
+    },
+
+    async removedArticles() {
+      return [...trash];
+    },
+
+    async restoreArticle(trashId): Promise<RestoreArticleResult> {
+      const at = trash.findIndex((e) => e.trashId === trashId);
+      if (at < 0) return { status: "not-found" };
+      const [{ article }] = trash.splice(at, 1);
+      articles.push(article);
+      self.restored.push(article.id);
+      return { status: "restored", article, reindex: rebuilt(11) };
+    },
+
+    async editArticle(id, changes): Promise<EditArticleResult> {
+      const at = articles.findIndex((a) => a.id === id);
+      if (at < 0) return { status: "not-found" };
+      const before = articles[at];
+      const article = { ...before, ...changes };
+      if (JSON.stringify(article) === JSON.stringify(before)) return { status: "unchanged", article };
+      articles[at] = article;
+      self.edited.push({ id, changes });
+      const indexed = changes.place && changes.place !== before.place ? "rebuilt" : "metadata";
+      return { status: "edited", before, article, indexed, reindex: rebuilt(4) };
     },
 
     async reindex(onProgress?: (p: ReindexProgress) => void): Promise<ReindexResult> {

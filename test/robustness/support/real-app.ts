@@ -48,17 +48,12 @@ export function recording(
 ): Assistant & { asked: Array<{ question: string; options?: AskOptions }> } {
   const asked: Array<{ question: string; options?: AskOptions }> = [];
   return {
+    ...inner,
     asked,
     ask: (question, options) => {
       asked.push({ question, options });
       return inner.ask(question, options);
     },
-    articles: () => inner.articles(),
-    status: () => inner.status(),
-    addArticle: (article) => inner.addArticle(article),
-    removeArticle: (idOrTitle) => inner.removeArticle(idOrTitle),
-    reindex: (onProgress) => inner.reindex(onProgress),
-    onArticleAdded: (listener) => inner.onArticleAdded(listener),
   };
 }
 
