@@ -120,8 +120,8 @@ function benchConfig(a: { corpusDir: string; indexDir: string; dataDir: string }
 }
 
 async function build(a: BuildArgs): Promise<BuildResult> {
-  const { buildIndex } = await import("../src/retrieval/index-store.js");
-  const { createEmbedder } = await import("../src/main.js");
+  const { buildIndex } = await import("../src/retrieval/indexer.js");
+  const { createEmbedder } = await import("../src/retrieval/embeddings/create-embedder.js");
   const { stageClock } = await import("./stats.js");
   const config = await benchConfig({ ...a, dataDir: path.dirname(a.indexDir) });
   const clock = stageClock();

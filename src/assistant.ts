@@ -5,7 +5,7 @@ import { createCorpusStore } from "./ingest/corpus-store.js";
 import { ArticleError, isArticleFile, readArticle } from "./ingest/read-article.js";
 import type { Logger } from "./logger.js";
 import { answerText } from "./messages.js";
-import type { Embedder } from "./retrieval/embedder.js";
+import type { Embedder } from "./retrieval/embeddings/embedder.js";
 import type { IndexHolder } from "./retrieval/index-holder.js";
 import type { LoadedIndex } from "./retrieval/index-store.js";
 import { retrieve } from "./retrieval/retriever.js";

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Candidate, createExtractiveAnswerer } from "./answer/extractive.js";
-import { createOpenAIEmbeddings } from "./answer/llm/embeddings.js";
 import { loadPrompts } from "./answer/llm/prompts.js";
 import { createLlmWiring } from "./answer/llm/wire.js";
 import { ruleRewriter } from "./answer/rewrite.js";
@@ -9,9 +8,9 @@ import type { Answerer, QuestionRewriter } from "./answer/types.js";
 import { createAssistant, type QaAssistant } from "./assistant.js";
 import type { Config } from "./config/config.js";
 import { createLogger, type Logger } from "./logger.js";
-import type { Embedder } from "./retrieval/embedder.js";
+import { createEmbedder } from "./retrieval/embeddings/create-embedder.js";
+import type { Embedder } from "./retrieval/embeddings/embedder.js";
 import { createIndexHolder, type IndexHolder } from "./retrieval/index-holder.js";
-import { LocalEmbeddings } from "./retrieval/local-embeddings.js";
 import type { ReindexProgress } from "./types.js";
 
 /**
@@ -40,17 +39,6 @@ export interface App {
   extractive: Answerer;
   /** How the offline answerer ranked the sentences of the retrieved passages, for `ask --explain`. */
   explain(question: string): Promise<Candidate[]>;
-}
-
-export function createEmbedder(config: Config): Embedder {
-  switch (config.embeddings.kind) {
-    case "local": {
-      const embeddings = new LocalEmbeddings();
-      return { id: embeddings.id, embeddings, batchSize: 256 };
-    }
-    case "openai":
-      return createOpenAIEmbeddings(config.embeddings);
-  }
 }
 
 /** Prompts ship with the code, wherever the command is run from. */

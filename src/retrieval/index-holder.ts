@@ -1,10 +1,7 @@
 import type { Logger } from "../logger.js";
 import type { Article, ArticleMeta, ReindexProgress, ReindexResult } from "../types.js";
-import type { Embedder } from "./embedder.js";
+import type { Embedder } from "./embeddings/embedder.js";
 import {
-  type BuildOptions,
-  buildIndex,
-  extendIndex,
   IndexCorruptError,
   isFresh,
   type LoadedIndex,
@@ -12,6 +9,7 @@ import {
   reviseArticles,
   sweepInterruptedBuilds,
 } from "./index-store.js";
+import { type BuildOptions, buildIndex, extendIndex } from "./indexer.js";
 
 /**
  * Holds the index in service. Readers take `current()` once per question and keep that object, so a

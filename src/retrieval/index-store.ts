@@ -4,17 +4,11 @@ import { link, mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, writeF
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { articleMeta, chunkArticle } from "../ingest/chunk.js";
-import { loadCorpus } from "../ingest/corpus.js";
 import { asStorageError } from "../storage-error.js";
-import { analyzeWords } from "../text/terms.js";
-import { words } from "../text/words.js";
-import type { Article, ArticleMeta, Chunk, ReindexProgress } from "../types.js";
-import { type Bm25Index, createBm25, loadBm25 } from "./bm25.js";
-import type { Embedder } from "./embedder.js";
+import type { ArticleMeta, Chunk } from "../types.js";
+import { type Bm25Index, loadBm25 } from "./bm25.js";
 import { corpusFingerprint, INDEX_FORMAT, type IndexSettings } from "./fingerprint.js";
-import { LocalEmbeddings } from "./local-embeddings.js";
-import { createVectorIndex, loadVectorIndex, type VectorIndex } from "./vector-index.js";
+import { loadVectorIndex, type VectorIndex } from "./vector-index.js";
 
 /**
  * The index lives in generations: `<indexDir>/gen-*` folders, and a `CURRENT` file naming the one in
@@ -65,11 +59,6 @@ const FILES = {
 };
 const CURRENT = "CURRENT";
 
-/** The text a chunk is indexed under: its article's headline and place give it context. */
-export function indexedText(chunk: Chunk): string {
-  return `${chunk.meta.title}. ${chunk.meta.place}. ${chunk.text}`;
-}
-
 const sha256 = (data: Buffer | string) => createHash("sha256").update(data).digest("hex");
 
 /** sha256 of a file read in pieces, for files too big to hold twice (the vectors). */
@@ -98,57 +87,13 @@ async function writeParts(file: string, parts: Uint8Array[]): Promise<string> {
   return hash.digest("hex");
 }
 
-interface Contents {
+/** What a generation holds, as written and as loaded. */
+export interface Contents {
   articles: StoredArticle[];
   chunks: Chunk[];
   lexical: Bm25Index;
   vectors: VectorIndex;
   dimensions: number;
-}
-
-/**
- * Adds chunks to both indexes, a batch at a time: BM25 terms and vectors. Each chunk is analysed
- * once; the local embeddings reuse those terms instead of analysing the text again. Progress is
- * reported as one "embedding" stage covering both.
- */
-async function indexChunks(
-  chunks: Chunk[],
-  embedder: Embedder,
-  lexical: Bm25Index,
-  vectors: VectorIndex | undefined,
-  firstLabel: number,
-  dimensionsHint: number | undefined,
-  onProgress?: (p: ReindexProgress) => void,
-): Promise<{ vectors: VectorIndex; dimensions: number }> {
-  let index = vectors;
-  let dimensions = dimensionsHint ?? 0;
-  // Plain local embeddings reuse the terms; a subclass that changes embedDocuments keeps its own.
-  const e = embedder.embeddings;
-  const local =
-    e instanceof LocalEmbeddings && e.embedDocuments === LocalEmbeddings.prototype.embedDocuments
-      ? e
-      : undefined;
-  for (let start = 0; start < chunks.length; start += embedder.batchSize) {
-    const batch = chunks.slice(start, start + embedder.batchSize);
-    const texts = batch.map(indexedText);
-    const textWords = texts.map((t) => words(t));
-    const terms = textWords.map((ws) => analyzeWords(ws));
-    for (const t of terms) lexical.add(t);
-    const embedded = local
-      ? textWords.map((ws, i) => local.embedAnalyzed(ws, terms[i] as string[]))
-      : await embedder.embeddings.embedDocuments(texts);
-    if (!index) {
-      dimensions = embedded[0]?.length ?? 0;
-      index = createVectorIndex(dimensions, chunks.length);
-    }
-    for (const [i, v] of embedded.entries()) index?.add(v, firstLabel + start + i);
-    onProgress?.({
-      stage: "embedding",
-      done: Math.min(start + batch.length, chunks.length),
-      total: chunks.length,
-    });
-  }
-  return { vectors: index ?? createVectorIndex(1, 16), dimensions };
 }
 
 /** A generation whose chunk, BM25 and vector files a new one shares unchanged (a metadata revision). */
@@ -157,7 +102,8 @@ interface SharedFiles {
   checksums: Record<string, string>;
 }
 
-async function writeGeneration(
+/** Writes `contents` as a new generation and makes it the one in service (see above). */
+export async function writeGeneration(
   indexDir: string,
   contents: Contents,
   settings: IndexSettings,
@@ -302,94 +248,6 @@ async function pruneGenerations(indexDir: string, keep: string): Promise<void> {
   await sweepInterruptedBuilds(indexDir);
 }
 
-export interface BuildOptions {
-  corpusDir: string;
-  indexDir: string;
-  settings: Omit<IndexSettings, "embeddingsId">;
-  embedder: Embedder;
-  onProgress?: (p: ReindexProgress) => void;
-}
-
-export interface BuildResult {
-  index: LoadedIndex;
-  skipped: Array<{ file: string; reason: string }>;
-}
-
-const storedArticle = (a: Article): StoredArticle => ({ ...articleMeta(a), contentHash: a.contentHash });
-
-/** Reads the whole corpus folder and writes a new generation; the old one serves until it is done. */
-export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
-  const { corpusDir, indexDir, embedder, onProgress } = options;
-  const settings: IndexSettings = { ...options.settings, embeddingsId: embedder.id };
-  // Taken before reading, so a file changed during the build makes the result stale, not wrong.
-  const fingerprint = await corpusFingerprint(corpusDir, settings);
-  const { articles, skipped } = await loadCorpus(corpusDir, (done, total) =>
-    onProgress?.({ stage: "reading", done, total }),
-  );
-  const chunks: Chunk[] = [];
-  for (const [i, article] of articles.entries()) {
-    chunks.push(...chunkArticle(article, { size: settings.chunkSize, overlap: settings.chunkOverlap }));
-    onProgress?.({ stage: "chunking", done: i + 1, total: articles.length });
-  }
-  const lexical = createBm25();
-  const { vectors, dimensions } = await indexChunks(
-    chunks,
-    embedder,
-    lexical,
-    undefined,
-    0,
-    undefined,
-    onProgress,
-  );
-  onProgress?.({ stage: "saving", done: 0, total: 1 });
-  const contents = { articles: articles.map(storedArticle), chunks, lexical, vectors, dimensions };
-  const manifest = await writeGeneration(indexDir, contents, settings, fingerprint);
-  onProgress?.({ stage: "done", done: 1, total: 1 });
-  return { index: { manifest, ...contents }, skipped };
-}
-
-/**
- * Adds articles to a loaded index without re-reading or re-embedding the rest, and writes the
- * result as a new generation. Used when an admin uploads an article.
- */
-export async function extendIndex(
-  base: LoadedIndex,
-  added: Article[],
-  options: Omit<BuildOptions, "settings">,
-): Promise<LoadedIndex> {
-  const { indexDir, embedder, corpusDir, onProgress } = options;
-  const settings = base.manifest.settings;
-  if (settings.embeddingsId !== embedder.id) {
-    throw new Error(`index was built with ${settings.embeddingsId}, not ${embedder.id}: rebuild it`);
-  }
-  const fingerprint = await corpusFingerprint(corpusDir, settings);
-  const generationDir = await currentGenerationDir(indexDir);
-  // A private copy of both structures: readers of `base` keep a consistent index meanwhile.
-  const lexical = base.lexical.clone();
-  const vectors = await copyVectors(base, generationDir);
-  const newChunks = added.flatMap((a) =>
-    chunkArticle(a, { size: settings.chunkSize, overlap: settings.chunkOverlap }),
-  );
-  await indexChunks(
-    newChunks,
-    embedder,
-    lexical,
-    vectors,
-    base.chunks.length,
-    base.manifest.dimensions,
-    onProgress,
-  );
-  const contents: Contents = {
-    articles: [...base.articles, ...added.map(storedArticle)],
-    chunks: [...base.chunks, ...newChunks],
-    lexical,
-    vectors,
-    dimensions: base.manifest.dimensions,
-  };
-  const manifest = await writeGeneration(indexDir, contents, settings, fingerprint);
-  return { manifest, ...contents };
-}
-
 /**
  * Replaces the metadata of some articles (title, date, publisher, author, url: what citations show)
  * and writes a new generation that shares the current one's chunk, BM25 and vector files by hard
@@ -401,7 +259,7 @@ export async function extendIndex(
 export async function reviseArticles(
   base: LoadedIndex,
   revised: ArticleMeta[],
-  options: Pick<BuildOptions, "corpusDir" | "indexDir">,
+  options: { corpusDir: string; indexDir: string },
 ): Promise<LoadedIndex> {
   const settings = base.manifest.settings;
   const fingerprint = await corpusFingerprint(options.corpusDir, settings);
@@ -437,8 +295,9 @@ export async function reviseArticles(
  * no in-memory copy, and adding to the serving structure itself would leave vectors without chunks
  * in it if the extension then failed.
  */
-async function copyVectors(base: LoadedIndex, generationDir: string | undefined): Promise<VectorIndex> {
+export async function copyServingVectors(base: LoadedIndex, indexDir: string): Promise<VectorIndex> {
   const { dimensions } = base.manifest;
+  const generationDir = await currentGenerationDir(indexDir);
   if (generationDir) return loadVectorIndex(path.join(generationDir, FILES.vectors), dimensions);
   const scratch = await mkdtemp(path.join(os.tmpdir(), "hoi-cchc-vectors-"));
   try {

@@ -3,7 +3,7 @@ import { findPlaces } from "../text/places.js";
 import { splitQuestion } from "../text/question-parts.js";
 import { analyze, analyzeFolded } from "../text/terms.js";
 import type { Passage } from "../types.js";
-import type { Embedder } from "./embedder.js";
+import type { Embedder } from "./embeddings/embedder.js";
 import type { LoadedIndex } from "./index-store.js";
 
 export interface SearchOptions {

@@ -4,7 +4,7 @@ import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "../../src/main.js";
 import { botText } from "../../src/messages.js";
-import { LocalEmbeddings } from "../../src/retrieval/local-embeddings.js";
+import { LocalEmbeddings } from "../../src/retrieval/embeddings/local.js";
 import { makeUser, privateChat } from "../../support/bot-api-server.js";
 import { ADMIN_ID, type RunningBot, startWithRealApp } from "./support/e2e.js";
 import { until } from "./support/until.js";

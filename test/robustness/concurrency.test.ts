@@ -5,7 +5,7 @@ import type { User } from "grammy/types";
 import { afterAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.js";
 import { botText } from "../../src/messages.js";
-import { LocalEmbeddings } from "../../src/retrieval/local-embeddings.js";
+import { LocalEmbeddings } from "../../src/retrieval/embeddings/local.js";
 import type { Answer, Assistant } from "../../src/types.js";
 import { ADMIN, createHarness, privateOf } from "../bot/support/harness.js";
 import { until } from "../bot/support/until.js";

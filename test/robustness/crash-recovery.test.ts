@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/main.js";
+import { localEmbedder } from "../../src/retrieval/embeddings/local.js";
 import { isFresh, type LoadedIndex, openIndex } from "../../src/retrieval/index-store.js";
-import { LocalEmbeddings } from "../../src/retrieval/local-embeddings.js";
 import { retrieve } from "../../src/retrieval/retriever.js";
 import { FIXTURES_DIR, ROOT, silentLogger } from "../fixtures/support.js";
 import { type RealApp, realApp, snapshot, temp } from "./support/real-app.js";
@@ -23,10 +23,7 @@ const QUESTIONS = [
   "Năm 2023 cả nước đã tinh giản bao nhiêu biên chế?",
   "Bình Định đã lắp đặt bao nhiêu máy tra cứu hồ sơ tự động?",
 ];
-const embedder = (() => {
-  const embeddings = new LocalEmbeddings();
-  return { id: embeddings.id, embeddings, batchSize: 256 };
-})();
+const embedder = localEmbedder();
 
 /** What the index retrieves for each question: chunk ids, best first. */
 async function retrieved(index: LoadedIndex | undefined) {

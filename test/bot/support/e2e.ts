@@ -6,7 +6,7 @@ import type { BotOptions, Context } from "../../../src/bot/index.js";
 import { type Config, createConfig, type RawEnv } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/logger.js";
 import { type App, createApp } from "../../../src/main.js";
-import { LocalEmbeddings } from "../../../src/retrieval/local-embeddings.js";
+import { type LocalEmbeddings, localEmbedder } from "../../../src/retrieval/embeddings/local.js";
 import { type Service, startService } from "../../../src/service.js";
 import type { Assistant } from "../../../src/types.js";
 import { BotApiServer } from "../../../support/bot-api-server.js";
@@ -80,7 +80,7 @@ export async function startBotAgainstStandIn(options: {
  * data/corpus and a temporary index folder, against the Bot API stand-in.
  */
 export async function startWithRealApp(
-  embeddings: LocalEmbeddings = new LocalEmbeddings(),
+  embeddings?: LocalEmbeddings,
 ): Promise<{ app: App; running: RunningBot; corpusDir: string }> {
   const root = mkdtempSync(path.join(tmpdir(), "hoi-cchc-real-"));
   const corpusDir = path.join(root, "corpus");
@@ -94,7 +94,8 @@ export async function startWithRealApp(
   };
   const app = createApp(createConfig(env), {
     logger: createLogger("silent"),
-    embedder: { id: embeddings.id, embeddings, batchSize: 256 },
+    // Embeddings given by the test (one that can be held midway) are asked for every text.
+    embedder: embeddings ? { id: embeddings.id, embeddings, batchSize: 256 } : localEmbedder(),
   });
   await app.index.ready();
   const running = await startBotAgainstStandIn({ assistant: app.assistant, env });

@@ -33,7 +33,7 @@ if (pauseAfterWrite) {
 const { createConfig } = await import("../../../src/config/config.js");
 const { createLogger } = await import("../../../src/logger.js");
 const { createIndexHolder } = await import("../../../src/retrieval/index-holder.js");
-const { LocalEmbeddings } = await import("../../../src/retrieval/local-embeddings.js");
+const { localEmbedder } = await import("../../../src/retrieval/embeddings/local.js");
 
 const config = createConfig({
   DATA_DIR: process.env.DATA_DIR,
@@ -43,13 +43,12 @@ const config = createConfig({
   LOG_LEVEL: "silent",
 });
 // Small embedding batches, so the build reports progress (and can be stopped) several times there.
-const embeddings = new LocalEmbeddings();
 const index = createIndexHolder({
   corpusDir: config.corpusDir,
   indexDir: config.indexDir,
   chunkSize: config.chunking.size,
   chunkOverlap: config.chunking.overlap,
-  embedder: { id: embeddings.id, embeddings, batchSize: 8 },
+  embedder: localEmbedder(undefined, 8),
   logger: createLogger("silent"),
 });
 const [pauseStage, pauseCount] = (process.env.PAUSE_AT ?? "").split(":");

@@ -4,7 +4,7 @@ import path from "node:path";
 import { type Config, createConfig, type RawEnv } from "../../../src/config/config.js";
 import type { Logger } from "../../../src/logger.js";
 import { type App, createApp } from "../../../src/main.js";
-import type { Embedder } from "../../../src/retrieval/embedder.js";
+import type { Embedder } from "../../../src/retrieval/embeddings/embedder.js";
 import type { AskOptions, Assistant } from "../../../src/types.js";
 import { copyCorpus, silentLogger, tempDirs } from "../../fixtures/support.js";
 

@@ -1,7 +1,8 @@
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
-import { foldDiacritics } from "../text/normalize.js";
-import { analyzeWords } from "../text/terms.js";
-import { words } from "../text/words.js";
+import { foldDiacritics } from "../../text/normalize.js";
+import { analyzeWords } from "../../text/terms.js";
+import { words } from "../../text/words.js";
+import type { Embedder } from "./embedder.js";
 
 /**
  * Offline embeddings computed on the spot, nothing downloaded: the text's index terms (accented and
@@ -140,4 +141,21 @@ export class LocalEmbeddings extends Embeddings {
   async embedQuery(document: string): Promise<number[]> {
     return this.embed(document);
   }
+}
+
+/**
+ * Texts per embedding call while building. Local embeddings make no requests, so this only sets how
+ * often a build reports progress: 256 chunks is a fraction of a second, a smooth progress bar.
+ */
+export const LOCAL_BATCH_SIZE = 256;
+
+/** The offline embeddings as the index's {@link Embedder}: they can embed terms already analysed. */
+export function localEmbedder(embeddings = new LocalEmbeddings(), batchSize = LOCAL_BATCH_SIZE): Embedder {
+  return {
+    id: embeddings.id,
+    embeddings,
+    batchSize,
+    semantic: false,
+    embedAnalyzed: (ws, terms) => embeddings.embedAnalyzed(ws, terms),
+  };
 }

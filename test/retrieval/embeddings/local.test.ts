@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LocalEmbeddings } from "../../src/retrieval/local-embeddings.js";
-import { cosine } from "../fixtures/support.js";
+import { LocalEmbeddings } from "../../../src/retrieval/embeddings/local.js";
+import { cosine } from "../../fixtures/support.js";
 
 const embeddings = new LocalEmbeddings();
 const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));

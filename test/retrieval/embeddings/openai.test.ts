@@ -2,11 +2,11 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createOpenAIEmbeddings, openAIEmbeddingsId } from "../../../src/answer/llm/embeddings.js";
 import { createConfig } from "../../../src/config/config.js";
 import { createApp } from "../../../src/main.js";
+import { createOpenAIEmbeddings, openAIEmbeddingsId } from "../../../src/retrieval/embeddings/openai.js";
 import { type OpenAIServer, startOpenAIServer } from "../../../support/openai-server.js";
-import { captureLogger } from "./fixtures.js";
+import { captureLogger } from "../../answer/llm/fixtures.js";
 
 const CORPUS = path.resolve(import.meta.dirname, "../../../data/corpus");
 

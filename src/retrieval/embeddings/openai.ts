@@ -1,6 +1,6 @@
 import { OpenAIEmbeddings } from "@langchain/openai";
 import type { EmbeddingBackend } from "../../config/config.js";
-import type { Embedder } from "../../retrieval/embedder.js";
+import type { Embedder } from "./embedder.js";
 
 export type OpenAIEmbeddingBackend = Extract<EmbeddingBackend, { kind: "openai" }>;
 
