@@ -13,6 +13,10 @@ const REDACT = [
   "config.embeddings.apiKey",
   "headers.authorization",
   "*.headers.authorization",
+  // A GrammyError carries the request it refused: a setWebhook's secret_token, a user's text.
+  "err.payload.*",
+  "*.err.payload.*",
+  "error.payload.*",
 ];
 
 /**
@@ -31,8 +35,10 @@ const CENSOR = "[redacted]";
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function scrubber(secrets: readonly string[]): (line: string) => string {
-  // Short values would blot out ordinary words; config only accepts long tokens and keys anyway.
-  const known = secrets.filter((s) => s.length >= 8).map((s) => new RegExp(escapeRegExp(s), "g"));
+  // Every configured secret, whatever its length; the longest first, so none is left half-hidden
+  // by a shorter one inside it. Pieces of JSON escaping are matched as the value itself.
+  const values = [...new Set(secrets.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
+  const known = values.map((s) => new RegExp(escapeRegExp(JSON.stringify(s).slice(1, -1)), "g"));
   const patterns = [...known, ...SECRET_SHAPES];
   return (line) => patterns.reduce((text, pattern) => text.replace(pattern, CENSOR), line);
 }

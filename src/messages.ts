@@ -174,7 +174,8 @@ export const botText = {
   voteSame: "Bạn đã góp ý cho câu trả lời này rồi.",
   voteChanged: "Đã cập nhật góp ý của bạn.",
   rateLimited: "Bạn đang gửi hơi nhiều tin nhắn. Vui lòng đợi khoảng một phút rồi hỏi tiếp nhé.",
-  busy: "Hiện có quá nhiều câu hỏi gửi đến cùng lúc. Bạn vui lòng thử lại sau khoảng một phút nhé.",
+  forwardedCommand:
+    "Lệnh trong tin nhắn chuyển tiếp không được thực hiện. Nếu muốn dùng lệnh, bạn hãy tự gõ lệnh đó.",
   internalError: "Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Bạn vui lòng thử lại sau ít phút.",
   newConversation: "Đã bắt đầu cuộc trò chuyện mới: các câu hỏi tiếp theo không dựa vào những câu trước nữa.",
   unknownCommand: "Mình không hiểu lệnh này. Gõ /help để xem các lệnh có thể dùng.",
@@ -368,6 +369,7 @@ export const botText = {
     down: number;
     articleCount: number;
     recentUnanswered: string[];
+    rateLimited: number;
   }) =>
     [
       "📊 <b>Thống kê</b>",
@@ -375,6 +377,7 @@ export const botText = {
       `Trả lời được: ${s.found}${s.questions > 0 ? ` (${Math.round((100 * s.found) / s.questions)}%)` : ""}`,
       `Góp ý: 👍 ${s.up} · 👎 ${s.down}`,
       `Kho: ${s.articleCount} bài viết`,
+      `Tin nhắn bị bỏ qua vì gửi quá nhanh (từ khi khởi động): ${s.rateLimited}`,
       ...(s.recentUnanswered.length
         ? [
             "",

@@ -47,8 +47,11 @@ export interface Service {
    * up (it rejects then, e.g. on a revoked token). A webhook server never ends by itself.
    */
   ended: Promise<void>;
-  /** Stops taking updates, lets those in hand finish, and writes pending feedback. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking updates, lets those in hand finish for up to `graceMs` (SHUTDOWN_GRACE_MS by
+   * default; unfinished ones stay unconfirmed for Telegram to send again), and writes pending feedback.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** Telegram could not be reached or refused the bot at start (getMe, deleteWebhook, setWebhook). */
@@ -137,8 +140,8 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       mode: "webhook",
       bot,
       ended: new Promise<void>(() => undefined),
-      async stop() {
-        await handle.stop();
+      async stop(graceMs) {
+        await handle.stop(graceMs);
         await feedback.flush();
       },
     };
@@ -146,7 +149,6 @@ export async function startService(config: Config, overrides: ServiceOverrides =
   const handle = await startPolling(bot, {
     logger,
     adminIds: config.telegram.adminIds,
-    concurrency: config.limits.concurrency,
     pollTimeoutSeconds: overrides.pollTimeoutSeconds,
   }).catch((error: unknown) => {
     throw new BotStartError(error);
@@ -156,8 +158,8 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     mode: "polling",
     bot,
     ended: observed(handle.task() ?? Promise.resolve()),
-    async stop() {
-      if (handle.isRunning()) await handle.stop();
+    async stop(graceMs) {
+      await handle.stop(graceMs);
       await feedback.flush();
     },
   };

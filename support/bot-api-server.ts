@@ -22,6 +22,8 @@ import { makeBotInfo } from "../src/bot/bot-info.js";
 
 export interface ApiCall {
   method: string;
+  /** When the call was answered (Date.now()). */
+  at: number;
   payload: Record<string, unknown>;
   ok: boolean;
   result?: unknown;
@@ -166,6 +168,11 @@ export class BotApiServer {
   readonly #waiters = new Set<() => void>();
   readonly #callWaiters = new Set<() => void>();
   readonly #faults = new Map<string, Fault[]>();
+  /** Faults for every call of a method to one chat, until cleared. */
+  readonly #chatFaults = new Map<string, Fault>();
+  readonly #delays = new Map<string, number>();
+  /** Updates delivered again whatever the offset (a redelivery), in the next getUpdates. */
+  readonly #redelivered: Update[] = [];
   readonly #files = new Map<string, StoredFile>();
   /** Messages by chat id and message id, the bot's with their edits applied. */
   readonly #messages = new Map<number, Map<number, Message>>();
@@ -257,10 +264,19 @@ export class BotApiServer {
     return message;
   }
 
-  /** A text message, with bot_command and mention entities as Telegram adds them. */
-  sendText(from: User, chat: Chat, text: string, options: { replyTo?: Message } = {}): Message {
+  /**
+   * A text message, with bot_command and mention entities as Telegram adds them; `extra` adds
+   * fields such as `forward_origin`.
+   */
+  sendText(
+    from: User,
+    chat: Chat,
+    text: string,
+    options: { replyTo?: Message; extra?: Partial<Message> } = {},
+  ): Message {
     const entities = entitiesOf(text);
     return this.#userMessage(from, chat, {
+      ...options.extra,
       text,
       ...(entities.length ? { entities } : {}),
       ...(options.replyTo
@@ -372,6 +388,28 @@ export class BotApiServer {
     this.#faults.set(method, list);
   }
 
+  /** Every call of `method` to `chatId` fails with this error until the returned function is called. */
+  failForChat(method: string, chatId: number, fault: Fault): () => void {
+    const key = `${method}:${chatId}`;
+    this.#chatFaults.set(key, fault);
+    return () => void this.#chatFaults.delete(key);
+  }
+
+  /** Every call of `method` is answered `ms` later (a slow Telegram), 0 to stop. */
+  slowDown(method: string, ms: number): void {
+    this.#delays.set(method, ms);
+  }
+
+  /**
+   * Delivers `update` again, with the same update_id, in the next getUpdates whatever its offset:
+   * called at once after the update was injected, the batch holds it twice; called after the bot
+   * confirmed it, Telegram sends it again.
+   */
+  redeliver(update: Update): void {
+    this.#redelivered.push(update);
+    for (const wake of this.#waiters) wake();
+  }
+
   /** Marks the current end of the call log; `waitForCall` looks after it. */
   mark(): number {
     this.#since = this.calls.length;
@@ -463,7 +501,9 @@ export class BotApiServer {
     }
     const method = call[2];
     const payload = await this.#body(req, url);
-    const fault = this.#faults.get(method)?.shift();
+    const delay = this.#delays.get(method) ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    const fault = this.#faults.get(method)?.shift() ?? this.#chatFaults.get(`${method}:${payload.chat_id}`);
     let record: ApiCall;
     if (fault) {
       const description =
@@ -472,7 +512,7 @@ export class BotApiServer {
           : fault.code === 500
             ? "Internal Server Error"
             : fault.description;
-      record = { method, payload, ok: false, error: { code: fault.code, description } };
+      record = { method, at: Date.now(), payload, ok: false, error: { code: fault.code, description } };
       this.#record(record);
       this.#reply(res, fault.code, {
         ok: false,
@@ -485,12 +525,13 @@ export class BotApiServer {
     try {
       const result = await this.#dispatch(method, payload, req);
       // getUpdates is polled continuously: it is not part of the call log tests look at.
-      if (method !== "getUpdates") this.#record({ method, payload, ok: true, result });
+      if (method !== "getUpdates") this.#record({ method, at: Date.now(), payload, ok: true, result });
       this.#reply(res, 200, { ok: true, result });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       this.#record({
         method,
+        at: Date.now(),
         payload,
         ok: false,
         error: { code: error.code, description: error.description },
@@ -582,8 +623,9 @@ export class BotApiServer {
             .filter((u) => allowed.length === 0 || allowed.some((kind) => kind in u))
             .slice(0, Number(p.limit ?? 100));
         const timeout = Number(p.timeout ?? 0);
-        if (pending().length === 0 && timeout > 0 && !this.#closed) await this.#waitForUpdates(timeout, req);
-        return pending();
+        const ready = () => pending().length > 0 || this.#redelivered.length > 0;
+        if (!ready() && timeout > 0 && !this.#closed) await this.#waitForUpdates(timeout, req);
+        return [...this.#redelivered.splice(0), ...pending()];
       }
       case "sendMessage": {
         const text = this.#checkText(p);

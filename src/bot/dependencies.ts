@@ -6,7 +6,8 @@ import type { AnswerStore } from "./services/answer-store.js";
 import type { AuditLog } from "./services/audit-log.js";
 import type { FeedbackStore } from "./services/feedback-store.js";
 import type { ChatHistory } from "./services/history.js";
-import type { GlobalRateLimiter, RateLimiter } from "./services/rate-limiter.js";
+import type { RateLimitStore } from "./services/rate-limit-store.js";
+import type { SeenUpdates } from "./services/seen-updates.js";
 
 /** What the bot needs from outside: the question-answering core, config, logging, storage, time. */
 export interface BotDependencies {
@@ -23,6 +24,18 @@ export interface BotDependencies {
   clock?: () => number;
   /** Id generator for stored answers (callback data); tests may pass a predictable one. */
   newAnswerId?: () => string;
+  /** Update ids already handled; in memory unless replicas share one store. */
+  seenUpdates?: SeenUpdates;
+  /** Per-user rate-limit counters; in memory unless replicas share one store. */
+  rateLimitStore?: RateLimitStore;
+}
+
+/** What delivery turned away since start, for /stats. */
+export interface DeliveryCounters {
+  /** Messages and button presses dropped by the per-user limit. */
+  rateLimited: number;
+  /** Updates Telegram delivered again after they were handled. */
+  repeatedUpdates: number;
 }
 
 /** The shared state and settings every feature receives from `createBot`. */
@@ -38,8 +51,7 @@ export interface BotServices {
   clock: () => number;
   history: ChatHistory;
   answers: AnswerStore;
-  limiter: RateLimiter;
-  globalLimiter: GlobalRateLimiter;
+  counters: DeliveryCounters;
   /** Bot API base URL, used for file downloads (`${apiRoot}/file/bot<token>/<file_path>`). */
   apiRoot: string;
   /** Minimum time between two edits of one message (streamed answers, reindex progress). */

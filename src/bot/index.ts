@@ -1,5 +1,5 @@
 import { type AutoRetryOptions, autoRetry } from "@grammyjs/auto-retry";
-import { sequentialize } from "@grammyjs/runner";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { type ApiClientOptions, Bot, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { botText } from "../messages.js";
@@ -24,15 +24,25 @@ import { statsFeature } from "./features/stats.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { catchHandler, errorHandler } from "./handlers/error.js";
 import { attachContext } from "./middlewares/attach-context.js";
+import { chatOrder, workSlots } from "./middlewares/chat-order.js";
+import { ignoreForwardedCommands } from "./middlewares/forwarded-commands.js";
+import { oncePerUpdate } from "./middlewares/once-per-update.js";
 import { rateLimit } from "./middlewares/rate-limit.js";
 import { updateLogger } from "./middlewares/update-logger.js";
-import { requestTimeout } from "./request-timeout.js";
+import { REQUEST_TIMEOUT, type RequestTimeoutOptions, requestTimeout } from "./request-timeout.js";
 import { PendingActions } from "./services/admin-actions.js";
 import { AnswerStore } from "./services/answer-store.js";
 import { auditDir, createAuditLog } from "./services/audit-log.js";
 import { createFeedbackStore, feedbackDir } from "./services/feedback-store.js";
 import { ChatHistory } from "./services/history.js";
-import { GlobalRateLimiter, RateLimiter } from "./services/rate-limiter.js";
+import { createMemoryRateLimitStore } from "./services/rate-limit-store.js";
+import {
+  createMemorySeenUpdates,
+  SEEN_UPDATES_CAPACITY,
+  TELEGRAM_UPDATE_RETENTION_MS,
+} from "./services/seen-updates.js";
+import { fitToLimits } from "./telegram-limits.js";
+import { TRANSIENT_RETRY, type TransientRetryOptions, transientRetry } from "./transient-retry.js";
 
 export type { Context } from "./context.js";
 export type { BotDependencies } from "./dependencies.js";
@@ -51,21 +61,71 @@ export interface BotOptions {
   streaming?: boolean;
   /** Rate limits on users (default true; the console chat, one person at their own terminal, turns them off). */
   rateLimit?: boolean;
-  /** Options of the auto-retry plugin (429 flood control, 5xx), or false to leave it out. */
+  /** Options of the auto-retry plugin (429 flood control), or false to leave it out. */
   autoRetry?: Partial<AutoRetryOptions> | false;
-  /** A Bot API request unanswered this long is abandoned and retried (default 30 s). */
-  requestTimeoutMs?: number;
+  /** Backoff for 5xx and network failures, or false to leave it out. */
+  transientRetry?: Partial<TransientRetryOptions> | false;
+  /** When a Bot API request without an answer is abandoned. */
+  requestTimeout?: Partial<RequestTimeoutOptions>;
   examples?: readonly string[];
 }
 
 /**
- * Retries 429 "Too Many Requests" after Telegram's retry_after, and 5xx errors with backoff.
- * "typing…" is not worth waiting for: sendChatAction goes through untouched.
+ * The longest Telegram flood-control wait (429 retry_after) honoured before giving up on a request.
+ * Waits seen in practice are seconds to about two minutes; a longer one means the bot must stop
+ * sending for a while, and its answers are then better dropped (and logged) than delivered late.
  */
-function retryTransformer(options: Partial<AutoRetryOptions>): Transformer {
-  const retry = autoRetry(options);
+export const MAX_RETRY_AFTER_SECONDS = 120;
+
+/** Flood-control retries per request: Telegram rarely asks twice in a row. */
+const MAX_RETRY_ATTEMPTS = 3;
+
+/** "typing…" is not worth waiting or queueing for: sendChatAction goes through untouched. */
+function exceptTyping(transformer: Transformer): Transformer {
   return (prev, method, payload, signal) =>
-    method === "sendChatAction" ? prev(method, payload, signal) : retry(prev, method, payload, signal);
+    method === "sendChatAction" ? prev(method, payload, signal) : transformer(prev, method, payload, signal);
+}
+
+/**
+ * @grammyjs/transformer-throttler queues (never drops) what goes to a chat: its defaults keep
+ * Telegram's published limits of 30 messages a second overall and 20 a minute per group. In a
+ * private chat Telegram asks for about one message a second but lets short bursts through; a burst
+ * of 3 then one a second carries a multi-part answer at once and matches the 1 s between edits.
+ */
+const PRIVATE_CHAT_THROTTLE = {
+  maxConcurrent: 1,
+  reservoir: 3,
+  reservoirIncreaseAmount: 1,
+  reservoirIncreaseInterval: 1000,
+  reservoirIncreaseMaximum: 3,
+};
+
+/**
+ * The Bot API client, innermost first: a timeout per attempt, text cut to Telegram's limits, the
+ * throttler's queues, backoff for 5xx and network errors, then the auto-retry plugin for 429. Each
+ * attempt waits its own turn in the queue, so a chat waiting out a retry holds up no other chat.
+ */
+function installClient(bot: Bot<Context>, options: BotOptions): void {
+  bot.api.config.use(requestTimeout({ ...REQUEST_TIMEOUT, ...options.requestTimeout }));
+  bot.api.config.use(fitToLimits);
+  bot.api.config.use(exceptTyping(apiThrottler({ out: PRIVATE_CHAT_THROTTLE })));
+  if (options.transientRetry !== false) {
+    bot.api.config.use(exceptTyping(transientRetry({ ...TRANSIENT_RETRY, ...options.transientRetry })));
+  }
+  if (options.autoRetry !== false) {
+    bot.api.config.use(
+      exceptTyping(
+        autoRetry({
+          maxRetryAttempts: MAX_RETRY_ATTEMPTS,
+          maxDelaySeconds: MAX_RETRY_AFTER_SECONDS,
+          // 5xx and network failures are the transient-retry transformer's, with a deadline.
+          rethrowInternalServerErrors: true,
+          rethrowHttpErrors: true,
+          ...options.autoRetry,
+        }),
+      ),
+    );
+  }
 }
 
 /**
@@ -84,11 +144,7 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: { ...options.client, apiRoot },
   });
-  // Installed first, so it times each attempt and the retry transformer (installed after it) wraps it.
-  bot.api.config.use(requestTimeout(options.requestTimeoutMs ?? 30_000));
-  if (options.autoRetry !== false) {
-    bot.api.config.use(retryTransformer({ maxRetryAttempts: 3, maxDelaySeconds: 60, ...options.autoRetry }));
-  }
+  installClient(bot, options);
 
   const services: BotServices = {
     assistant: deps.assistant,
@@ -106,12 +162,7 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
       clock,
     }),
     answers: new AnswerStore(1000, deps.newAnswerId),
-    limiter: new RateLimiter({ limit: config.limits.ratePerMinute, windowMs: 60_000, clock }),
-    globalLimiter: new GlobalRateLimiter({
-      limit: config.limits.globalRatePerMinute,
-      windowMs: 60_000,
-      clock,
-    }),
+    counters: { rateLimited: 0, repeatedUpdates: 0 },
     apiRoot,
     editIntervalMs: options.editIntervalMs ?? 1000,
     typingIntervalMs: options.typingIntervalMs ?? 4500,
@@ -119,11 +170,35 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
     examples: options.examples ?? botText.examples,
   };
 
-  // One update at a time per chat (the runner handles chats concurrently): answers keep their order.
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  const order = chatOrder();
+  bot.use(order.enter);
+  const seen =
+    deps.seenUpdates ??
+    createMemorySeenUpdates({ capacity: SEEN_UPDATES_CAPACITY, ttlMs: TELEGRAM_UPDATE_RETENTION_MS, clock });
+  bot.use(
+    oncePerUpdate(seen, (updateId) => {
+      services.counters.repeatedUpdates += 1;
+      logger.info({ update_id: updateId }, "update delivered again; already handled");
+    }),
+  );
   bot.use(attachContext(config, logger));
   bot.use(updateLogger);
-  if (options.rateLimit !== false) bot.use(rateLimit(services.limiter, services.globalLimiter));
+  // Before the chat's turn, so a flood is turned away at once instead of waiting its turn.
+  if (options.rateLimit !== false) {
+    bot.use(
+      rateLimit({
+        limit: config.limits.ratePerMinute,
+        windowMs: 60_000,
+        store: deps.rateLimitStore ?? createMemoryRateLimitStore(clock),
+        onDropped: () => {
+          services.counters.rateLimited += 1;
+        },
+      }),
+    );
+  }
+  bot.use(order.wait);
+  bot.use(workSlots(config.limits.concurrency));
+  bot.use(ignoreForwardedCommands);
 
   const features = bot.errorBoundary(errorHandler);
   features.use(startFeature(services));

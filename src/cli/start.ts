@@ -61,10 +61,12 @@ service.ended.catch((error: unknown) => {
 });
 
 let stopping = false;
+// Stops taking updates and finishes those in hand (up to SHUTDOWN_GRACE_MS); unfinished ones are
+// left unconfirmed, for Telegram to deliver again.
 const shutdown = async (signal: string) => {
   if (stopping) process.exit(1); // a second Ctrl+C does not wait
   stopping = true;
-  logger.info({ signal }, "stopping");
+  logger.info({ signal }, "stopping: finishing the updates in hand");
   await service.stop();
   process.exit(0);
 };

@@ -43,9 +43,14 @@ const envSchema = z.object({
   }),
   TELEGRAM_API_ROOT: z.url({ message: "must be a URL" }).default("https://api.telegram.org"),
   TELEGRAM_WEBHOOK_URL: z.url({ message: "must be an https URL" }).optional(),
-  TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
-    message: "may hold only A-Z, a-z, 0-9, _ and -, at most 256 characters",
-  }),
+  // Telegram allows 1–256 characters; fewer than 16 can be guessed by a client sending updates.
+  TELEGRAM_WEBHOOK_SECRET: optionalString
+    .refine((v) => v === undefined || /^[A-Za-z0-9_-]*$/.test(v), {
+      message: "may hold only A-Z, a-z, 0-9, _ and -",
+    })
+    .refine((v) => v === undefined || (v.length >= 16 && v.length <= 256), {
+      message: "must be 16 to 256 characters long (generate one with: openssl rand -hex 32)",
+    }),
   WEBHOOK_PORT: positiveInt(8080),
   ADMIN_IDS: z
     .string()
@@ -63,7 +68,6 @@ const envSchema = z.object({
   MAX_UPLOAD_BYTES: positiveInt(1_000_000),
   MAX_QUESTION_CHARS: positiveInt(1_000),
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
-  RATE_LIMIT_GLOBAL_PER_MINUTE: positiveInt(300),
   BOT_CONCURRENCY: positiveInt(50),
   SHOW_TIMINGS: flag(false),
 });
@@ -99,8 +103,6 @@ export interface Config {
     maxUploadBytes: number;
     maxQuestionChars: number;
     ratePerMinute: number;
-    /** Everything the bot acts on, all users together: one user's flood cannot starve the others. */
-    globalRatePerMinute: number;
     concurrency: number;
   };
   showTimings: boolean;
@@ -200,7 +202,6 @@ export function createConfig(input: RawEnv): Config {
       maxUploadBytes: env.MAX_UPLOAD_BYTES,
       maxQuestionChars: env.MAX_QUESTION_CHARS,
       ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
-      globalRatePerMinute: env.RATE_LIMIT_GLOBAL_PER_MINUTE,
       concurrency: env.BOT_CONCURRENCY,
     },
     showTimings: env.SHOW_TIMINGS,

@@ -249,7 +249,7 @@ describe("end to end through the Bot API stand-in (fake assistant)", () => {
       TELEGRAM_BOT_TOKEN: server.token,
       TELEGRAM_API_ROOT: server.apiRoot,
       TELEGRAM_WEBHOOK_URL: url,
-      TELEGRAM_WEBHOOK_SECRET: "s3cret-token",
+      TELEGRAM_WEBHOOK_SECRET: "s3cret-token-0123456789",
     });
     const logger = createLogger("silent");
     const bot = createBot(server.token, { assistant, config, logger, version: "9.9.9" });
@@ -258,11 +258,11 @@ describe("end to end through the Bot API stand-in (fake assistant)", () => {
       logger,
       adminIds: [],
       url,
-      secret: "s3cret-token",
+      secret: "s3cret-token-0123456789",
       port: 0,
       host: "127.0.0.1",
     });
-    expect(server.webhook).toEqual({ url, secret: "s3cret-token" });
+    expect(server.webhook).toEqual({ url, secret: "s3cret-token-0123456789" });
 
     const update = {
       update_id: 1,
@@ -275,9 +275,9 @@ describe("end to end through the Bot API stand-in (fake assistant)", () => {
         body: JSON.stringify(update),
       });
     expect((await post("wrong")).status).toBe(401);
-    expect((await post("s3cret-token", "/other")).status).toBe(404);
+    expect((await post("s3cret-token-0123456789", "/other")).status).toBe(404);
     server.mark();
-    expect((await post("s3cret-token")).status).toBe(200);
+    expect((await post("s3cret-token-0123456789")).status).toBe(200);
     const answer = (await server.nextMessage(alice.id)) as Message.TextMessage;
     expect(answer.text).toContain("86,78%");
     expect(assistant.asked).toHaveLength(1);

@@ -7,7 +7,9 @@ import { parseArticleMeta, parseDate } from "../../src/bot/helpers/article-meta.
 import { AnswerStore, randomAnswerId } from "../../src/bot/services/answer-store.js";
 import { createFeedbackStore } from "../../src/bot/services/feedback-store.js";
 import { ChatHistory } from "../../src/bot/services/history.js";
-import { RateLimiter } from "../../src/bot/services/rate-limiter.js";
+import { createMemoryRateLimitStore } from "../../src/bot/services/rate-limit-store.js";
+import { createMemorySeenUpdates } from "../../src/bot/services/seen-updates.js";
+import { createUpdateLedger } from "../../src/bot/update-ledger.js";
 import type { Answer } from "../../src/types.js";
 
 const turn = (question: string, at: number) => ({ question, resolved: question, at });
@@ -39,16 +41,54 @@ describe("ChatHistory", () => {
   });
 });
 
-describe("RateLimiter", () => {
-  it("allows the limit, notifies once, then drops until the window has room", () => {
+describe("the memory rate-limit store", () => {
+  it("counts per key in a window that starts at the key's first hit, as Redis INCR + PEXPIRE do", async () => {
     let now = 0;
-    const limiter = new RateLimiter({ limit: 3, windowMs: 60_000, clock: () => now });
-    expect([1, 2, 3].map(() => limiter.hit(7))).toEqual(["allow", "allow", "allow"]);
-    expect(limiter.hit(7)).toBe("notify");
-    expect(limiter.hit(7)).toBe("drop");
-    expect(limiter.hit(8)).toBe("allow");
-    now = 60_001;
-    expect(limiter.hit(7)).toBe("allow");
+    const store = createMemoryRateLimitStore(() => now);
+    expect(await store.incr("a")).toBe(1);
+    await store.pexpire("a", 60_000);
+    now = 30_000;
+    expect(await store.incr("b")).toBe(1);
+    await store.pexpire("b", 60_000);
+    expect(await store.incr("a")).toBe(2);
+    now = 60_001; // a's window is over, b's is not
+    expect(await store.incr("a")).toBe(1);
+    expect(await store.incr("b")).toBe(2);
+  });
+});
+
+describe("the memory store of seen updates", () => {
+  it("claims an id once, forgets it after the retention time or beyond its capacity", () => {
+    let now = 0;
+    const seen = createMemorySeenUpdates({ capacity: 3, ttlMs: 1000, clock: () => now });
+    expect([1, 2, 1, 2].map((id) => seen.claim(id))).toEqual([true, true, false, false]);
+    now = 1001;
+    expect(seen.claim(1)).toBe(true);
+    for (const id of [10, 11, 12]) seen.claim(id);
+    expect(seen.claim(1)).toBe(true); // pushed out by the three newer ids
+    expect(seen.claim(12)).toBe(false);
+  });
+});
+
+describe("UpdateLedger", () => {
+  const u = (update_id: number) => ({ update_id });
+  it("confirms only below the first update in hand and never hands out an update twice", () => {
+    const ledger = createUpdateLedger();
+    expect(ledger.offset()).toBe(0);
+    expect(ledger.take([u(5), u(6), u(6), u(7)], 0).map((x) => x.update_id)).toEqual([5, 6, 7]);
+    expect(ledger.offset()).toBe(5);
+    ledger.done(6);
+    ledger.done(7);
+    expect(ledger.offset()).toBe(5); // 5 is still in hand
+    // Fetched again from offset 5: only new updates come out.
+    expect(ledger.take([u(5), u(6), u(7), u(8)], 5).map((x) => x.update_id)).toEqual([8]);
+    ledger.done(5);
+    expect(ledger.offset()).toBe(8);
+    // A batch asked for before 5 was done still holds it: not taken again.
+    expect(ledger.take([u(5), u(6), u(7), u(8)], 5)).toEqual([]);
+    ledger.done(8);
+    expect(ledger.offset()).toBe(9);
+    expect(ledger.size).toBe(0);
   });
 });
 

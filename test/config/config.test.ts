@@ -129,9 +129,16 @@ describe("createConfig", () => {
     expect(
       createConfig({
         TELEGRAM_WEBHOOK_URL: "https://bot.example.vn/hook",
-        TELEGRAM_WEBHOOK_SECRET: "s3cret_-",
+        TELEGRAM_WEBHOOK_SECRET: "s3cret_-0123456789",
       }).telegram.webhook,
-    ).toEqual({ url: "https://bot.example.vn/hook", secret: "s3cret_-", port: 8080 });
+    ).toEqual({ url: "https://bot.example.vn/hook", secret: "s3cret_-0123456789", port: 8080 });
+    // A short secret can be guessed: refused at start, with what to do instead.
+    const short = configError({
+      TELEGRAM_WEBHOOK_URL: "https://bot.example.vn/hook",
+      TELEGRAM_WEBHOOK_SECRET: "s3cr3t",
+    });
+    expect(short.message).toContain("TELEGRAM_WEBHOOK_SECRET: must be 16 to 256 characters long");
+    expect(short.message).not.toContain("s3cr3t");
   });
 
   it("never puts a secret in the error message", () => {

@@ -32,10 +32,7 @@ function configError(run: () => unknown): ConfigError {
 describe("`npm start` with a bad configuration", () => {
   it("exits 1 before starting anything, naming each bad variable, without a stack trace", async () => {
     const cwd = await temp.make();
-    await writeFile(
-      path.join(cwd, ".env"),
-      "# réglages\nTOP_K=abc\nADMIN_IDS=12,abc\nRATE_LIMIT_GLOBAL_PER_MINUTE=0\n",
-    );
+    await writeFile(path.join(cwd, ".env"), "# réglages\nTOP_K=abc\nADMIN_IDS=12,abc\nBOT_CONCURRENCY=0\n");
     const { code, stdout, stderr } = await new Promise<{
       code: number | null;
       stdout: string;
@@ -64,7 +61,7 @@ describe("`npm start` with a bad configuration", () => {
     });
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    for (const name of ["TOP_K", "ADMIN_IDS", "RATE_LIMIT_GLOBAL_PER_MINUTE"]) expect(stderr).toContain(name);
+    for (const name of ["TOP_K", "ADMIN_IDS", "BOT_CONCURRENCY"]) expect(stderr).toContain(name);
     expect(stderr).toContain("See .env.example for every setting.");
     expect(stderr).not.toMatch(/\n\s+at /);
   });
@@ -90,8 +87,8 @@ describe("reading .env", () => {
   });
 
   it.each([
-    ["RATE_LIMIT_GLOBAL_PER_MINUTE", "-1"],
-    ["RATE_LIMIT_GLOBAL_PER_MINUTE", "lots"],
+    ["BOT_CONCURRENCY", "-1"],
+    ["RATE_LIMIT_PER_MINUTE", "lots"],
     ["RATE_LIMIT_PER_MINUTE", "0"],
     ["MAX_UPLOAD_BYTES", "1e99x"],
     ["WEBHOOK_PORT", "80.5"],

@@ -6,8 +6,10 @@ import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { makeBotInfo } from "../../src/bot/bot-info.js";
 import { createBot } from "../../src/bot/index.js";
+import { startWebhook } from "../../src/bot/webhook.js";
 import { ConfigError, createConfig, secretsOf } from "../../src/config/config.js";
 import { createLogger } from "../../src/logger.js";
+import { BotApiServer } from "../../support/bot-api-server.js";
 import { createFakeAssistant } from "../bot/support/fake-assistant.js";
 
 /**
@@ -124,6 +126,69 @@ describe("secrets stay out of logs, errors and replies", () => {
     logger.error({ err: new Error(`https://api.telegram.org/bot${TOKEN}/getMe: ${OPENAI_KEY}`) }, "failed");
     expect(lines.join("")).not.toContain(TOKEN.split(":")[1]);
     expect(lines.join("")).not.toContain(OPENAI_KEY);
+  });
+
+  it("a short secret is scrubbed too, and a refused request's payload is never logged", async () => {
+    // A local model server's key can be any length; the config passes it, the logger hides it.
+    const config = createConfig({ ...env(TOKEN), OPENAI_API_KEY: "k3y" });
+    const lines: string[] = [];
+    const logger = createLogger(
+      "info",
+      { write: (line: string) => void lines.push(line) },
+      secretsOf(config),
+    );
+    logger.error({ err: new Error("401 Incorrect API key provided: k3y") }, "model refused");
+    expect(lines.join("")).toContain("Incorrect API key provided: [redacted]");
+    expect(lines.join("")).not.toContain("k3y");
+
+    // setWebhook refused by Telegram: the GrammyError carries the request, secret_token and all.
+    const server = await BotApiServer.start();
+    try {
+      server.failNext("setWebhook", {
+        code: 400,
+        description: "Bad Request: bad webhook: HTTPS url must be provided",
+      });
+      const told: string[] = [];
+      const unaware: string[] = [];
+      const secret = "another-webhook-secret-987654321";
+      const bot = createBot(server.token, {
+        assistant: createFakeAssistant(),
+        config: createConfig({ ...env(server.token), TELEGRAM_API_ROOT: server.apiRoot }),
+        logger: createLogger("silent"),
+        version: "9.9.9",
+      });
+      const url = "https://bot.example.vn/hook";
+      const error = await startWebhook(bot, {
+        logger: createLogger("silent"),
+        adminIds: [],
+        url,
+        secret,
+        port: 0,
+        host: "127.0.0.1",
+      }).then(
+        async (handle) => {
+          await handle.stop(0);
+          return undefined;
+        },
+        (e: unknown) => e,
+      );
+      expect(error).toBeDefined();
+      // As src/cli/start.ts logs it, by a logger told the secret and by one that was not.
+      createLogger("info", { write: (line: string) => void told.push(line) }, [secret]).fatal(
+        { err: error },
+        "could not start",
+      );
+      createLogger("info", { write: (line: string) => void unaware.push(line) }).fatal(
+        { err: error },
+        "could not start",
+      );
+      for (const log of [told.join(""), unaware.join("")]) {
+        expect(log).toContain("HTTPS url must be provided");
+        expect(log).not.toContain(secret);
+      }
+    } finally {
+      await server.close();
+    }
   });
 
   it("a configuration error names the variable, never its value", () => {

@@ -3,6 +3,7 @@ import type { Logger } from "../../logger.js";
 import { botText } from "../../messages.js";
 import type { Context } from "../context.js";
 import { isAddressedToBot } from "../filters/addressed.js";
+import { OutcomeUnknownError } from "../transient-retry.js";
 
 /** Log fields for an error: Telegram's refusal, a network failure, or our own bug. */
 export function describeError(error: unknown): Record<string, unknown> {
@@ -19,6 +20,11 @@ export function describeError(error: unknown): Record<string, unknown> {
  */
 export async function errorHandler(error: BotError<Context>, _next: NextFunction): Promise<void> {
   const ctx = error.ctx;
+  if (error.error instanceof OutcomeUnknownError) {
+    // The answer may well have arrived: an apology after it would only confuse.
+    ctx.logger.warn(describeError(error.error), "a reply may not have been delivered; not sent again");
+    return;
+  }
   ctx.logger.error(describeError(error.error), "error while handling an update");
   try {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: botText.internalError, show_alert: true });

@@ -1,38 +1,46 @@
-import type { NextFunction } from "grammy";
+import { limit } from "@grammyjs/ratelimiter";
 import { botText } from "../../messages.js";
 import type { Context } from "../context.js";
 import { isAddressedToBot } from "../filters/addressed.js";
 import { isAdmin } from "../filters/is-admin.js";
-import type { GlobalRateLimiter, RateDecision, RateLimiter } from "../services/rate-limiter.js";
+import type { RateLimitStore } from "../services/rate-limit-store.js";
 
-async function turnAway(ctx: Context, decision: Exclude<RateDecision, "allow">, notice: string) {
-  if (decision === "drop") {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-    return;
-  }
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: notice, show_alert: true });
-  else await ctx.reply(notice);
+export interface RateLimitOptions {
+  /** Messages and button presses each user may send per window. */
+  limit: number;
+  windowMs: number;
+  store: RateLimitStore;
+  /** Called for every update turned away (the /stats figure). */
+  onDropped: () => void;
 }
 
 /**
- * Limits on what the bot acts on (group chatter does not count; admins are exempt): first per user,
- * then for everyone together. The per-user limit comes first so that a single user's flood, turned
- * away there, never uses up the shared budget. Past a limit the user gets one notice, then silence
- * until the minute has room again.
+ * The per-user limit (@grammyjs/ratelimiter) on what the bot acts on: group chatter not meant for
+ * the bot does not count and admins are exempt. Past the limit, each update is dropped and the user
+ * is told once per window, so a flood never becomes a flood of notices. There is no shared limit
+ * for everyone: Telegram's own ceilings are kept by queueing sends (the throttler), so abusers
+ * stopped here cannot use up anyone else's turn.
  */
-export function rateLimit(limiter: RateLimiter, global: GlobalRateLimiter) {
-  return async (ctx: Context, next: NextFunction): Promise<void> => {
-    if (!ctx.from || isAdmin(ctx) || !isAddressedToBot(ctx)) return next();
-    const own = limiter.hit(ctx.from.id);
-    if (own !== "allow") {
-      ctx.logger.info({ decision: own }, "rate limited");
-      return turnAway(ctx, own, botText.rateLimited);
-    }
-    const shared = global.hit(ctx.from.id);
-    if (shared !== "allow") {
-      ctx.logger.warn({ decision: shared }, "global rate limit reached");
-      return turnAway(ctx, shared, botText.busy);
-    }
-    return next();
-  };
+export function rateLimit(options: RateLimitOptions) {
+  return limit<Context, RateLimitStore>({
+    timeFrame: options.windowMs,
+    limit: options.limit,
+    storageClient: options.store,
+    keyPrefix: "rate:",
+    alwaysReply: true,
+    keyGenerator: (ctx) =>
+      ctx.from && !isAdmin(ctx) && isAddressedToBot(ctx) ? String(ctx.from.id) : undefined,
+    onLimitExceeded: async (ctx) => {
+      options.onDropped();
+      const key = `rate-notice:${ctx.from?.id}`;
+      const told = (await options.store.incr(key)) > 1;
+      if (!told) await options.store.pexpire(key, options.windowMs);
+      ctx.logger.info({ told }, "rate limited");
+      if (ctx.callbackQuery) {
+        await ctx.answerCallbackQuery(told ? {} : { text: botText.rateLimited, show_alert: true });
+      } else if (!told) {
+        await ctx.reply(botText.rateLimited);
+      }
+    },
+  });
 }

@@ -18,7 +18,8 @@ export interface RunningBot {
   bot: Bot<Context>;
   config: Config;
   dataDir: string;
-  stop(): Promise<void>;
+  /** Stops the bot, waiting at most `graceMs` (default 2 s) for updates in hand, and the stand-in. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -68,8 +69,8 @@ export async function startBotAgainstStandIn(options: {
     bot: service.bot,
     config,
     dataDir,
-    async stop() {
-      await service.stop();
+    async stop(graceMs = 2000) {
+      await service.stop(graceMs);
       await server.close();
     },
   };

@@ -1,11 +1,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Bot } from "grammy";
+import type { Bot, Transformer } from "grammy";
 import type { Chat, Message, MessageEntity, Update, User } from "grammy/types";
 import { makeBotInfo } from "../../../src/bot/bot-info.js";
 import { type BotOptions, type Context, createBot } from "../../../src/bot/index.js";
 import { createFeedbackStore, type FeedbackStore } from "../../../src/bot/services/feedback-store.js";
+import { fitToLimits } from "../../../src/bot/telegram-limits.js";
 import { type Config, createConfig, type RawEnv } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/logger.js";
 import type { Assistant } from "../../../src/types.js";
@@ -101,7 +102,9 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const calls: RecordedCall[] = [];
   const faults = new Map<string, Array<{ code: number; description: string }>>();
   let nextMessageId = 500;
-  bot.api.config.use(async (_prev, method, payload) => {
+  // Installed last, so it stands in for the network: the bot's own transformers run first, and the
+  // text limits are applied as they would be before a real request.
+  const network: Transformer = async (_prev, method, payload) => {
     const p = (payload ?? {}) as Record<string, unknown>;
     calls.push({ method, payload: p });
     const fault = faults.get(method)?.shift();
@@ -115,7 +118,10 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       result = { message_id: p.message_id, date: 0, chat, from: BOT_INFO, text: p.text };
     }
     return { ok: true, result } as never;
-  });
+  };
+  bot.api.config.use((prev, method, payload, signal) =>
+    fitToLimits((m, p, s) => network(prev, m, p, s), method, payload, signal),
+  );
 
   let updateId = 1;
   let messageId = 1;

@@ -6,7 +6,7 @@ export interface ProxiedCall {
   at: number;
   /** The request's JSON body (grammY sends JSON unless it uploads files). */
   payload: Record<string, unknown>;
-  fault?: "hang";
+  fault?: "hang" | "drop";
 }
 
 export interface FaultProxy {
@@ -16,6 +16,11 @@ export interface FaultProxy {
   calls: ProxiedCall[];
   /** The next `times` requests of `method` are swallowed: no answer, never forwarded (a timeout). */
   hangNext(method: string, times?: number): void;
+  /**
+   * The next `times` requests of `method` reach the stand-in (which acts on them), then the
+   * connection is dropped before the answer: the bot cannot know the request's outcome.
+   */
+  dropAnswerNext(method: string, times?: number): void;
   close(): Promise<void>;
 }
 
@@ -26,6 +31,7 @@ export interface FaultProxy {
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const calls: ProxiedCall[] = [];
   const hangs = new Map<string, number>();
+  const drops = new Map<string, number>();
   const hung = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     const method = /\/bot[^/]+\/(\w+)$/.exec(req.url ?? "")?.[1] ?? "";
@@ -48,7 +54,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         hung.add(res);
         return;
       }
-      calls.push({ method, at: Date.now(), payload });
+      const drop = (drops.get(method) ?? 0) > 0;
+      if (drop) drops.set(method, (drops.get(method) ?? 0) - 1);
+      calls.push({ method, at: Date.now(), payload, ...(drop ? { fault: "drop" as const } : {}) });
       fetch(`${target}${req.url}`, {
         method: req.method,
         headers: { "content-type": req.headers["content-type"] ?? "application/json" },
@@ -57,6 +65,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       })
         .then(async (reply) => {
           const answer = Buffer.from(await reply.arrayBuffer());
+          if (drop) return void res.destroy();
           res.writeHead(reply.status, {
             "content-type": reply.headers.get("content-type") ?? "application/json",
           });
@@ -72,6 +81,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     calls,
     hangNext(method, times = 1) {
       hangs.set(method, (hangs.get(method) ?? 0) + times);
+    },
+    dropAnswerNext(method, times = 1) {
+      drops.set(method, (drops.get(method) ?? 0) + times);
     },
     async close() {
       for (const res of hung) res.destroy();
