@@ -34,8 +34,6 @@ export interface BotDependencies {
 export interface DeliveryCounters {
   /** Messages and button presses dropped by the per-user limit. */
   rateLimited: number;
-  /** Updates Telegram delivered again after they were handled. */
-  repeatedUpdates: number;
 }
 
 /** The shared state and settings every feature receives from `createBot`. */

@@ -72,8 +72,8 @@ export interface BotOptions {
 
 /**
  * The longest Telegram flood-control wait (429 retry_after) honoured before giving up on a request.
- * Waits seen in practice are seconds to about two minutes; a longer one means the bot must stop
- * sending for a while, and its answers are then better dropped (and logged) than delivered late.
+ * Flood waits are usually a few seconds; up to two minutes the answer is still worth sending late.
+ * A longer wait means the bot must stop sending for a while: the answer is then dropped and logged.
  */
 export const MAX_RETRY_AFTER_SECONDS = 120;
 
@@ -162,7 +162,7 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
       clock,
     }),
     answers: new AnswerStore(1000, deps.newAnswerId),
-    counters: { rateLimited: 0, repeatedUpdates: 0 },
+    counters: { rateLimited: 0 },
     apiRoot,
     editIntervalMs: options.editIntervalMs ?? 1000,
     typingIntervalMs: options.typingIntervalMs ?? 4500,
@@ -176,10 +176,9 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
     deps.seenUpdates ??
     createMemorySeenUpdates({ capacity: SEEN_UPDATES_CAPACITY, ttlMs: TELEGRAM_UPDATE_RETENTION_MS, clock });
   bot.use(
-    oncePerUpdate(seen, (updateId) => {
-      services.counters.repeatedUpdates += 1;
-      logger.info({ update_id: updateId }, "update delivered again; already handled");
-    }),
+    oncePerUpdate(seen, (updateId) =>
+      logger.info({ update_id: updateId }, "update delivered again; already handled"),
+    ),
   );
   bot.use(attachContext(config, logger));
   bot.use(updateLogger);
