@@ -2,6 +2,7 @@ import path from "node:path";
 import { combineDrafts, labelFormer, noteFormerSearched } from "./answer/former-names.js";
 import type { AnswerDraft, Answerer, QuestionRewriter } from "./answer/types.js";
 import { createCorpusStore } from "./ingest/corpus-store.js";
+import { publisherOfSite, UNKNOWN_PUBLISHER } from "./ingest/metadata.js";
 import { ArticleError, isArticleFile, readArticle } from "./ingest/read-article.js";
 import type { Logger } from "./logger.js";
 import { answerText } from "./messages.js";
@@ -250,8 +251,11 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
       const match = (await index.ready()).articles.find((a) => a.id === id);
       if (!match) return { status: "not-found" };
       const before = metaOf(match);
+      // A link given as the source also names the publisher when none was known.
+      const site = edits.url && !edits.publisher ? publisherOfSite(edits.url) : undefined;
+      const wanted = site && before.publisher === UNKNOWN_PUBLISHER ? { ...edits, publisher: site } : edits;
       const changed = Object.fromEntries(
-        Object.entries(edits).filter(([field, value]) => before[field as keyof ArticleMeta] !== value),
+        Object.entries(wanted).filter(([field, value]) => before[field as keyof ArticleMeta] !== value),
       ) as ArticleChanges;
       if (Object.keys(changed).length === 0) return { status: "unchanged", article: before };
       const article = { ...before, ...changed };

@@ -404,3 +404,43 @@ describe("removing, restoring and editing", () => {
     expect(app.assistant.articles().find((a) => a.id === ARTICLE.sonLa)?.place).toBe("Lai Châu");
   });
 });
+
+describe("metadata derived for an upload", () => {
+  it("takes the headline, the dateline in the year spoken of, and the source named at the end", async () => {
+    const { app } = await makeApp();
+    const text = [
+      "Hà Giang rút ngắn 40% thời gian giải quyết thủ tục hành chính",
+      "Sáng 12/3, UBND tỉnh Hà Giang tổ chức hội nghị đánh giá công tác cải cách hành chính. Theo Quyết định số 1085/QĐ-UBND ngày 15/05/2023 của UBND tỉnh, năm 2024 tỉnh rút ngắn 40% thời gian giải quyết thủ tục hành chính.",
+      "Năm 2024, Hà Giang đặt mục tiêu 80% hồ sơ được giải quyết trực tuyến toàn trình.",
+      "Nguồn: https://baohagiang.vn/cai-cach-hanh-chinh/rut-ngan-40",
+    ].join("\n");
+    const result = await app.assistant.addArticle({ fileName: "ha-giang.txt", bytes: Buffer.from(text) });
+    expect(result).toMatchObject({
+      status: "added",
+      article: {
+        title: "Hà Giang rút ngắn 40% thời gian giải quyết thủ tục hành chính",
+        date: "2024-03-12",
+        place: "Hà Giang",
+        publisher: "Báo Hà Giang",
+        url: "https://baohagiang.vn/cai-cach-hanh-chinh/rut-ngan-40",
+      },
+    });
+  });
+
+  it("an edit that gives a link as the source also names the publisher when none was known", async () => {
+    const { app } = await makeApp();
+    const added = await app.assistant.addArticle({
+      fileName: "binh-dinh.txt",
+      bytes: await fixture("new-article.txt"),
+    });
+    if (added.status !== "added") throw new Error(added.status);
+    expect(added.article.publisher).toBe("Không rõ");
+    const edited = await app.assistant.editArticle(added.article.id, {
+      url: "https://binhdinh.gov.vn/tin/1",
+    });
+    expect(edited).toMatchObject({
+      status: "edited",
+      article: { url: "https://binhdinh.gov.vn/tin/1", publisher: "Cổng Thông tin điện tử tỉnh Bình Định" },
+    });
+  });
+});

@@ -48,9 +48,21 @@ function isByline(line: string): boolean {
   );
 }
 
+/** A body's first words when the page has no headline: "Sáng 19/7, Thủ tướng …". */
+const OPENS_WITH_DATELINE = /^(?:sáng|chiều|trưa|tối|đêm|ngày)\s+\d{1,2}\s*[/.-]\s*\d{1,2}\b/iu;
+/** Headlines that end in a full stop (some sites write them so) are short; a lead sentence is not. */
+const HEADLINE_WITH_STOP_WORDS = 15;
+
+/**
+ * Whether the page's first line is its headline: a line of 4–35 words standing alone before the
+ * body, which does not open with a dateline and does not end like a clause (",", ";", ":"). A full
+ * stop is allowed on a short line followed by a paragraph at least twice as long.
+ */
 function isHeadline(line: string, next: string | undefined): boolean {
   const wordCount = line.split(/\s+/).length;
-  return next !== undefined && wordCount >= 4 && wordCount <= 35 && !/[.;,:]$/.test(line);
+  if (next === undefined || wordCount < 4 || wordCount > 35 || OPENS_WITH_DATELINE.test(line)) return false;
+  if (!/[.;,:]$/.test(line)) return true;
+  return /[^.]\.$/.test(line) && wordCount <= HEADLINE_WITH_STOP_WORDS && next.length >= 2 * line.length;
 }
 
 export function cleanArticle(raw: string): CleanedArticle {
@@ -64,7 +76,7 @@ export function cleanArticle(raw: string): CleanedArticle {
   let headline: string | undefined;
   let start = 0;
   if (lines[0] !== undefined && isHeadline(lines[0], lines[1])) {
-    headline = lines[0];
+    headline = lines[0].replace(/(?<=[^.])\.$/u, "");
     start = 1;
   }
 

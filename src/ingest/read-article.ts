@@ -4,7 +4,14 @@ import { convert as htmlToText } from "html-to-text";
 import removeMarkdown from "remove-markdown";
 import type { Article } from "../types.js";
 import { cleanArticle } from "./clean.js";
-import { deriveDate, derivePlace, derivePublisher, deriveTitle, type Sidecar } from "./metadata.js";
+import {
+  deriveDate,
+  derivePlace,
+  derivePublisher,
+  deriveSource,
+  deriveTitle,
+  type Sidecar,
+} from "./metadata.js";
 
 export const ARTICLE_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm"] as const;
 
@@ -77,9 +84,9 @@ export function readArticle(file: string, bytes: Uint8Array, sidecar: Sidecar = 
     title: sidecar.title ?? cleaned.headline ?? deriveTitle(cleaned.body),
     date: sidecar.date ?? deriveDate(raw, today ?? new Date().toISOString().slice(0, 10)),
     place,
-    publisher: sidecar.publisher ?? derivePublisher(raw, place),
+    publisher: sidecar.publisher ?? derivePublisher(raw, place, sidecar.url),
     author: sidecar.author ?? cleaned.author,
-    url: sidecar.url,
+    url: sidecar.url ?? deriveSource(raw)?.url,
     sourceFile: sidecar.sourceFile ?? path.basename(file),
     text: cleaned.body,
     contentHash: contentHash(cleaned.body),

@@ -116,4 +116,48 @@ describe("article management through the Bot API stand-in", () => {
     expect(removal).toBeGreaterThan(0);
     expect(edit).toBeGreaterThan(removal);
   });
+
+  it("an upload's reply shows what was derived, and one tap gives the /edit command to correct it", async () => {
+    const chat = privateChat(admin);
+    const since = running.server.mark();
+    running.server.sendDocument(admin, chat, {
+      name: "ha-giang.txt",
+      content: [
+        "Hà Giang rút ngắn 40% thời gian giải quyết thủ tục hành chính",
+        "Sáng 12/3, UBND tỉnh Hà Giang tổ chức hội nghị đánh giá công tác cải cách hành chính. Theo Quyết định số 1085/QĐ-UBND ngày 15/05/2023, năm 2024 tỉnh rút ngắn 40% thời gian giải quyết thủ tục hành chính.",
+        "Năm 2024, Hà Giang đặt mục tiêu 80% hồ sơ được giải quyết trực tuyến toàn trình.",
+        "Nguồn: baohagiang.vn",
+      ].join("\n"),
+    });
+    const report = await running.server.waitForCall(
+      "editMessageText",
+      (p) => String(p.text).includes("Đã thêm bài viết"),
+      { since, timeoutMs: 15_000 },
+    );
+    const text = String(report.payload.text);
+    expect(text).toContain("Tiêu đề: Hà Giang rút ngắn 40% thời gian giải quyết thủ tục hành chính");
+    expect(text).toContain("Ngày: 12/03/2024");
+    expect(text).toContain("Nguồn: Báo Hà Giang");
+    expect(text).toContain("Tự nhận diện từ nội dung: Tiêu đề, Ngày, Nơi, Nguồn");
+
+    const uploaded = report.result as Message;
+    await press(uploaded, botText.edit.editButton);
+    const template = (await running.server.nextMessage(admin.id, {
+      timeoutMs: 15_000,
+    })) as Message.TextMessage;
+    const id = app.assistant.articles().find((a) => a.title.startsWith("Hà Giang"))?.id as string;
+    const command = `/edit ${id}\nTiêu đề: Hà Giang rút ngắn 40% thời gian giải quyết thủ tục hành chính\nNgày: 12/03/2024\nNguồn: Báo Hà Giang`;
+    expect(template.text).toContain(command);
+    const copy = (template.reply_markup?.inline_keyboard ?? []).flat()[0] as { copy_text?: { text: string } };
+    expect(copy.copy_text?.text).toBe(command);
+
+    await say(admin, command.replace("Ngày: 12/03/2024", "Ngày: 13/03/2024"));
+    const answer = await say(
+      citizen,
+      "Hà Giang rút ngắn bao nhiêu phần trăm thời gian giải quyết thủ tục hành chính?",
+    );
+    expect(answer.text).toContain(
+      "Hà Giang rút ngắn 40% thời gian giải quyết thủ tục hành chính — 13/03/2024 — Báo Hà Giang",
+    );
+  });
 });

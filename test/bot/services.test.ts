@@ -163,6 +163,12 @@ describe("article metadata from a caption or an /add message", () => {
     });
   });
 
+  it("takes a caption line that is only a web address as the article's URL", () => {
+    const parsed = parseArticleMeta("Bài về số hoá hồ sơ\nhttps://baoquangninh.vn/bai-1", "caption");
+    expect(parsed.meta).toEqual({ url: "https://baoquangninh.vn/bai-1" });
+    expect(parsed.given).toEqual(["url"]);
+  });
+
   it("separates header lines from the article body in /add", () => {
     const parsed = parseArticleMeta(
       "Tiêu đề: Bài mới\nNgày: 2024-01-31\n\nNội dung: dòng đầu.\nDòng hai.",

@@ -3,6 +3,7 @@ import {
   deriveDate,
   derivePlace,
   derivePublisher,
+  deriveSource,
   deriveTitle,
   sidecarSchema,
 } from "../../src/ingest/metadata.js";
@@ -11,13 +12,31 @@ import { fixture } from "../fixtures/support.js";
 
 describe("deriveDate", () => {
   it("takes a full d/m/yyyy date", () => {
-    expect(deriveDate("Sáng 12/3/2024, UBND tỉnh tổ chức lễ", "2000-01-01")).toBe("2024-03-12");
-    expect(deriveDate("ngày 6-8-2023 của Thủ tướng", "2000-01-01")).toBe("2023-08-06");
+    expect(deriveDate("Sáng 12/3/2024, UBND tỉnh tổ chức lễ", "2026-01-01")).toBe("2024-03-12");
+    expect(deriveDate("ngày 6-8-2023 của Thủ tướng", "2026-01-01")).toBe("2023-08-06");
   });
 
   it("completes a dateline's d/m with the year the text speaks of most", () => {
     const text = "Chiều 14/11, tại Trụ sở Chính phủ … công tác CCHC 10 tháng năm 2023 … năm 2023 … năm 2022";
-    expect(deriveDate(text, "2000-01-01")).toBe("2023-11-14");
+    expect(deriveDate(text, "2026-01-01")).toBe("2023-11-14");
+  });
+
+  it("gives a dateline the year the article speaks of, not that of an older decision it cites", () => {
+    const text =
+      "Sáng 8/4, UBND tỉnh họp về cải cách hành chính. Theo Quyết định số 1085/QĐ-UBND ngày 15/05/2023, năm 2024 tỉnh phấn đấu … Kết quả năm 2024 …";
+    expect(deriveDate(text, "2026-01-01")).toBe("2024-04-08");
+  });
+
+  it("moves a dateline to the next year when the year spoken of would put it before a date it cites", () => {
+    const text = "Chiều 10/1, Sở Nội vụ tổng kết năm 2023: ngày 28/12/2023 tỉnh đã công bố chỉ số năm 2023.";
+    expect(deriveDate(text, "2026-01-01")).toBe("2024-01-10");
+  });
+
+  it("without a dateline takes the latest full date that is not in the future", () => {
+    const text =
+      "Theo Nghị quyết ngày 15/05/2023, đến 20/3/2024 tỉnh đã số hoá 80% hồ sơ; mục tiêu đến ngày 31/12/2030 là 100%.";
+    expect(deriveDate(text, "2026-01-01")).toBe("2024-03-20");
+    expect(deriveDate("ngày 5 tháng 6 năm 2024, tỉnh công bố", "2026-01-01")).toBe("2024-06-05");
   });
 
   it("ignores impossible dates and falls back when the text gives none", () => {
@@ -47,8 +66,32 @@ describe("derivePublisher", () => {
     ["CTTĐT – Sáng nay", "Toàn quốc", "Cổng Thông tin điện tử"],
     ["Theo dõi Báo Quảng Ninh trên Google News", "Quảng Ninh", "Báo Quảng Ninh"],
     ["Một bài viết không ghi nguồn", "Lào Cai", "Không rõ"],
+    ["Lào Cai giảm 30% thời gian giải quyết hồ sơ.\nNguồn: baolaocai.vn", "Lào Cai", "Báo Lào Cai"],
+    [
+      "Bài viết.\nNguồn: https://sonla.gov.vn/tin-tuc/chi-so-cchc",
+      "Sơn La",
+      "Cổng Thông tin điện tử tỉnh Sơn La",
+    ],
+    ["Bài viết về Đề án 06.\n(Theo baochinhphu.vn)", "Toàn quốc", "Báo Điện tử Chính phủ"],
+    ["https://baoquangninh.vn/so-hoa-ho-so\nQuảng Ninh số hoá hồ sơ.", "Quảng Ninh", "Báo Quảng Ninh"],
+    ["Bài viết về cải cách.\nTheo Báo Tuyên Quang", "Tuyên Quang", "Báo Tuyên Quang"],
+    ["Bài viết.\nNguồn: https://example.org/a", "Toàn quốc", "example.org"],
+    // An address inside the text is not its source (every CCHC article names the national portal).
+    [
+      "Người dân nộp hồ sơ qua dichvucong.gov.vn rất thuận tiện trong năm 2024 vừa qua.\nĐoạn hai.\nĐoạn ba.\nĐoạn bốn.",
+      "Toàn quốc",
+      "Không rõ",
+    ],
   ])("%s → %s", (raw, place, publisher) => {
     expect(derivePublisher(raw, place)).toBe(publisher);
+  });
+
+  it("falls back on the site of the article's URL", () => {
+    expect(derivePublisher("Một bài viết.", "Gia Lai", "https://baogialai.com.vn/tin/1")).toBe("Báo Gia Lai");
+    expect(deriveSource("Bài viết.\nNguồn: https://sonla.gov.vn/tin/1")).toEqual({
+      publisher: "Cổng Thông tin điện tử tỉnh Sơn La",
+      url: "https://sonla.gov.vn/tin/1",
+    });
   });
 });
 

@@ -76,7 +76,8 @@ export interface ParsedMeta {
 /**
  * Reads metadata lines such as "Tiêu đề: …", "Ngày: 19/07/2023", "Nơi: Lào Cai", "Nguồn: Báo Lào Cai"
  * ("Nguồn" holding an http(s) address is taken as the article's URL). In a caption every line is
- * read; in an /add message only the lines at the top are, and the rest is the article.
+ * read (a line that is only an http(s) address is the article's URL); in an /add message only the
+ * lines at the top are, and the rest is the article.
  */
 export function parseArticleMeta(text: string, mode: "caption" | "header"): ParsedMeta {
   const meta: UploadMeta = {};
@@ -94,6 +95,11 @@ export function parseArticleMeta(text: string, mode: "caption" | "header"): Pars
     const label = m ? LABELS[plainKey(m[1])] : undefined;
     if (!m || !label) {
       if (mode === "header") break;
+      // A caption that holds just the article's address gives its source.
+      if (isHttpUrl(line.trim()) && meta.url === undefined) {
+        meta.url = line.trim();
+        given.push("url");
+      }
       continue;
     }
     const value = m[2];
