@@ -65,7 +65,7 @@ describe("stopping long polling", () => {
     // Taken, but not all answered: Telegram still holds the unanswered ones.
     const answered = users.reduce((n, u) => n + server.sentTo(u.id).length, 0);
     expect(answered).toBeLessThan(30);
-    expect(server.pendingUpdates).toBeGreaterThanOrEqual(30 - answered - 10); // at most one per chat sending
+    expect(server.pendingUpdates).toBeGreaterThanOrEqual(30 - answered);
 
     const { unfinished } = await handle.stop(20_000);
     expect(unfinished).toBe(0);
@@ -92,7 +92,7 @@ describe("stopping the webhook server", () => {
       handlerTimeoutMs: 100,
     });
     cleanup.push(async () => void (await webhook.stop(0)));
-    server.slowDown("sendMessage", 1000);
+    server.slowDown("sendMessage", 3000);
     const user = makeUser(5200);
     let updateId = 1;
     const post = () =>
@@ -102,7 +102,7 @@ describe("stopping the webhook server", () => {
       });
     const started = Date.now();
     expect((await post()).status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(900); // acknowledged before the answer was sent
+    expect(Date.now() - started).toBeLessThan(2500); // acknowledged before the answer was sent
     expect(server.sentTo(user.id)).toHaveLength(0);
 
     const stopped = webhook.stop(10_000);

@@ -115,7 +115,7 @@ describe("Telegram failing", () => {
   }, 15_000);
 
   it("a chat whose sends fail with 500 gives up at its deadline and holds up no other chat", async () => {
-    const { server, proxy } = await start({ transientRetry: { baseMs: 100, capMs: 400, deadlineMs: 2000 } });
+    const { server, proxy } = await start({ transientRetry: { baseMs: 100, capMs: 400, deadlineMs: 5000 } });
     const failing = makeUser(9400);
     const other = makeUser(9401);
     const clear = server.failForChat("sendMessage", failing.id, { code: 500 });
@@ -124,8 +124,8 @@ describe("Telegram failing", () => {
     const asked = Date.now();
     server.sendText(other, privateChat(other), "Gia Lai có bao nhiêu dịch vụ công?");
     await server.nextMessage(other.id, { timeoutMs: 5000 });
-    expect(Date.now() - asked).toBeLessThan(1500); // not behind the failing chat's retries
-    await until(() => server.pendingUpdates === 0, 10_000);
+    expect(Date.now() - asked).toBeLessThan(2500); // not behind the failing chat's 5 s of retries
+    await until(() => server.pendingUpdates === 0, 20_000);
     const attempts = proxy.calls.filter(
       (c) => c.method === "sendMessage" && c.payload.chat_id === failing.id,
     );
@@ -133,13 +133,15 @@ describe("Telegram failing", () => {
     expect(attempts.length).toBeGreaterThanOrEqual(2);
     expect(attempts.length).toBeLessThanOrEqual(20);
     const gaps = attempts.slice(1).map((c, i) => c.at - (attempts[i]?.at ?? 0));
-    expect(Math.max(...gaps)).toBeLessThan(400 + 1000); // the cap, with room for a loaded machine
+    // At most the 400 ms cap, or the chat's next turn in the throttler (a burst of 3, then one a
+    // second), with room for a loaded machine; auto-retry alone waited 3 s, then 6 s.
+    expect(Math.max(...gaps)).toBeLessThan(1000 + 1000);
     clear();
     server.sendText(failing, privateChat(failing), "Sơn La lần nữa?");
     expect(
       ((await server.nextMessage(failing.id, { timeoutMs: 5000 })) as Message.TextMessage).text,
     ).toContain("86,78%");
-  }, 20_000);
+  }, 40_000);
 });
 
 describe("transientRetry", () => {
