@@ -115,6 +115,8 @@ export const botText = {
     restore: "Khôi phục bài viết đã gỡ",
     edit: "Sửa tiêu đề, ngày, nguồn của bài viết",
     log: "Nhật ký thao tác quản trị",
+    theodoi: "Theo dõi bài viết mới về một tỉnh hoặc chủ đề",
+    huytheodoi: "Huỷ theo dõi",
   },
   /** Example questions offered as buttons by /start. */
   examples: [
@@ -140,6 +142,8 @@ export const botText = {
       "/ask – đặt câu hỏi (trong nhóm)",
       "/about – phiên bản, kho bài viết, chỉ mục",
       "/new – bắt đầu cuộc trò chuyện mới",
+      "/theodoi &lt;tỉnh hoặc chủ đề&gt; – nhận tin khi có bài viết mới phù hợp; /theodoi để xem danh sách",
+      "/huytheodoi &lt;tỉnh hoặc chủ đề&gt; – huỷ theo dõi (không ghi gì: huỷ tất cả)",
       ...(isAdmin
         ? [
             "",
@@ -359,6 +363,28 @@ export const botText = {
       detail?: string;
     }) =>
       `${escapeForHtml(e.at)} · ${escapeForHtml(e.who)} · <b>${escapeForHtml(e.action)}</b>${e.articleId ? ` <code>${escapeForHtml(e.articleId)}</code>` : ""}${e.title ? ` “${escapeForHtml(e.title)}”` : ""}${e.detail ? ` (${escapeForHtml(e.detail)})` : ""} · ${e.outcome === "ok" ? "✅" : `❌ ${escapeForHtml(e.outcome)}`}`,
+  },
+
+  subscriptions: {
+    none: "Bạn chưa theo dõi tỉnh hay chủ đề nào. Gõ /theodoi &lt;tỉnh hoặc chủ đề&gt;, ví dụ <code>/theodoi Phú Thọ</code> hoặc <code>/theodoi Đề án 06</code>: khi có bài viết mới phù hợp, bot sẽ nhắn vào cuộc trò chuyện này.",
+    list: (topics: string[]) =>
+      `🔔 <b>Đang theo dõi</b>\n${topics.map((t) => `• ${escapeForHtml(t)}`).join("\n")}\n\nGõ /huytheodoi &lt;tỉnh hoặc chủ đề&gt; để huỷ một mục, /huytheodoi để huỷ tất cả.`,
+    added: (topic: string, formerly: string[]) =>
+      `✅ Đã theo dõi “${escapeForHtml(topic)}”${formerly.length ? ` (gồm cả bài viết về ${escapeForHtml(formerly.join(", "))} trước khi sáp nhập)` : ""}. Khi có bài viết mới phù hợp, bot sẽ nhắn vào cuộc trò chuyện này, mỗi bài một tin.`,
+    exists: (topic: string) => `Bạn đã theo dõi “${escapeForHtml(topic)}” rồi. Gõ /theodoi để xem danh sách.`,
+    tooMany: (max: number) =>
+      `Mỗi cuộc trò chuyện theo dõi được tối đa ${max} mục. Hãy huỷ bớt bằng /huytheodoi &lt;tỉnh hoặc chủ đề&gt;.`,
+    tooLong: (max: number) => `Tên tỉnh hoặc chủ đề dài tối đa ${max} ký tự.`,
+    unusable: "Hãy ghi tên một tỉnh hoặc một chủ đề sau lệnh, ví dụ <code>/theodoi Lào Cai</code>.",
+    removed: (topics: string[]) =>
+      `🔕 Đã huỷ theo dõi: ${topics.map((t) => `“${escapeForHtml(t)}”`).join(", ")}.`,
+    notFollowed: (topic: string) =>
+      `Bạn không theo dõi “${escapeForHtml(topic)}”. Gõ /theodoi để xem danh sách.`,
+    storageFailed: (folder: string, code: string) =>
+      `❌ Không lưu được việc theo dõi: thư mục <code>${escapeForHtml(folder)}</code> (${escapeForHtml(storageReason(code))}). Bạn vui lòng thử lại sau.`,
+    notice: (a: { title: string; date: string; place: string; publisher: string; topics: string[] }) =>
+      `🔔 <b>Bài viết mới</b> về ${escapeForHtml(a.topics.join(", "))}\n<b>${escapeForHtml(a.title)}</b>\n${escapeForHtml([a.date, a.place, a.publisher].filter(Boolean).join(" · "))}`,
+    askButton: "❓ Hỏi về bài viết này",
   },
 
   stats: (s: {

@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { Bot } from "grammy";
 import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsoleChat } from "./bot/console.js";
 import { serveConsoleFiles } from "./bot/console-files.js";
@@ -7,9 +9,10 @@ import { startPolling } from "./bot/polling.js";
 import { createFeedbackStore, type FeedbackStore, feedbackDir } from "./bot/services/feedback-store.js";
 import { startWebhook } from "./bot/webhook.js";
 import { type Config, secretsOf } from "./config/config.js";
+import { readArticle } from "./ingest/read-article.js";
 import { createLogger, type Logger } from "./logger.js";
 import { type App, type AppOverrides, createApp } from "./main.js";
-import type { Assistant } from "./types.js";
+import type { ArticleMeta, Assistant } from "./types.js";
 
 /**
  * The whole service as `npm start` runs it: the question-answering core (createApp, index loaded or
@@ -76,6 +79,16 @@ function readVersion(): string {
   }
 }
 
+/** An article's cleaned text from the corpus folder, for subscriptions to a subject; undefined if unreadable. */
+async function readCorpusText(corpusDir: string, article: ArticleMeta): Promise<string | undefined> {
+  try {
+    const bytes = await readFile(path.join(corpusDir, article.sourceFile));
+    return readArticle(article.sourceFile, bytes).text;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The same promise, marked as handled: a caller that never looks at `ended` (a test that stops the
  * service itself) gets no unhandled rejection, and one that awaits it still sees the failure.
@@ -96,7 +109,14 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     assistant = app.assistant;
   }
   const feedback = createFeedbackStore(feedbackDir(config.dataDir));
-  const deps = { assistant, config, logger, version: overrides.version ?? readVersion(), feedback };
+  const deps = {
+    assistant,
+    config,
+    logger,
+    version: overrides.version ?? readVersion(),
+    feedback,
+    articleText: (article: ArticleMeta) => readCorpusText(config.corpusDir, article),
+  };
   const base = { config, logger, app, assistant, feedback };
   const token = config.telegram.token;
 

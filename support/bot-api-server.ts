@@ -30,7 +30,12 @@ export interface ApiCall {
   error?: { code: number; description: string };
 }
 
-type Fault = { code: 429; retryAfter: number } | { code: 500 } | { code: 400; description: string };
+type Fault =
+  | { code: 429; retryAfter: number }
+  | { code: 500 }
+  | { code: 400; description: string }
+  // 403: the user blocked the bot, or it was removed from the group.
+  | { code: 403; description: string };
 
 interface StoredFile {
   bytes: Uint8Array;

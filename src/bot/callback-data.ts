@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { ANSWER_ID } from "./services/answer-store.js";
 
@@ -20,12 +21,16 @@ const example = z
 const admin = z
   .tuple([z.literal("adm"), answerId])
   .transform(([, token]) => ({ kind: "admin" as const, token }));
+/** An article announced to subscribers, named by `articleKey` (its id may be too long for a button). */
+const article = z
+  .tuple([z.literal("sa"), z.string().regex(/^[a-f0-9]{16}$/)])
+  .transform(([, key]) => ({ kind: "article" as const, key }));
 
 const callbackData = z
   .string()
   .max(64)
   .transform((data) => data.split(":"))
-  .pipe(z.union([passages, vote, example, admin]));
+  .pipe(z.union([passages, vote, example, admin, article]));
 
 export type CallbackAction = z.output<typeof callbackData>;
 
@@ -40,4 +45,10 @@ export const callbackFor = {
   example: (index: number) => `ex:${index}`,
   /** An admin button: the token names a PendingActions entry. */
   admin: (token: string) => `adm:${token}`,
+  article: (articleId: string) => `sa:${articleKey(articleId)}`,
 };
+
+/** A short, stable key of an article id for a button: the same after a restart, unlike a stored id. */
+export function articleKey(articleId: string): string {
+  return createHash("sha256").update(articleId).digest("hex").slice(0, 16);
+}

@@ -4,7 +4,16 @@ import type { Logger } from "../logger.js";
 import { botText } from "../messages.js";
 import { describeError } from "./handlers/error.js";
 
-export const USER_COMMANDS = ["start", "help", "sources", "ask", "about", "new"] as const;
+export const USER_COMMANDS = [
+  "start",
+  "help",
+  "sources",
+  "ask",
+  "about",
+  "new",
+  "theodoi",
+  "huytheodoi",
+] as const;
 export const ADMIN_COMMANDS = ["stats", "add", "reindex", "remove", "restore", "edit", "log"] as const;
 
 export function commandMenu(admin: boolean): BotCommand[] {

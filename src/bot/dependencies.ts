@@ -1,6 +1,6 @@
 import type { Config } from "../config/config.js";
 import type { Logger } from "../logger.js";
-import type { Assistant } from "../types.js";
+import type { ArticleMeta, Assistant } from "../types.js";
 import type { PendingActions } from "./services/admin-actions.js";
 import type { AnswerStore } from "./services/answer-store.js";
 import type { AuditLog } from "./services/audit-log.js";
@@ -8,6 +8,7 @@ import type { FeedbackStore } from "./services/feedback-store.js";
 import type { ChatHistory } from "./services/history.js";
 import type { RateLimitStore } from "./services/rate-limit-store.js";
 import type { SeenUpdates } from "./services/seen-updates.js";
+import type { SubscriptionStore } from "./services/subscription-store.js";
 
 /** What the bot needs from outside: the question-answering core, config, logging, storage, time. */
 export interface BotDependencies {
@@ -20,6 +21,10 @@ export interface BotDependencies {
   feedback?: FeedbackStore;
   /** Where admin actions are recorded; defaults to a JSONL file under `<dataDir>/audit`. */
   audit?: AuditLog;
+  /** Who follows which province or subject; defaults to a JSON file under `<dataDir>/subscriptions`. */
+  subscriptions?: SubscriptionStore;
+  /** An added article's text, so subscriptions to a subject match its body and not only its title. */
+  articleText?: (article: ArticleMeta) => Promise<string | undefined>;
   /** Milliseconds since the epoch; tests pass a controllable clock. */
   clock?: () => number;
   /** Id generator for stored answers (callback data); tests may pass a predictable one. */
@@ -46,6 +51,7 @@ export interface BotServices {
   audit: AuditLog;
   /** What admins' buttons (remove, restore, undo, edit) act on, by token. */
   adminActions: PendingActions;
+  subscriptions: SubscriptionStore;
   clock: () => number;
   history: ChatHistory;
   answers: AnswerStore;

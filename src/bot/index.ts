@@ -21,6 +21,7 @@ import { questionFeature } from "./features/question.js";
 import { sourcesFeature } from "./features/sources.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
+import { subscriptionsFeature } from "./features/subscriptions.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { catchHandler, errorHandler } from "./handlers/error.js";
 import { attachContext } from "./middlewares/attach-context.js";
@@ -35,12 +36,14 @@ import { AnswerStore } from "./services/answer-store.js";
 import { auditDir, createAuditLog } from "./services/audit-log.js";
 import { createFeedbackStore, feedbackDir } from "./services/feedback-store.js";
 import { ChatHistory } from "./services/history.js";
+import { createArticleNotifier } from "./services/notifier.js";
 import { createMemoryRateLimitStore } from "./services/rate-limit-store.js";
 import {
   createMemorySeenUpdates,
   SEEN_UPDATES_CAPACITY,
   TELEGRAM_UPDATE_RETENTION_MS,
 } from "./services/seen-updates.js";
+import { createSubscriptionStore, subscriptionsDir } from "./services/subscription-store.js";
 import { fitToLimits } from "./telegram-limits.js";
 import { TRANSIENT_RETRY, type TransientRetryOptions, transientRetry } from "./transient-retry.js";
 
@@ -154,6 +157,7 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
     feedback: deps.feedback ?? createFeedbackStore(feedbackDir(config.dataDir)),
     audit: deps.audit ?? createAuditLog(auditDir(config.dataDir)),
     adminActions: new PendingActions(),
+    subscriptions: deps.subscriptions ?? createSubscriptionStore(subscriptionsDir(config.dataDir)),
     clock,
     history: new ChatHistory({
       maxTurns: options.history?.maxTurns ?? 4,
@@ -213,10 +217,22 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
   features.use(adminEditFeature(services));
   features.use(adminLogFeature(services));
   features.use(adminButtonsFeature(services));
+  features.use(subscriptionsFeature(services));
   features.use(passagesFeature(services));
   features.use(feedbackFeature(services));
   features.use(questionFeature(services));
   features.use(unhandledFeature(services));
+
+  // An article an admin adds is announced to the chats that follow its province or subject.
+  const announce = createArticleNotifier({
+    api: bot.api,
+    store: services.subscriptions,
+    logger,
+    articleText: deps.articleText,
+  });
+  deps.assistant.onArticleAdded(async (article) => {
+    await announce(article);
+  });
 
   bot.catch(catchHandler(logger));
   return bot;

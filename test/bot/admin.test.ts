@@ -215,6 +215,8 @@ describe("command menu", () => {
       "ask",
       "about",
       "new",
+      "theodoi",
+      "huytheodoi",
     ]);
     expect(calls[1].scope).toEqual({ type: "chat", chat_id: 1 });
     expect(calls[1].commands.map((c) => c.command)).toContain("reindex");

@@ -52,7 +52,16 @@ describe("end to end through the Bot API stand-in (fake assistant)", () => {
       "setMyCommands",
     ]);
     const everyone = server.commandsFor() as Array<{ command: string; description: string }>;
-    expect(everyone.map((c) => c.command)).toEqual(["start", "help", "sources", "ask", "about", "new"]);
+    expect(everyone.map((c) => c.command)).toEqual([
+      "start",
+      "help",
+      "sources",
+      "ask",
+      "about",
+      "new",
+      "theodoi",
+      "huytheodoi",
+    ]);
     expect(everyone[0].description).toBe(botText.commands.start);
     const admins = server.commandsFor({ type: "chat", chat_id: ADMIN_ID }) as Array<{ command: string }>;
     expect(admins.map((c) => c.command)).toEqual([
