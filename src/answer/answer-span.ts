@@ -79,7 +79,7 @@ const REASON_CUES = [
 ];
 /** Words that give a date or period its frame. */
 const TIME_PATTERN =
-  /(?:ngày\s+\d{1,2}(?:\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)?|(?<![\d.,/-])\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?(?![\d.,/-])|tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?|(?:đầu |cuối |giữa )?năm\s+\d{3,4}|thế kỷ\s+(?:thứ\s+)?[\dIVXLC]+|thập (?:niên|kỷ)\s+\d+|(?<![\d.,])\d{3,4}(?![\d.,])(?:\s*[-–]\s*\d{3,4})?)/giu;
+  /(?:ngày\s+\d{1,2}(?:\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)?|(?<![\d.,/-])\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?(?!\d|[.,/-]\d)|tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?|(?:đầu |cuối |giữa )?năm\s+\d{3,4}|thế kỷ\s+(?:thứ\s+)?[\dIVXLC]+|thập (?:niên|kỷ)\s+\d+|(?<![\d.,])\d{3,4}(?![\d.,])(?:\s*[-–]\s*\d{3,4})?)/giu;
 
 /** Longest words a span other than a name or figure may hold before it is cut. */
 const MAX_SPAN_WORDS = 10;
@@ -118,7 +118,11 @@ function isYearOrDate(t: Token, next: Token | undefined, previous: Token | undef
   // "2-2", "8-9": a day and month written with a dash.
   if (next && /^\d{1,2}$/.test(t.text) && /^\d{1,2}$/.test(next.text) && next.start === t.end + 1)
     return true;
-  return previous?.folded === "nam" || previous?.folded === "ngay" || previous?.folded === "thang";
+  if (previous?.folded === "nam" || previous?.folded === "ngay" || previous?.folded === "thang") return true;
+  // A number after a name is part of it ("Đề án 06", "Nghị định 100"), not a count.
+  return (
+    previous !== undefined && isCapitalised(previous) && t.start - previous.end <= 1 && /^\d+$/.test(t.text)
+  );
 }
 
 function numberRuns(tokens: Token[], questionWords: Set<string>): Span[] {
@@ -205,12 +209,33 @@ function personRuns(tokens: Token[]): Span[] {
   });
 }
 
+/**
+ * Words that glue rather than answer: a span does not start or end with them, and one made only of
+ * them is no answer ("của", "các", "họ").
+ */
+const GLUE = new Set(
+  (
+    "cua cac nhung la va da duoc bi thi ma voi cho trong tren duoi nay do kia ho no ong ba anh chi chung " +
+    "mot so rat cung deu van con nhu khi sau truoc tu den vao ra o tai boi vi nen neu de theo ve " +
+    "the a an and of in on at to for by with from is are was were be been"
+  ).split(" "),
+);
+
+/** A run without its glue words at either edge, or undefined when nothing else is left. */
+function trimGlue(run: Span, tokens: Token[]): Span | undefined {
+  let { from, to } = run;
+  while (from < to && GLUE.has((tokens[from] as Token).folded)) from++;
+  while (to > from && GLUE.has((tokens[to - 1] as Token).folded)) to--;
+  return to > from ? { text: "", from, to } : undefined;
+}
+
 /** Runs of words the question does not say, cut at punctuation: what the sentence adds to it. */
 function newWordRuns(sentence: string, tokens: Token[], questionWords: Set<string>): Span[] {
   const runs: Span[] = [];
   let from = -1;
   const close = (to: number) => {
-    if (from >= 0 && to > from) runs.push({ text: "", from, to: Math.min(to, from + MAX_SPAN_WORDS) });
+    const run = from >= 0 && to > from ? trimGlue({ text: "", from, to }, tokens) : undefined;
+    if (run) runs.push({ ...run, to: Math.min(run.to, run.from + MAX_SPAN_WORDS) });
     from = -1;
   };
   tokens.forEach((t, i) => {
@@ -228,36 +253,65 @@ function newWordRuns(sentence: string, tokens: Token[], questionWords: Set<strin
 const spanText = (sentence: string, tokens: Token[], s: Span) =>
   sentence.slice((tokens[s.from] as Token).start, (tokens[s.to - 1] as Token).end);
 
-const DAY_QUESTION = /\b(ngay nao|hom nao|ngay may|what date|what day|which day)\b/;
+const YEAR_QUESTION = /\b(nam nao|nam may|what year|which year)\b/;
+/** "Đội nào", "tên … là gì", "which team": the answer is a name. */
+const NAME_QUESTION = /\b(\p{L}+ nao|ten|which|what is the name|named)\b/u;
 
 function candidates(
   type: AnswerType,
   sentence: string,
   tokens: Token[],
   questionWords: Set<string>,
-  asksForDay: boolean,
+  asksForYear: boolean,
+  asksForName: boolean,
 ): Span[] {
   switch (type) {
     case "quantity":
       return numberRuns(tokens, questionWords);
     case "time": {
       const runs = patternRuns(sentence, tokens, TIME_PATTERN);
-      // "Ngày nào?" asks for a day: a bare year is only the frame of one.
-      if (!asksForDay) return runs;
-      const days = runs.filter((r) => /\d{1,2}\s*[/-]\s*\d{1,2}|ngày/iu.test(spanText(sentence, tokens, r)));
-      return days.length > 0 ? days : runs;
+      // "Khi nào?" is best answered by a day, a bare year being only its frame; "năm nào?" by a year.
+      const wanted = asksForYear
+        ? runs.filter((r) => /\d{4}/.test(spanText(sentence, tokens, r)))
+        : runs.filter((r) => /\d{1,2}\s*[/-]\s*\d{1,2}|ngày/iu.test(spanText(sentence, tokens, r)));
+      return wanted.length > 0 ? wanted : runs;
     }
     case "person":
       return personRuns(tokens);
     case "place": {
-      const runs = capitalisedRuns(tokens);
-      const cued = runs.filter((r) => PLACE_CUES.has(tokens[r.from - 1]?.folded ?? ""));
-      return cued.length > 0 ? cued : runs;
+      // All capitals is an abbreviation ("CCCD", "KCB"), not a place.
+      const runs = capitalisedRuns(tokens).filter(
+        (r) =>
+          r.to - r.from > 1 ||
+          (tokens[r.from] as Token).text !== (tokens[r.from] as Token).text.toUpperCase(),
+      );
+      // Capitals after "tại", "ở", "trong"… or a known province name a place; other capitals may be
+      // a product or an office ("VNeID", "Bộ"), so alone they count only as two words or more.
+      const cued = runs.filter(
+        (r) =>
+          PLACE_CUES.has(tokens[r.from - 1]?.folded ?? "") ||
+          isKnownPlace(
+            tokens
+              .slice(r.from, r.to)
+              .map((t) => t.text)
+              .join(" "),
+          ),
+      );
+      return cued.length > 0 ? cued : runs.filter((r) => r.to - r.from >= 2);
     }
     case "reason":
       return reasonRuns(sentence, tokens);
     case "yesno":
       return [];
+    case "entity": {
+      // "Đội nào…?", "Tên của … là gì?": a which- or name-question is mostly answered by a name.
+      const runs = newWordRuns(sentence, tokens, questionWords);
+      if (!asksForName) return runs;
+      const names = capitalisedRuns(tokens).filter((r) =>
+        tokens.slice(r.from, r.to).some((t) => !questionWords.has(t.folded)),
+      );
+      return names.length > 0 ? names : runs;
+    }
     default:
       return newWordRuns(sentence, tokens, questionWords);
   }
@@ -285,10 +339,12 @@ export function findAnswerSpan(type: AnswerType, sentence: string, question: str
   const tokens = tokenize(text);
   const questionWords = questionWordsOf(question);
   const anchors = tokens.flatMap((t, i) => (questionWords.has(t.folded) && t.folded.length > 1 ? [i] : []));
-  const asksForDay = DAY_QUESTION.test(looseForm(question));
-  const spans = candidates(type, text, tokens, questionWords, asksForDay).filter((s) =>
-    // A span the question already says is not its answer.
-    tokens.slice(s.from, s.to).some((t) => !questionWords.has(t.folded)),
+  const folded = looseForm(question);
+  const asksForYear = YEAR_QUESTION.test(folded);
+  const spans = candidates(type, text, tokens, questionWords, asksForYear, NAME_QUESTION.test(folded)).filter(
+    (s) =>
+      // A span the question already says is not its answer.
+      tokens.slice(s.from, s.to).some((t) => !questionWords.has(t.folded)),
   );
   const best = spans.sort((a, b) => distance(a, anchors) - distance(b, anchors) || a.from - b.from)[0];
   if (!best) return undefined;

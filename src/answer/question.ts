@@ -119,7 +119,9 @@ function matchText(question: string, english: boolean, places: string[]): string
   const placeWords = new Set(places.flatMap((p) => looseForm(p).split(" ")));
   const unread = unknown.filter((w) => !/\d/.test(w) && !placeWords.has(w) && findPlaces(w).length === 0);
   if (unread.length > terms.length) return "";
-  return [...terms, ...places, ...(question.match(/\d+(?:[.,/]\d+)*/g) ?? [])].join(" . ");
+  // Acronyms ("SIPAS", "PAR") are written the same in both languages.
+  const acronyms = question.match(/\b[A-Z][A-Z0-9]{1,}\b/g) ?? [];
+  return [...terms, ...places, ...acronyms, ...(question.match(/\d+(?:[.,/]\d+)*/g) ?? [])].join(" . ");
 }
 
 export function analyzeQuestion(question: string, context = ""): QuestionAnalysis {

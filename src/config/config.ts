@@ -32,8 +32,10 @@ const envSchema = z.object({
   OPENAI_EMBEDDING_MODEL: z.string().trim().min(1).default("text-embedding-3-small"),
   LLM_TIMEOUT_MS: positiveInt(20_000),
 
-  CHUNK_SIZE: positiveInt(700),
-  CHUNK_OVERLAP: z.coerce.number().int().min(0).default(150),
+  // 1,200 / 200 chosen on XQuAD-vi (every 4th paragraph held out) against 700 / 150 and 1,000 / 150:
+  // retrieval hit@5 0.968 → 0.982, and the own questions' answer accuracy 0.957 → 0.971 (README).
+  CHUNK_SIZE: positiveInt(1200),
+  CHUNK_OVERLAP: z.coerce.number().int().min(0).default(200),
   TOP_K: positiveInt(5),
   /** Unset: the offline answerer's own calibrated threshold (answer/confidence.ts). */
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),

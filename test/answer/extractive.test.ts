@@ -105,6 +105,38 @@ describe("the canonical examples", () => {
   });
 });
 
+describe("constraints and the short answer", () => {
+  it("leads with the short answer and reports its confidence", async () => {
+    const draft = await answer("Lào Cai đã cắt giảm bao nhiêu TTHC?");
+    expect(draft.short).toBe("977");
+    expect(draft.answer.startsWith("977\n")).toBe(true);
+    expect(draft.confidence).toBeGreaterThan(0.55);
+  });
+
+  it("reads a year from the paragraph, not only from the sentence", async () => {
+    const draft = await answer("Chỉ số SIPAS của Sơn La năm 2022 là bao nhiêu?");
+    expect(draft.found).toBe(true);
+    expect(draft.short).toBe("82,18%");
+  });
+
+  it("refuses a meeting the corpus does not report rather than give another meeting's date", async () => {
+    const draft = await answer("Phiên họp thứ tám của Ban Chỉ đạo cải cách hành chính diễn ra khi nào?");
+    expect(draft.found).toBe(false);
+    expect(draft.answer).not.toContain("2-2");
+  });
+
+  it("answers a when-question with the day", async () => {
+    const draft = await answer("Phiên họp thứ 6 của Ban Chỉ đạo diễn ra khi nào?");
+    expect(draft.short).toBe("14/11");
+  });
+
+  it("names a missing year only when no article has it", async () => {
+    const absent = await answer("Năm 2031 Lào Cai cắt giảm bao nhiêu TTHC?");
+    expect(absent.found).toBe(false);
+    expect(absent.answer).toContain("2031");
+  });
+});
+
 describe("the first 30 evaluation questions", () => {
   it("every answer's markers point at citations and its numbers are the cited passages' own", async () => {
     const questions = (await loadQuestions(path.join(ROOT, EVAL_QUESTIONS_FILE))).slice(0, 30);

@@ -28,7 +28,7 @@ describe("createConfig", () => {
       logLevel: "info",
       answer: { kind: "extractive" },
       embeddings: { kind: "local" },
-      chunking: { size: 700, overlap: 150 },
+      chunking: { size: 1200, overlap: 200 },
       topK: 5,
       telegram: { apiRoot: "https://api.telegram.org", adminIds: [] },
       limits: { maxUploadBytes: 1_000_000, maxQuestionChars: 1_000, ratePerMinute: 20, concurrency: 50 },
