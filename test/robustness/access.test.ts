@@ -36,12 +36,17 @@ const ADMIN_COMMANDS = [
   "/reindex",
   "/stats",
   "/remove son-la-par",
+  "/restore",
+  "/edit son-la-par\nTiêu đề: Tiêu đề khác",
+  "/log",
   "/add Tiêu đề: Bài mới\n\nNội dung bài viết mới về cải cách.",
 ];
 
 const nothingChanged = (h: Harness) => {
   expect(h.assistant.added).toEqual([]);
   expect(h.assistant.removed).toEqual([]);
+  expect(h.assistant.restored).toEqual([]);
+  expect(h.assistant.edited).toEqual([]);
   expect(h.assistant.reindexCalls).toBe(0);
   expect(h.calls.map((c) => c.method)).not.toContain("getFile");
 };

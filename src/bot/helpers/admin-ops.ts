@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { botText } from "../../messages.js";
 import { StorageError } from "../../storage-error.js";
-import type { ArticleMeta } from "../../types.js";
+import type { ArticleMeta, ReindexResult } from "../../types.js";
 import { callbackFor } from "../callback-data.js";
 import type { Context } from "../context.js";
 import type { BotServices } from "../dependencies.js";
@@ -55,6 +55,11 @@ export function storageOutcome(ctx: Context, error: unknown, what: string): Stor
   return error;
 }
 
+/** The corpus size after a change: as its index update counted it, or as the index says now. */
+function articlesAfter(services: BotServices, reindex: ReindexResult): number {
+  return reindex.status === "rebuilt" ? reindex.articleCount : services.assistant.status().articleCount;
+}
+
 /** An undo button for a removal: it restores the trash entry. */
 function undoKeyboard(services: BotServices, chatId: number, trashId: string): InlineKeyboard {
   const [token] = services.adminActions.offer(chatId, [{ kind: "restore", trashId }]);
@@ -84,12 +89,8 @@ export async function removeArticle(ctx: Context, services: BotServices, id: str
     title: article.title,
     outcome: "ok",
   });
-  const articles =
-    result.reindex.status === "rebuilt"
-      ? result.reindex.articleCount
-      : services.assistant.status().articleCount;
   return {
-    html: botText.remove.removed(article.title, article.id, articles),
+    html: botText.remove.removed(article.title, article.id, articlesAfter(services, result.reindex)),
     keyboard: undoKeyboard(services, chatId, trashId),
   };
 }
@@ -128,9 +129,9 @@ export async function restoreArticle(
         title: article.title,
         outcome: "ok",
       });
-      const count =
-        reindex.status === "rebuilt" ? reindex.articleCount : services.assistant.status().articleCount;
-      return { html: botText.restore.restored(article.title, article.id, count) };
+      return {
+        html: botText.restore.restored(article.title, article.id, articlesAfter(services, reindex)),
+      };
     }
   }
 }
