@@ -111,6 +111,9 @@ function capitalisedRuns(tokens: Token[]): Span[] {
 
 const YEAR_TOKEN = /^(1[5-9]|20)\d{2}$/;
 
+/** Words after which a number names a document or an article of law rather than counts. */
+const IDENTIFIER_WORDS = new Set(["an", "dinh", "so", "tu", "luat", "dieu", "khoan", "muc", "chuong"]);
+
 function isYearOrDate(t: Token, next: Token | undefined, previous: Token | undefined): boolean {
   const dayMonth = /^(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?$/.exec(t.text);
   if (dayMonth && Number(dayMonth[1]) <= 31 && Number(dayMonth[2]) <= 12) return true;
@@ -119,9 +122,12 @@ function isYearOrDate(t: Token, next: Token | undefined, previous: Token | undef
   if (next && /^\d{1,2}$/.test(t.text) && /^\d{1,2}$/.test(next.text) && next.start === t.end + 1)
     return true;
   if (previous?.folded === "nam" || previous?.folded === "ngay" || previous?.folded === "thang") return true;
-  // A number after a name is part of it ("Đề án 06", "Nghị định 100"), not a count.
+  // A number after a name or a document's kind is part of it ("Đề án 06", "Nghị định 100", "số 766").
   return (
-    previous !== undefined && isCapitalised(previous) && t.start - previous.end <= 1 && /^\d+$/.test(t.text)
+    previous !== undefined &&
+    t.start - previous.end <= 1 &&
+    /^\d+$/.test(t.text) &&
+    (isCapitalised(previous) || IDENTIFIER_WORDS.has(previous.folded))
   );
 }
 

@@ -47,6 +47,8 @@ export interface Candidate {
   sentence: string;
   terms: Set<string>;
   coverage: number;
+  /** The same without the headline's words: what the confidence is computed from. */
+  ownCoverage: number;
   /** Whether it holds words of the kind the question asks for (a figure, a date, a name…). */
   typed: boolean;
   score: number;
@@ -223,6 +225,8 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           const terms = new Set(analyzeFolded(sentence));
           const { got, total } = covered(q, weights, terms, new Set([...header, ...analyzeFolded(previous)]));
           const coverage = total > 0 ? got / total : 0;
+          const own = covered(q, weights, terms, new Set(analyzeFolded(previous)));
+          const ownCoverage = own.total > 0 ? own.got / own.total : 0;
           const places = q.places.filter((p) => scope.includes(p));
           const years = yearsOf(q, sentence, paragraph, `${meta.title} ${before}`, passage.chunk.year);
           const folded = looseForm(`${previous} ${sentence}`);
@@ -262,6 +266,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
             sentence,
             terms,
             coverage,
+            ownCoverage,
             typed,
             score,
             aspects: [...places, ...years, ...matched.map((a) => a.label)],
@@ -352,7 +357,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     const { q, weights, candidates } = rank(question, passages, context);
     const answering = candidates.filter((c) => !c.failure);
     const best = answering[0];
-    const confidence = best ? confidenceOf(best) : 0;
+    // The headline helps choose a sentence but not trust it: every paragraph of an article shares its
+    // headline's words, so a question about a paragraph the corpus lacks would borrow them (XQuAD-vi:
+    // held-out questions refused 0.811 → 0.834 at threshold 0.55, answerable answered 0.695 → 0.686).
+    const confidence = best ? confidenceOf({ ...best, coverage: best.ownCoverage }) : 0;
     if (best && confidence >= minConfidence) {
       const chosen = choose(q, weights, best, answering).map((c) => ({
         ...c,
