@@ -9,6 +9,8 @@ import { startPolling } from "./bot/polling.js";
 import { createFeedbackStore, type FeedbackStore, feedbackDir } from "./bot/services/feedback-store.js";
 import { startWebhook } from "./bot/webhook.js";
 import { type Config, secretsOf } from "./config/config.js";
+import { openDatabase, type Pool } from "./db/database.js";
+import { createPostgresFeedbackStore } from "./db/feedback-store.js";
 import { readArticle } from "./ingest/read-article.js";
 import { createLogger, type Logger } from "./logger.js";
 import { type App, type AppOverrides, createApp } from "./main.js";
@@ -45,6 +47,8 @@ export interface Service {
   assistant: Assistant;
   bot: Bot<Context>;
   feedback: FeedbackStore;
+  /** The PostgreSQL pool when DATABASE_URL is set; the stores above then keep their data there. */
+  database: Pool | undefined;
   /**
    * Settles when the service ends by itself: the terminal chat's input closed, or long polling gave
    * up (it rejects then, e.g. on a revoked token). A webhook server never ends by itself.
@@ -108,7 +112,16 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     await app.index.ready();
     assistant = app.assistant;
   }
-  const feedback = createFeedbackStore(feedbackDir(config.dataDir));
+  // With DATABASE_URL every replica writes to the same tables; without it, files under DATA_DIR.
+  const database = config.databaseUrl ? await openDatabase(config.databaseUrl, logger) : undefined;
+  const feedback = database
+    ? createPostgresFeedbackStore(database)
+    : createFeedbackStore(feedbackDir(config.dataDir));
+  /** Writes what is pending, then lets the database go. */
+  const close = async () => {
+    await feedback.flush();
+    await database?.end();
+  };
   const deps = {
     assistant,
     config,
@@ -117,7 +130,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     feedback,
     articleText: (article: ArticleMeta) => readCorpusText(config.corpusDir, article),
   };
-  const base = { config, logger, app, assistant, feedback };
+  const base = { config, logger, app, assistant, feedback, database };
   const token = config.telegram.token;
 
   if (!token) {
@@ -139,7 +152,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       userId: config.telegram.adminIds[0] ?? CONSOLE_USER_ID,
       files,
     });
-    const ended = observed(chat.finally(() => files.close()).then(() => feedback.flush()));
+    const ended = observed(chat.finally(() => files.close()).then(close));
     return { ...base, mode: "console", bot, ended, stop: () => ended };
   }
 
@@ -152,7 +165,8 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       url,
       secret,
       port,
-    }).catch((error: unknown) => {
+    }).catch(async (error: unknown) => {
+      await database?.end();
       throw new BotStartError(error);
     });
     return {
@@ -162,7 +176,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       ended: new Promise<void>(() => undefined),
       async stop(graceMs) {
         await handle.stop(graceMs);
-        await feedback.flush();
+        await close();
       },
     };
   }
@@ -170,7 +184,8 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     logger,
     adminIds: config.telegram.adminIds,
     pollTimeoutSeconds: overrides.pollTimeoutSeconds,
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
+    await database?.end();
     throw new BotStartError(error);
   });
   return {
@@ -180,7 +195,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     ended: observed(handle.task() ?? Promise.resolve()),
     async stop(graceMs) {
       await handle.stop(graceMs);
-      await feedback.flush();
+      await close();
     },
   };
 }

@@ -23,6 +23,7 @@ function loadConfig(): Config {
 const config = loadConfig();
 // Loaded after the config is known to be valid, so a configuration error is reported at once.
 const { BotStartError, startService } = await import("../service.js");
+const { DatabaseError } = await import("../db/database.js");
 const { createLogger } = await import("../logger.js");
 const { progressBar } = await import("./progress.js");
 
@@ -43,6 +44,10 @@ try {
   });
 } catch (error) {
   bar?.stop();
+  if (error instanceof DatabaseError) {
+    logger.fatal({ err: error.cause }, `${error.message}: check DATABASE_URL`);
+    process.exit(1);
+  }
   if (!(error instanceof BotStartError)) throw error;
   logger.fatal(
     { err: error.cause },

@@ -72,6 +72,13 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
   BOT_CONCURRENCY: positiveInt(50),
   SHOW_TIMINGS: flag(false),
+
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: "must be a postgres:// or postgresql:// URL such as postgres://user@127.0.0.1:5432/hoi_cchc",
+  }),
+  REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\//.test(v), {
+    message: "must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379",
+  }),
 });
 
 export type RawEnv = Record<string, string | undefined>;
@@ -108,6 +115,10 @@ export interface Config {
     concurrency: number;
   };
   showTimings: boolean;
+  /** PostgreSQL for what several replicas share; undefined keeps everything in files and memory. */
+  databaseUrl?: string;
+  /** Redis for what several replicas share in real time; optional even with a database. */
+  redisUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -207,7 +218,20 @@ export function createConfig(input: RawEnv): Config {
       concurrency: env.BOT_CONCURRENCY,
     },
     showTimings: env.SHOW_TIMINGS,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
   };
+}
+
+/** The password a connection URL carries, if any (postgres://user:secret@host/db). */
+function urlPassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const password = decodeURIComponent(new URL(url).password);
+    return password || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every secret value of a config, for the logger to scrub from whatever it writes. */
@@ -217,6 +241,7 @@ export function secretsOf(config: Config): string[] {
     config.telegram.webhook?.secret,
     config.answer.kind === "llm" ? config.answer.apiKey : undefined,
     config.embeddings.kind === "openai" ? config.embeddings.apiKey : undefined,
+    ...[config.databaseUrl, config.redisUrl].map(urlPassword),
   ];
   // "not-needed" stands in for the key of a local server: it is no secret, and too common a word to scrub.
   return keys.filter((k): k is string => k !== undefined && k !== "not-needed");

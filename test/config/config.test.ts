@@ -1,7 +1,7 @@
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigError, createConfig } from "../../src/config/config.js";
+import { ConfigError, createConfig, secretsOf } from "../../src/config/config.js";
 import { readEnvironment } from "../../src/config/env.js";
 import { tempDirs } from "../fixtures/support.js";
 
@@ -139,6 +139,25 @@ describe("createConfig", () => {
     });
     expect(short.message).toContain("TELEGRAM_WEBHOOK_SECRET: must be 16 to 256 characters long");
     expect(short.message).not.toContain("s3cr3t");
+  });
+
+  it("takes PostgreSQL and Redis URLs, both optional, and counts their passwords as secrets", () => {
+    const none = createConfig({});
+    expect(none.databaseUrl).toBeUndefined();
+    expect(none.redisUrl).toBeUndefined();
+    const config = createConfig({
+      DATABASE_URL: "postgres://bot:db-pass%2Fword@10.0.0.5:5432/hoi_cchc",
+      REDIS_URL: "redis://:redis-password@10.0.0.6:6379/0",
+    });
+    expect(config.databaseUrl).toBe("postgres://bot:db-pass%2Fword@10.0.0.5:5432/hoi_cchc");
+    expect(config.redisUrl).toBe("redis://:redis-password@10.0.0.6:6379/0");
+    expect(secretsOf(config)).toEqual(expect.arrayContaining(["db-pass/word", "redis-password"]));
+    const error = configError({
+      DATABASE_URL: "mysql://root:hunter2-secret@db/x",
+      REDIS_URL: "10.0.0.6:6379",
+    });
+    expect(error.issues.map((i) => i.split(":")[0])).toEqual(["DATABASE_URL", "REDIS_URL"]);
+    expect(error.message).not.toContain("hunter2-secret");
   });
 
   it("never puts a secret in the error message", () => {
