@@ -6,9 +6,11 @@ import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsoleChat } from "./bot/console.j
 import { serveConsoleFiles } from "./bot/console-files.js";
 import { type BotOptions, type Context, createBot } from "./bot/index.js";
 import { startPolling } from "./bot/polling.js";
+import { type AuditLog, auditDir, createAuditLog } from "./bot/services/audit-log.js";
 import { createFeedbackStore, type FeedbackStore, feedbackDir } from "./bot/services/feedback-store.js";
 import { startWebhook } from "./bot/webhook.js";
 import { type Config, secretsOf } from "./config/config.js";
+import { createPostgresAuditLog } from "./db/audit-log.js";
 import { openDatabase, type Pool } from "./db/database.js";
 import { createPostgresFeedbackStore } from "./db/feedback-store.js";
 import { readArticle } from "./ingest/read-article.js";
@@ -47,6 +49,7 @@ export interface Service {
   assistant: Assistant;
   bot: Bot<Context>;
   feedback: FeedbackStore;
+  audit: AuditLog;
   /** The PostgreSQL pool when DATABASE_URL is set; the stores above then keep their data there. */
   database: Pool | undefined;
   /**
@@ -105,21 +108,26 @@ function observed(promise: Promise<void>): Promise<void> {
 export async function startService(config: Config, overrides: ServiceOverrides = {}): Promise<Service> {
   // Told the token and keys, so no log line carries them, not even inside an error message.
   const logger = overrides.logger ?? createLogger(config.logLevel, undefined, secretsOf(config));
+  // With DATABASE_URL every replica writes to the same tables; without it, files under DATA_DIR.
+  // Connected first, so a wrong URL is told at once rather than after an index build.
+  const database = config.databaseUrl ? await openDatabase(config.databaseUrl, logger) : undefined;
   let app: App | undefined;
   let assistant = overrides.assistant;
   if (!assistant) {
     app = createApp(config, { ...overrides, logger });
-    await app.index.ready();
+    await app.index.ready().catch(async (error: unknown) => {
+      await database?.end();
+      throw error;
+    });
     assistant = app.assistant;
   }
-  // With DATABASE_URL every replica writes to the same tables; without it, files under DATA_DIR.
-  const database = config.databaseUrl ? await openDatabase(config.databaseUrl, logger) : undefined;
   const feedback = database
     ? createPostgresFeedbackStore(database)
     : createFeedbackStore(feedbackDir(config.dataDir));
+  const audit = database ? createPostgresAuditLog(database) : createAuditLog(auditDir(config.dataDir));
   /** Writes what is pending, then lets the database go. */
   const close = async () => {
-    await feedback.flush();
+    await Promise.all([feedback.flush(), audit.flush()]);
     await database?.end();
   };
   const deps = {
@@ -128,9 +136,10 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     logger,
     version: overrides.version ?? readVersion(),
     feedback,
+    audit,
     articleText: (article: ArticleMeta) => readCorpusText(config.corpusDir, article),
   };
-  const base = { config, logger, app, assistant, feedback, database };
+  const base = { config, logger, app, assistant, feedback, audit, database };
   const token = config.telegram.token;
 
   if (!token) {

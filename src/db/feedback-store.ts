@@ -6,6 +6,7 @@ import type {
 } from "../bot/services/feedback-store.js";
 import type { Pool } from "./database.js";
 import { fingerprint } from "./fingerprint.js";
+import { pendingWrites } from "./pending-writes.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** As many unanswered questions as the file store lists in /stats. */
@@ -98,19 +99,11 @@ export async function allVotes(pool: Pool): Promise<VoteRecord[]> {
  * replica writes into the same two tables, and /stats counts them all.
  */
 export function createPostgresFeedbackStore(pool: Pool): FeedbackStore {
-  const pending = new Set<Promise<unknown>>();
-  const track = (write: Promise<void>): Promise<void> => {
-    pending.add(write);
-    const forget = () => pending.delete(write);
-    write.then(forget, forget);
-    return write;
-  };
+  const writes = pendingWrites();
   return {
-    logQuestion: (record) => track(insertQuestion(pool, record)),
-    logVote: (record) => track(insertVote(pool, record)),
-    async flush() {
-      await Promise.allSettled([...pending]);
-    },
+    logQuestion: (record) => writes.track(insertQuestion(pool, record)),
+    logVote: (record) => writes.track(insertVote(pool, record)),
+    flush: () => writes.settled(),
     async stats(now = Date.now()): Promise<FeedbackStats> {
       const since = new Date(now - 7 * DAY_MS);
       const [counts, tally, unanswered] = await Promise.all([
