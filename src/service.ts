@@ -8,11 +8,13 @@ import { type BotOptions, type Context, createBot } from "./bot/index.js";
 import { startPolling } from "./bot/polling.js";
 import { type AuditLog, auditDir, createAuditLog } from "./bot/services/audit-log.js";
 import { createFeedbackStore, type FeedbackStore, feedbackDir } from "./bot/services/feedback-store.js";
+import { createSubscriptionStore, subscriptionsDir } from "./bot/services/subscription-store.js";
 import { startWebhook } from "./bot/webhook.js";
 import { type Config, secretsOf } from "./config/config.js";
 import { createPostgresAuditLog } from "./db/audit-log.js";
 import { openDatabase, type Pool } from "./db/database.js";
 import { createPostgresFeedbackStore } from "./db/feedback-store.js";
+import { createPostgresSubscriptionStore } from "./db/subscription-store.js";
 import { readArticle } from "./ingest/read-article.js";
 import { createLogger, type Logger } from "./logger.js";
 import { type App, type AppOverrides, createApp } from "./main.js";
@@ -125,6 +127,9 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     ? createPostgresFeedbackStore(database)
     : createFeedbackStore(feedbackDir(config.dataDir));
   const audit = database ? createPostgresAuditLog(database) : createAuditLog(auditDir(config.dataDir));
+  const subscriptions = database
+    ? createPostgresSubscriptionStore(database)
+    : createSubscriptionStore(subscriptionsDir(config.dataDir));
   /** Writes what is pending, then lets the database go. */
   const close = async () => {
     await Promise.all([feedback.flush(), audit.flush()]);
@@ -137,6 +142,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     version: overrides.version ?? readVersion(),
     feedback,
     audit,
+    subscriptions,
     articleText: (article: ArticleMeta) => readCorpusText(config.corpusDir, article),
   };
   const base = { config, logger, app, assistant, feedback, audit, database };

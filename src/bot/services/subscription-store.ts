@@ -28,7 +28,9 @@ export interface SubscriptionStore {
   list(chatId?: number): Promise<Subscription[]>;
 }
 
-const sameTopic = (a: string, b: string) => looseForm(a).trim() === looseForm(b).trim();
+/** A topic as compared: without case or diacritics (a database keys subscriptions by it too). */
+export const topicKey = (topic: string) => looseForm(topic).trim();
+const sameTopic = (a: string, b: string) => topicKey(a) === topicKey(b);
 
 const FILE_SCHEMA = z.object({
   version: z.literal(1),

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Subscription } from "../../src/bot/services/subscription-store.js";
+import { openDatabase, type Pool } from "../../src/db/database.js";
+import { createPostgresSubscriptionStore } from "../../src/db/subscription-store.js";
+import {
+  announceSkip,
+  createTestDatabase,
+  postgresUnavailable,
+  type TestDatabase,
+} from "./support/postgres.js";
+
+const unavailable = await postgresUnavailable();
+announceSkip("PostgreSQL subscription store (test/db/subscription-store.test.ts)", unavailable);
+
+const sub = (chatId: number, topic: string, second: number, userId?: number): Subscription => ({
+  chatId,
+  chatType: chatId < 0 ? "group" : "private",
+  topic,
+  ...(userId === undefined ? {} : { userId }),
+  at: new Date(Date.UTC(2026, 10, 27, 12, 0, second)).toISOString(),
+});
+
+describe.skipIf(unavailable)("PostgreSQL subscription store", () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pool = await openDatabase(db.url);
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await db?.drop();
+  });
+
+  it("adds, lists and removes as the file store does, topics compared without case or diacritics", async () => {
+    const a = createPostgresSubscriptionStore(pool);
+    const b = createPostgresSubscriptionStore(pool);
+    expect(await a.add(sub(7, "Lào Cai", 1, 7))).toBe("added");
+    // The same topic through another replica, written another way: one subscription.
+    expect(await b.add(sub(7, "lao cai", 2, 7))).toBe("exists");
+    expect(await b.add(sub(7, "một cửa", 3, 7))).toBe("added");
+    expect(await a.add(sub(-100777, "Lào Cai", 4))).toBe("added");
+    expect(await b.list(7)).toEqual([sub(7, "Lào Cai", 1, 7), sub(7, "một cửa", 3, 7)]);
+    expect((await a.list()).map((s) => [s.chatId, s.topic])).toEqual([
+      [7, "Lào Cai"],
+      [7, "một cửa"],
+      [-100777, "Lào Cai"],
+    ]);
+    expect(await a.remove(7, "LÀO CAI")).toEqual(["Lào Cai"]);
+    expect(await a.remove(7, "Gia Lai")).toEqual([]);
+    expect(await b.remove(-100777)).toEqual(["Lào Cai"]);
+    expect(await b.list()).toEqual([sub(7, "một cửa", 3, 7)]);
+  });
+
+  it("stores one subscription when two replicas add it at the same moment", async () => {
+    const stores = [createPostgresSubscriptionStore(pool), createPostgresSubscriptionStore(pool)];
+    const outcomes = await Promise.all(stores.map((s) => s.add(sub(9, "Sơn La", 5))));
+    expect(outcomes.sort()).toEqual(["added", "exists"]);
+    expect(await stores[0]?.list(9)).toHaveLength(1);
+  });
+});
