@@ -1,3 +1,5 @@
+import { escapeHtml } from "./bot/format/html.js";
+
 /**
  * Every user-facing sentence lives here, in Vietnamese. Code composes these; it never inlines text.
  */
@@ -61,9 +63,6 @@ export const llmText = {
  * they are given, so callers pass raw text. Fixed strings may hold <b>, <i> and <code> markup.
  * --------------------------------------------------------------------------------------------- */
 
-const escapeForHtml = (text: string) =>
-  text.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
-
 const REJECT_REASONS = {
   binary: "tệp không phải văn bản (có dữ liệu nhị phân)",
   empty: "không có nội dung bài viết",
@@ -126,12 +125,12 @@ export const botText = {
     "Đến ngày 10/10/2023 cả nước đã cấp bao nhiêu thẻ căn cước công dân gắn chíp?",
   ],
   start: (name?: string) =>
-    `Xin chào${name ? ` ${escapeForHtml(name)}` : ""}! Mình là <b>Hỏi CCHC</b>, trợ lý trả lời câu hỏi về cải cách hành chính (CCHC) dựa trên các bài báo trong kho dữ liệu. Mỗi câu trả lời đều ghi nguồn [1], [2]… để bạn kiểm chứng.\n\nCứ gõ câu hỏi như khi trò chuyện: thủ tục hành chính, dịch vụ công trực tuyến, chỉ số CCHC, Đề án 06 ở các tỉnh. Gõ /help để xem hướng dẫn.\n\nThử một câu hỏi mẫu:`,
+    `Xin chào${name ? ` ${escapeHtml(name)}` : ""}! Mình là <b>Hỏi CCHC</b>, trợ lý trả lời câu hỏi về cải cách hành chính (CCHC) dựa trên các bài báo trong kho dữ liệu. Mỗi câu trả lời đều ghi nguồn [1], [2]… để bạn kiểm chứng.\n\nCứ gõ câu hỏi như khi trò chuyện: thủ tục hành chính, dịch vụ công trực tuyến, chỉ số CCHC, Đề án 06 ở các tỉnh. Gõ /help để xem hướng dẫn.\n\nThử một câu hỏi mẫu:`,
   help: (username: string, isAdmin: boolean) =>
     [
       "<b>Cách hỏi</b>",
       "• Trong tin nhắn riêng: gõ thẳng câu hỏi.",
-      `• Trong nhóm: dùng /ask &lt;câu hỏi&gt;, nhắc tên @${escapeForHtml(username)} hoặc trả lời (reply) tin nhắn của bot.`,
+      `• Trong nhóm: dùng /ask &lt;câu hỏi&gt;, nhắc tên @${escapeHtml(username)} hoặc trả lời (reply) tin nhắn của bot.`,
       "• Có thể hỏi tiếp ngắn gọn, ví dụ “còn Gia Lai thì sao?”: bot nhớ vài câu gần nhất trong 15 phút. /new để bắt đầu lại.",
       "• Bấm “Xem đoạn trích” để đọc đúng đoạn văn được dẫn; 👍/👎 để góp ý cho câu trả lời.",
       "",
@@ -161,13 +160,13 @@ export const botText = {
     ].join("\n"),
 
   askUsage: "Bạn hãy viết câu hỏi kèm theo, ví dụ: /ask Lào Cai đã cắt giảm bao nhiêu thủ tục hành chính?",
-  questionEcho: (question: string) => `❓ <i>${escapeForHtml(question)}</i>`,
+  questionEcho: (question: string) => `❓ <i>${escapeHtml(question)}</i>`,
   passagesButton: "📄 Xem đoạn trích",
   voteUp: "👍",
   voteDown: "👎",
   voted: (vote: "up" | "down") => (vote === "up" ? "👍 Đã ghi nhận" : "👎 Đã ghi nhận"),
   notFoundTips: (coverage: { articleCount: number; from?: string; to?: string; places: string[] }) =>
-    `\n\n<b>Gợi ý:</b> hãy hỏi cụ thể hơn, nêu rõ tỉnh và năm, hoặc dùng từ ngữ như trong bài báo (ví dụ “thủ tục hành chính”, “dịch vụ công trực tuyến”). Kho hiện có ${coverage.articleCount} bài viết${coverage.from && coverage.to ? ` từ ${coverage.from} đến ${coverage.to}` : ""}${coverage.places.length ? ` về: ${escapeForHtml(coverage.places.join(", "))}` : ""}. Gõ /sources để xem danh sách.`,
+    `\n\n<b>Gợi ý:</b> hãy hỏi cụ thể hơn, nêu rõ tỉnh và năm, hoặc dùng từ ngữ như trong bài báo (ví dụ “thủ tục hành chính”, “dịch vụ công trực tuyến”). Kho hiện có ${coverage.articleCount} bài viết${coverage.from && coverage.to ? ` từ ${coverage.from} đến ${coverage.to}` : ""}${coverage.places.length ? ` về: ${escapeHtml(coverage.places.join(", "))}` : ""}. Gõ /sources để xem danh sách.`,
   timings: (retrieveMs: number, answerMs: number) =>
     `⏱ tìm kiếm ${Math.round(retrieveMs)} ms · trả lời ${Math.round(answerMs)} ms`,
   passagesHeading: "<b>Các đoạn trích được dẫn</b>",
@@ -190,7 +189,7 @@ export const botText = {
     video: "Mình chưa xem được video.",
     other: "Mình chỉ trả lời được câu hỏi bằng chữ.",
     hint: (example: string) =>
-      ` Bạn hãy gõ câu hỏi về cải cách hành chính, ví dụ: “${escapeForHtml(example)}”. Gõ /help để xem hướng dẫn.`,
+      ` Bạn hãy gõ câu hỏi về cải cách hành chính, ví dụ: “${escapeHtml(example)}”. Gõ /help để xem hướng dẫn.`,
   },
 
   sourcesHeading: (count: number) => `📚 <b>Kho có ${count} bài viết</b> (mới nhất trước):`,
@@ -205,11 +204,11 @@ export const botText = {
     rebuilding: boolean;
   }) =>
     [
-      `<b>Hỏi CCHC</b> phiên bản ${escapeForHtml(info.version)}`,
+      `<b>Hỏi CCHC</b> phiên bản ${escapeHtml(info.version)}`,
       `Kho: ${info.articleCount} bài viết, ${info.chunkCount} đoạn`,
-      `Chỉ mục dựng lúc: ${escapeForHtml(info.builtAt)}`,
+      `Chỉ mục dựng lúc: ${escapeHtml(info.builtAt)}`,
       `Cách trả lời: ${info.answerBackend === "llm" ? "mô hình ngôn ngữ (LLM), trích dẫn được kiểm tra lại" : "trích câu từ bài viết (không dùng mô hình ngôn ngữ)"}`,
-      `Vector hoá: <code>${escapeForHtml(info.embeddings)}</code>`,
+      `Vector hoá: <code>${escapeHtml(info.embeddings)}</code>`,
       ...(info.rebuilding ? ["🔄 Đang dựng lại chỉ mục; câu hỏi vẫn được trả lời từ chỉ mục hiện tại."] : []),
     ].join("\n"),
 
@@ -221,9 +220,9 @@ export const botText = {
 
   upload: {
     unsupported: (name: string) =>
-      `Tệp “${escapeForHtml(name)}” không được hỗ trợ. Hãy gửi tệp .txt, .md hoặc .html chứa nội dung bài viết. Không có gì thay đổi.`,
+      `Tệp “${escapeHtml(name)}” không được hỗ trợ. Hãy gửi tệp .txt, .md hoặc .html chứa nội dung bài viết. Không có gì thay đổi.`,
     tooLarge: (size: string, max: string) =>
-      `Tệp quá lớn (${escapeForHtml(size)}; tối đa ${escapeForHtml(max)}). Không có gì thay đổi.`,
+      `Tệp quá lớn (${escapeHtml(size)}; tối đa ${escapeHtml(max)}). Không có gì thay đổi.`,
     downloadFailed: "Không tải được tệp từ Telegram. Bạn hãy thử gửi lại. Không có gì thay đổi.",
     working: "⏳ Đang đọc và thêm bài viết…",
     added: "✅ <b>Đã thêm bài viết</b>",
@@ -236,20 +235,20 @@ export const botText = {
       url: "Liên kết",
       id: "Mã",
     },
-    fieldLine: (label: string, value: string) => `${label}: ${escapeForHtml(value)}`,
+    fieldLine: (label: string, value: string) => `${label}: ${escapeHtml(value)}`,
     derived: (labels: string[]) =>
-      `<i>Tự nhận diện từ nội dung: ${escapeForHtml(labels.join(", "))}. Nếu sai, bấm “✏️ Sửa thông tin” để nhận lệnh /edit điền sẵn.</i>`,
+      `<i>Tự nhận diện từ nội dung: ${escapeHtml(labels.join(", "))}. Nếu sai, bấm “✏️ Sửa thông tin” để nhận lệnh /edit điền sẵn.</i>`,
     indexUpdated: (articles: number, chunks: number, ms: number) =>
       `Chỉ mục: ${articles} bài viết, ${chunks} đoạn (cập nhật trong ${seconds(ms)} giây). Bài mới đã được dùng để trả lời.`,
     indexBusy: "Chỉ mục đang được dựng lại; bài mới sẽ có trong kết quả khi lần dựng này xong.",
     duplicate: (title: string, date: string, id: string) =>
-      `ℹ️ Bài viết này đã có trong kho: <b>${escapeForHtml(title)}</b> (${escapeForHtml(date)}, mã <code>${escapeForHtml(id)}</code>). Không có gì thay đổi.`,
+      `ℹ️ Bài viết này đã có trong kho: <b>${escapeHtml(title)}</b> (${escapeHtml(date)}, mã <code>${escapeHtml(id)}</code>). Không có gì thay đổi.`,
     rejected: (reason: keyof typeof REJECT_REASONS, detail?: string) =>
-      `❌ Không thêm bài viết: ${REJECT_REASONS[reason]}.${detail ? `\n<i>${escapeForHtml(detail)}</i>` : ""}\nKhông có gì thay đổi.`,
+      `❌ Không thêm bài viết: ${REJECT_REASONS[reason]}.${detail ? `\n<i>${escapeHtml(detail)}</i>` : ""}\nKhông có gì thay đổi.`,
     storageFailed: (folder: string, code: string) =>
-      `❌ Không thêm bài viết: không ghi được vào thư mục <code>${escapeForHtml(folder)}</code> (${escapeForHtml(storageReason(code))}). Không có gì thay đổi.`,
+      `❌ Không thêm bài viết: không ghi được vào thư mục <code>${escapeHtml(folder)}</code> (${escapeHtml(storageReason(code))}). Không có gì thay đổi.`,
     badMetadata: (problems: string[]) =>
-      `❌ Không thêm bài viết: ${escapeForHtml(problems.join(" "))}\nKhông có gì thay đổi.`,
+      `❌ Không thêm bài viết: ${escapeHtml(problems.join(" "))}\nKhông có gì thay đổi.`,
     invalidDate: (value: string) => `Ngày “${value}” không hợp lệ; hãy viết dạng dd/mm/yyyy.`,
     invalidUrl: (value: string) => `Liên kết “${value}” không phải địa chỉ http(s).`,
     addUsage:
@@ -265,10 +264,10 @@ export const botText = {
     skipped: (items: Array<{ file: string; reason: string }>) =>
       `Bỏ qua ${items.length} tệp:\n${items
         .slice(0, 20)
-        .map((s) => `• ${escapeForHtml(s.file)}: ${escapeForHtml(s.reason)}`)
+        .map((s) => `• ${escapeHtml(s.file)}: ${escapeHtml(s.reason)}`)
         .join("\n")}${items.length > 20 ? "\n• …" : ""}`,
     storageFailed: (folder: string, code: string) =>
-      `❌ Không dựng lại được chỉ mục: không ghi được vào thư mục <code>${escapeForHtml(folder)}</code> (${escapeForHtml(storageReason(code))}). Chỉ mục cũ vẫn được dùng để trả lời; hãy kiểm tra thư mục rồi gõ /reindex lần nữa.`,
+      `❌ Không dựng lại được chỉ mục: không ghi được vào thư mục <code>${escapeHtml(folder)}</code> (${escapeHtml(storageReason(code))}). Chỉ mục cũ vẫn được dùng để trả lời; hãy kiểm tra thư mục rồi gõ /reindex lần nữa.`,
     alreadyRunning:
       "⏳ Chỉ mục đang được dựng lại. Câu hỏi vẫn được trả lời từ chỉ mục cũ; bạn hãy đợi lần dựng này xong.",
   },
@@ -276,71 +275,70 @@ export const botText = {
   remove: {
     usage: "Cú pháp: /remove &lt;mã hoặc tiêu đề bài viết&gt;. Mã bài viết xem bằng /sources.",
     removed: (title: string, id: string, articles: number) =>
-      `🗑 Đã gỡ bài viết <b>${escapeForHtml(title)}</b> (mã <code>${escapeForHtml(id)}</code>). Tệp được chuyển vào thư mục removed; bấm “Hoàn tác” hoặc gõ /restore để khôi phục. Kho còn ${articles} bài viết.`,
+      `🗑 Đã gỡ bài viết <b>${escapeHtml(title)}</b> (mã <code>${escapeHtml(id)}</code>). Tệp được chuyển vào thư mục removed; bấm “Hoàn tác” hoặc gõ /restore để khôi phục. Kho còn ${articles} bài viết.`,
     notFound: (query: string) =>
-      `Không tìm thấy bài viết “${escapeForHtml(query)}”. Xem mã và tiêu đề bằng /sources.`,
+      `Không tìm thấy bài viết “${escapeHtml(query)}”. Xem mã và tiêu đề bằng /sources.`,
     choose: (query: string, count: number, shown: number) =>
-      `Có ${count} bài viết khớp với “${escapeForHtml(query)}”. Chưa gỡ bài nào: hãy chọn bài cần gỡ${shown < count ? ` (hiện ${shown} bài đầu; gõ cụ thể hơn hoặc dùng mã để thấy các bài khác)` : ""}:`,
+      `Có ${count} bài viết khớp với “${escapeHtml(query)}”. Chưa gỡ bài nào: hãy chọn bài cần gỡ${shown < count ? ` (hiện ${shown} bài đầu; gõ cụ thể hơn hoặc dùng mã để thấy các bài khác)` : ""}:`,
     candidate: (n: number, title: string, date: string, id: string) =>
-      `${n}. <b>${escapeForHtml(title)}</b>\n   ${escapeForHtml(date)} · <code>${escapeForHtml(id)}</code>`,
+      `${n}. <b>${escapeHtml(title)}</b>\n   ${escapeHtml(date)} · <code>${escapeHtml(id)}</code>`,
     candidateButton: (n: number, title: string) => `🗑 ${n}. ${title}`,
     cancelButton: "✖️ Huỷ, không gỡ",
     cancelled: "Đã huỷ: không gỡ bài nào.",
     undoButton: "↩️ Hoàn tác",
     gone: "Bài viết này không còn trong kho (có thể vừa được gỡ). Không có gì thay đổi.",
     storageFailed: (folder: string, code: string) =>
-      `❌ Không gỡ được bài viết: không ghi được vào thư mục <code>${escapeForHtml(folder)}</code> (${escapeForHtml(storageReason(code))}). Không có gì thay đổi.`,
+      `❌ Không gỡ được bài viết: không ghi được vào thư mục <code>${escapeHtml(folder)}</code> (${escapeHtml(storageReason(code))}). Không có gì thay đổi.`,
   },
 
   restore: {
     empty: "Không có bài viết nào đã gỡ để khôi phục.",
     noMatch: (query: string) =>
-      `Không có bài viết đã gỡ nào khớp với “${escapeForHtml(query)}”. Gõ /restore để xem tất cả.`,
+      `Không có bài viết đã gỡ nào khớp với “${escapeHtml(query)}”. Gõ /restore để xem tất cả.`,
     choose: (count: number, shown: number) =>
       `♻️ <b>Bài viết đã gỡ</b> (${count}, mới gỡ nhất trước${shown < count ? `; hiện ${shown} bài đầu, gõ /restore &lt;tiêu đề&gt; để lọc` : ""}). Chọn bài cần khôi phục:`,
     entry: (n: number, title: string, removedAt: string, id: string) =>
-      `${n}. <b>${escapeForHtml(title)}</b>\n   gỡ lúc ${escapeForHtml(removedAt)} · <code>${escapeForHtml(id)}</code>`,
+      `${n}. <b>${escapeHtml(title)}</b>\n   gỡ lúc ${escapeHtml(removedAt)} · <code>${escapeHtml(id)}</code>`,
     button: (n: number, title: string) => `♻️ ${n}. ${title}`,
     restored: (title: string, id: string, articles: number) =>
-      `♻️ Đã khôi phục bài viết <b>${escapeForHtml(title)}</b> (mã <code>${escapeForHtml(id)}</code>) và đưa lại vào chỉ mục. Kho có ${articles} bài viết.`,
+      `♻️ Đã khôi phục bài viết <b>${escapeHtml(title)}</b> (mã <code>${escapeHtml(id)}</code>) và đưa lại vào chỉ mục. Kho có ${articles} bài viết.`,
     notFound:
       "Bài viết này không còn trong thư mục bài đã gỡ (có thể đã được khôi phục). Không có gì thay đổi.",
     duplicate: (title: string, id: string) =>
-      `Không khôi phục: nội dung này đã có trong kho (bài <b>${escapeForHtml(title)}</b>, mã <code>${escapeForHtml(id)}</code>). Không có gì thay đổi.`,
+      `Không khôi phục: nội dung này đã có trong kho (bài <b>${escapeHtml(title)}</b>, mã <code>${escapeHtml(id)}</code>). Không có gì thay đổi.`,
     conflict: (file: string) =>
-      `Không khôi phục: trong kho đã có tệp tên <code>${escapeForHtml(file)}</code>. Không có gì thay đổi.`,
+      `Không khôi phục: trong kho đã có tệp tên <code>${escapeHtml(file)}</code>. Không có gì thay đổi.`,
     storageFailed: (folder: string, code: string) =>
-      `❌ Không khôi phục được bài viết: không ghi được vào thư mục <code>${escapeForHtml(folder)}</code> (${escapeForHtml(storageReason(code))}). Không có gì thay đổi.`,
+      `❌ Không khôi phục được bài viết: không ghi được vào thư mục <code>${escapeHtml(folder)}</code> (${escapeHtml(storageReason(code))}). Không có gì thay đổi.`,
   },
 
   edit: {
     usage:
       "Cú pháp (chỉ ghi những dòng cần sửa):\n<code>/edit mã-bài-viết\nTiêu đề: …\nNgày: dd/mm/yyyy\nNguồn: …</code>\nMã bài viết xem bằng /sources. “Nguồn” là tên cơ quan đăng bài hoặc một liên kết https.",
     template: (command: string) =>
-      `Chạm vào lệnh dưới đây để chép, sửa những dòng sai rồi gửi lại:\n\n<code>${escapeForHtml(command)}</code>`,
+      `Chạm vào lệnh dưới đây để chép, sửa những dòng sai rồi gửi lại:\n\n<code>${escapeHtml(command)}</code>`,
     copyButton: "📋 Chép lệnh sửa",
     editButton: "✏️ Sửa thông tin",
     notFound: (query: string) =>
-      `Không tìm thấy bài viết có mã “${escapeForHtml(query)}”. Xem mã bằng /sources.`,
+      `Không tìm thấy bài viết có mã “${escapeHtml(query)}”. Xem mã bằng /sources.`,
     ambiguous: (query: string, ids: string[]) =>
-      `“${escapeForHtml(query)}” khớp với ${ids.length} bài viết; hãy dùng mã của bài cần sửa:\n${ids.map((id) => `• <code>${escapeForHtml(id)}</code>`).join("\n")}`,
+      `“${escapeHtml(query)}” khớp với ${ids.length} bài viết; hãy dùng mã của bài cần sửa:\n${ids.map((id) => `• <code>${escapeHtml(id)}</code>`).join("\n")}`,
     noFields:
       "Không có dòng nào để sửa. Hãy ghi ít nhất một dòng “Tiêu đề: …”, “Ngày: …” hoặc “Nguồn: …” dưới lệnh /edit.",
     badFields: (problems: string[]) =>
-      `❌ Không sửa: ${escapeForHtml(problems.join(" "))}\nKhông có gì thay đổi.`,
+      `❌ Không sửa: ${escapeHtml(problems.join(" "))}\nKhông có gì thay đổi.`,
     unchanged: "Không có gì thay đổi: các thông tin này giống thông tin hiện có của bài viết.",
     edited: (title: string, id: string, changes: Array<{ label: string; from: string; to: string }>) =>
-      `✏️ Đã sửa bài viết <b>${escapeForHtml(title)}</b> (mã <code>${escapeForHtml(id)}</code>):\n${changes
+      `✏️ Đã sửa bài viết <b>${escapeHtml(title)}</b> (mã <code>${escapeHtml(id)}</code>):\n${changes
         .map(
-          (c) =>
-            `• ${escapeForHtml(c.label)}: ${escapeForHtml(c.from || "(trống)")} → <b>${escapeForHtml(c.to)}</b>`,
+          (c) => `• ${escapeHtml(c.label)}: ${escapeHtml(c.from || "(trống)")} → <b>${escapeHtml(c.to)}</b>`,
         )
         .join("\n")}`,
     metadataOnly: "Trích dẫn dùng thông tin mới ngay, không phải dựng lại chỉ mục.",
     titleTerms: "Từ ngữ của tiêu đề mới sẽ được dùng khi tìm kiếm sau lần /reindex tới.",
     rebuilt: "Nơi của bài viết đã đổi nên chỉ mục đã được dựng lại.",
     storageFailed: (folder: string, code: string) =>
-      `❌ Không sửa được bài viết: không ghi được vào thư mục <code>${escapeForHtml(folder)}</code> (${escapeForHtml(storageReason(code))}). Không có gì thay đổi.`,
+      `❌ Không sửa được bài viết: không ghi được vào thư mục <code>${escapeHtml(folder)}</code> (${escapeHtml(storageReason(code))}). Không có gì thay đổi.`,
   },
 
   log: {
@@ -362,7 +360,7 @@ export const botText = {
       outcome: string;
       detail?: string;
     }) =>
-      `${escapeForHtml(e.at)} · ${escapeForHtml(e.who)} · <b>${escapeForHtml(e.action)}</b>${e.articleId ? ` <code>${escapeForHtml(e.articleId)}</code>` : ""}${e.title ? ` “${escapeForHtml(e.title)}”` : ""}${e.detail ? ` (${escapeForHtml(e.detail)})` : ""} · ${e.outcome === "ok" ? "✅" : `❌ ${escapeForHtml(e.outcome)}`}`,
+      `${escapeHtml(e.at)} · ${escapeHtml(e.who)} · <b>${escapeHtml(e.action)}</b>${e.articleId ? ` <code>${escapeHtml(e.articleId)}</code>` : ""}${e.title ? ` “${escapeHtml(e.title)}”` : ""}${e.detail ? ` (${escapeHtml(e.detail)})` : ""} · ${e.outcome === "ok" ? "✅" : `❌ ${escapeHtml(e.outcome)}`}`,
   },
 
   subscriptions: {
@@ -408,7 +406,7 @@ export const botText = {
         ? [
             "",
             "<b>Câu hỏi chưa trả lời được gần đây:</b>",
-            ...s.recentUnanswered.map((q) => `• ${escapeForHtml(q)}`),
+            ...s.recentUnanswered.map((q) => `• ${escapeHtml(q)}`),
           ]
         : []),
     ].join("\n"),

@@ -5,6 +5,7 @@ import { splitQuestion } from "../text/question-parts.js";
 import { nextScope } from "../text/scope.js";
 import { splitClauses, splitParagraphs, splitSentences } from "../text/sentences.js";
 import { analyzeFolded } from "../text/terms.js";
+import { yearsAmongDigits } from "../text/years.js";
 import type { Passage } from "../types.js";
 import { findAnswerSpan, hasAnswerOfType } from "./answer-span.js";
 import { toCitation } from "./citations.js";
@@ -101,7 +102,6 @@ const STRONG_TYPES = new Set<string>(["quantity", "time"]);
 const STRONG_TYPE_BONUS = 0.4;
 
 const DAY_MONTH = /\b(\d{1,2})[/-](\d{1,2})(?:[/-]\d{4})?\b/g;
-const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 
 function dayMonthSpans(sentence: string): Array<[number, number]> {
   return [...sentence.matchAll(DAY_MONTH)]
@@ -137,13 +137,13 @@ function yearsOf(
   before: string,
   leadYear: string | undefined,
 ): string[] {
-  const own = sentence.match(YEAR) ?? [];
+  const own = yearsAmongDigits(sentence);
   const context =
     own.length > 0
       ? own
       : [
-          ...(paragraph.match(YEAR) ?? []),
-          ...(before.match(YEAR) ?? []).slice(-1),
+          ...yearsAmongDigits(paragraph),
+          ...yearsAmongDigits(before).slice(-1),
           ...(leadYear ? [leadYear] : []),
         ];
   return q.years.filter((y) => context.includes(y));

@@ -2,6 +2,7 @@ import { looksEnglish, translateTerms } from "../text/glossary.js";
 import { foldDiacritics, looseForm } from "../text/normalize.js";
 import { findPlaces } from "../text/places.js";
 import { analyzeFoldedLiteral } from "../text/terms.js";
+import { yearsAmongDigits } from "../text/years.js";
 import { type AnswerType, answerTypeOf } from "./answer-type.js";
 
 /**
@@ -135,9 +136,7 @@ export function analyzeQuestion(question: string, context = ""): QuestionAnalysi
   const aspects = aspectsOf(folded);
   // A year inside a period ("quý I/2023") is checked with the period, not on its own.
   const periodText = aspects.map((a) => a.label).join(" ");
-  const years = [...new Set(question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [])].filter(
-    (y) => !periodText.includes(y),
-  );
+  const years = [...new Set(yearsAmongDigits(question))].filter((y) => !periodText.includes(y));
   const contextTerms = context ? contentTerms(context).filter((t) => !terms.includes(t)) : [];
   const sequence = analyzeFoldedLiteral(source).filter((t) => !t.includes("_"));
   return { text: question, type, terms, sequence, contextTerms, places, years, aspects, percent, english };

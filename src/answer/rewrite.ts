@@ -4,9 +4,10 @@ import type { Logger } from "../logger.js";
 import { looksEnglish } from "../text/glossary.js";
 import { foldDiacritics, looseForm, normalizeText } from "../text/normalize.js";
 import { findPlaces } from "../text/places.js";
+import { isYear, YEAR, yearsIn } from "../text/years.js";
 import type { ChatTurn } from "../types.js";
 import { type Prompts, renderPrompt } from "./llm/prompts.js";
-import { streamText } from "./llm/stream-text.js";
+import { streamText, withoutThinking } from "./llm/stream-text.js";
 import type { QuestionRewriter } from "./types.js";
 
 export type { QuestionRewriter };
@@ -97,7 +98,6 @@ const QUESTION_WORDS = [
   "why",
 ].map((q) => q.split(" "));
 
-const YEAR = /^(?:19|20)\d{2}$/;
 const NATIONWIDE = /\b(cả nước|toàn quốc|nationwide)\b/iu;
 
 function collapse(text: string): string {
@@ -127,7 +127,7 @@ function tokenize(text: string, places: PlaceSpan[]): Token[] {
     const end = start + m[0].length;
     const kind = places.some((p) => start >= p.start && end <= p.end)
       ? "place"
-      : YEAR.test(m[0])
+      : isYear(m[0])
         ? "year"
         : "word";
     return { folded: foldDiacritics(m[0]), start, end, kind };
@@ -204,9 +204,9 @@ function substitute(previous: string, places: string[], years: string[]): string
   }
   if (years.length > 0) {
     const joined = years.join(english ? " and " : " và ");
-    const had = /\b(?:19|20)\d{2}\b/.test(out);
+    const had = yearsIn(out).length > 0;
     out = had
-      ? out.replace(/\b(?:19|20)\d{2}\b(?:\s*(?:và|and|,)\s*\b(?:19|20)\d{2}\b)*/u, joined)
+      ? out.replace(new RegExp(`\\b${YEAR}\\b(?:\\s*(?:và|and|,)\\s*\\b${YEAR}\\b)*`, "u"), joined)
       : beforeEnd(out, english ? ` in ${joined}` : ` năm ${joined}`);
   }
   return out;
@@ -244,7 +244,7 @@ export function rewriteFollowUp(question: string, history: ChatTurn[]): string {
   const prev = collapse(previous);
   const context = {
     places: places.length > 0 ? places : [...new Set(placeSpans(prev).map((s) => s.place))],
-    years: years.length > 0 ? years : [...new Set(prev.match(/\b(?:19|20)\d{2}\b/g) ?? [])],
+    years: years.length > 0 ? years : [...new Set(yearsIn(prev))],
   };
   const english = englishCue || looksEnglish(prev);
   const where = context.places.length
@@ -277,8 +277,7 @@ function formatHistory(history: ChatTurn[]): string {
 /** First real line of the model's reply, without reasoning, quotes or a "Câu hỏi:" label. */
 function cleanRewrite(reply: string): string {
   const line =
-    reply
-      .replace(/<think>[\s\S]*?(?:<\/think>|$)/g, "")
+    withoutThinking(reply)
       .split("\n")
       .map((l) => l.trim())
       .find(Boolean) ?? "";
@@ -316,7 +315,7 @@ export function createLlmRewriter(
       const folded = looseForm(rewritten);
       const keepsEntities =
         findPlaces(question).every((p) => findPlaces(rewritten).some((r) => r.place === p.place)) &&
-        (question.match(/\b(?:19|20)\d{2}\b/g) ?? []).every((y) => folded.includes(y));
+        yearsIn(question).every((y) => folded.includes(y));
       if (!rewritten || rewritten.length > Math.max(300, 3 * question.length) || !keepsEntities) {
         logger?.warn({ event: "rewrite_rejected", question, rewritten }, "implausible rewrite; using rules");
         return rules();

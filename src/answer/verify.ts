@@ -2,6 +2,7 @@ import { findPersonNames } from "../text/names.js";
 import { canonicalWord, foldDiacritics, normalizeText } from "../text/normalize.js";
 import { unsupportedNumbers } from "../text/numbers.js";
 import { words } from "../text/words.js";
+import { isYear, yearsIn } from "../text/years.js";
 import type { Passage } from "../types.js";
 
 /**
@@ -77,8 +78,6 @@ export function isNotFoundReply(text: string): boolean {
   return folded.includes(foldDiacritics(NOT_FOUND_MARKER));
 }
 
-const YEAR = /^(?:19|20)\d{2}$/;
-
 /** Swaps "." and "," between digits: an English "35.03%" or "7,151" read the Vietnamese way. */
 function swapSeparators(text: string): string {
   return text.replace(/(\d)([.,])(?=\d)/g, (_m, d: string, sep: string) => `${d}${sep === "." ? "," : "."}`);
@@ -113,9 +112,9 @@ export function verifyAnswer(
   const asVietnamese = unsupportedNumbers(claim, sources);
   const asEnglish = asVietnamese.length > 0 ? unsupportedNumbers(swapSeparators(claim), sources) : [];
   const unsupported = asEnglish.length < asVietnamese.length ? asEnglish : asVietnamese;
-  const questionYears = new Set(options.question?.match(/\b(?:19|20)\d{2}\b/g) ?? []);
+  const questionYears = new Set(yearsIn(options.question ?? ""));
   for (const value of new Set(unsupported)) {
-    if (YEAR.test(value) && questionYears.has(value)) continue;
+    if (isYear(value) && questionYears.has(value)) continue;
     problems.push({ kind: "unsupported-number", value });
   }
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { isoDate } from "../text/dates.js";
 import { looseForm } from "../text/normalize.js";
 import { findPlaces, PLACE_NAMES } from "../text/places.js";
+import { YEAR } from "../text/years.js";
 
 /** Optional sidecar `<article>.meta.json`: whatever it gives wins over what is derived from the text. */
 export const sidecarSchema = z
@@ -18,24 +20,25 @@ export const sidecarSchema = z
 
 export type Sidecar = z.infer<typeof sidecarSchema>;
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
-function validDate(y: number, m: number, d: number): string | undefined {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const ok = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  return ok && y >= 1990 && y <= 2100 ? `${y}-${pad(m)}-${pad(d)}` : undefined;
+/** A news article's date: a real day, in the years a report of the reform can carry. */
+function articleDate(y: number, m: number, d: number): string | undefined {
+  return y >= 1990 && y <= 2100 ? isoDate(y, m, d) : undefined;
 }
 
 /** Full dates as news pages write them: "15/4/2024", "15-04-2024", "15.4.2024", "ngày 15 tháng 4 năm 2024". */
-const FULL_DATE =
-  /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})\b|\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})\b/giu;
+const FULL_DATE = new RegExp(
+  `\\b(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(${YEAR})\\b|\\bngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(${YEAR})\\b`,
+  "giu",
+);
 /**
  * A dateline opening a line, after an optional publisher mark ("CTTĐT –", "(GLO)-", "Hà Nội
  * (TTXVN) -"): "Sáng 8/9", "Chiều 2-2", "Ngày 15/4/2024". A date later in a sentence ("theo Quyết
  * định … ngày 15/5/2023") is not one.
  */
-const DATELINE =
-  /^(?:[^.!?\n]{0,40}?[-–—]\s*)?(?:sáng|chiều|trưa|tối|đêm|ngày|hôm nay)(?:\s+nay)?\s*(?:\(\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?(?!\s*[/.-]?\s*\d)/iu;
+const DATELINE = new RegExp(
+  `^(?:[^.!?\\n]{0,40}?[-–—]\\s*)?(?:sáng|chiều|trưa|tối|đêm|ngày|hôm nay)(?:\\s+nay)?\\s*(?:\\(\\s*)?(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*(${YEAR}))?(?!\\s*[/.-]?\\s*\\d)`,
+  "iu",
+);
 /** A time of day and a date in the opening sentences ("… diễn ra sáng 19/4, …"): the event's day. */
 const DAYTIME_DATE =
   /(?:^|[\s,(])(?:sáng|chiều|trưa|tối|đêm)(?:\s+nay)?\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]?\s*\d)/iu;
@@ -46,7 +49,7 @@ function fullDates(text: string): string[] {
   const dates: string[] = [];
   for (const m of text.matchAll(FULL_DATE)) {
     const [d, mo, y] = m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
-    const iso = validDate(Number(y), Number(mo), Number(d));
+    const iso = articleDate(Number(y), Number(mo), Number(d));
     if (iso) dates.push(iso);
   }
   return dates;
@@ -71,11 +74,11 @@ export function deriveDate(text: string, today: string): string {
       .map((line) => DATELINE.exec(line.trim()))
       .find((m) => m !== null) ?? DAYTIME_DATE.exec(opening);
   const stated = dateline?.[3]
-    ? validDate(Number(dateline[3]), Number(dateline[2]), Number(dateline[1]))
+    ? articleDate(Number(dateline[3]), Number(dateline[2]), Number(dateline[1]))
     : undefined;
   if (stated && stated <= today) return stated;
   if (dateline && !dateline[3]) {
-    const years = [...text.matchAll(/\b[Nn]ăm\s+((?:19|20)\d{2})\b/gu)]
+    const years = [...text.matchAll(new RegExp(`\\b[Nn]ăm\\s+(${YEAR})\\b`, "gu"))]
       .map((m) => Number(m[1]))
       .filter((y) => y <= Number(today.slice(0, 4)));
     const counts = new Map<number, number>();
@@ -83,7 +86,7 @@ export function deriveDate(text: string, today: string): string {
     const common = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
     let year = common ?? (latest ? Number(latest.slice(0, 4)) : undefined);
     if (year !== undefined) {
-      const at = (y: number) => validDate(y, Number(dateline[2]), Number(dateline[1]));
+      const at = (y: number) => articleDate(y, Number(dateline[2]), Number(dateline[1]));
       let iso = at(year);
       // A text that speaks most of the coming year (its plans) was written the year before.
       if (iso && iso > today) iso = at(--year);

@@ -1,4 +1,5 @@
 import type { Logger } from "../logger.js";
+import { serialQueue } from "../serial.js";
 import type { Article, ArticleMeta, ReindexProgress, ReindexResult } from "../types.js";
 import type { Embedder } from "./embeddings/embedder.js";
 import {
@@ -64,14 +65,9 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
   let index: LoadedIndex | undefined;
   let loading: Promise<LoadedIndex> | undefined;
   let rebuildRun: Promise<ReindexResult> | undefined;
-  let writes: Promise<unknown> = Promise.resolve();
-
-  /** Runs write operations one after another, whatever happened to the previous one. */
-  function serialize<T>(task: () => Promise<T>): Promise<T> {
-    const run = writes.then(task, task);
-    writes = run.catch(() => undefined);
-    return run;
-  }
+  /** Write operations run one after another, whatever happened to the previous one. */
+  const writes = serialQueue();
+  const serialize = writes.run;
 
   async function runBuild(onProgress?: (p: ReindexProgress) => void): Promise<ReindexResult> {
     const started = performance.now();

@@ -18,7 +18,7 @@ import {
 } from "../verify.js";
 import { formatPassages, formatQuestion, pickHighlight } from "./passages.js";
 import { type Prompts, renderPrompt } from "./prompts.js";
-import { streamText } from "./stream-text.js";
+import { streamText, withoutThinking } from "./stream-text.js";
 
 /**
  * Answers with a chat model from the numbered passages, streaming tokens through `onPartial`, and
@@ -59,11 +59,6 @@ type Judgement =
   | { kind: "ok"; text: string; cited: number[] }
   | { kind: "not-found" }
   | { kind: "rejected"; problems: Problem[] };
-
-/** Reasoning some local models (DeepSeek-R1, Qwen3) write inline: never shown, never checked. */
-function withoutThinking(text: string): string {
-  return text.replace(/<think>[\s\S]*?(?:<\/think>|$)/g, "").trim();
-}
 
 /**
  * What the user sees while the answer streams: no reasoning, no half-written marker at the end, and

@@ -30,3 +30,11 @@ export async function streamText(
   };
   return Promise.race([run(), aborted]);
 }
+
+/**
+ * The reply without the reasoning some local models (DeepSeek-R1, Qwen3) write inline between
+ * <think> tags, an unclosed one included: it is never shown, checked or used.
+ */
+export function withoutThinking(text: string): string {
+  return text.replace(/<think>[\s\S]*?(?:<\/think>|$)/g, "").trim();
+}

@@ -1,4 +1,6 @@
 import { botText } from "../../messages.js";
+import { isoDate } from "../../text/dates.js";
+import { looseForm } from "../../text/normalize.js";
 import type { NewArticle } from "../../types.js";
 
 export type UploadMeta = NonNullable<NewArticle["meta"]>;
@@ -27,15 +29,6 @@ const LABELS: Record<string, Field | "source"> = {
   url: "url",
 };
 
-const plainKey = (label: string) =>
-  label
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-
 const LINE = /^\s*([\p{L} ]{2,20}?)\s*:\s*(.+?)\s*$/u;
 
 /** "19/7/2023", "19-07-2023" or "2023-07-19" → "2023-07-19"; undefined when it is no real date. */
@@ -48,10 +41,7 @@ export function parseDate(value: string): string | undefined {
   if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
   else if (ymd) [y, m, d] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
   else return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return undefined;
-  return date.toISOString().slice(0, 10);
+  return isoDate(y, m, d);
 }
 
 function isHttpUrl(value: string): boolean {
@@ -92,7 +82,7 @@ export function parseArticleMeta(text: string, mode: "caption" | "header"): Pars
       continue;
     }
     const m = LINE.exec(line);
-    const label = m ? LABELS[plainKey(m[1])] : undefined;
+    const label = m ? LABELS[looseForm(m[1])] : undefined;
     if (!m || !label) {
       if (mode === "header") break;
       // A caption that holds just the article's address gives its source.
