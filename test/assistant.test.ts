@@ -149,38 +149,36 @@ describe("uploads that are refused", () => {
 });
 
 describe("adding and removing an article", () => {
-  let app: App;
-  let dataDir: string;
-  let corpusDir: string;
-  let id: string;
-  let bytes: Buffer;
+  const URL = "https://binhdinh.gov.vn/tin-tuc/may-tra-cuu";
 
-  beforeAll(async () => {
-    ({ app, dataDir, corpusDir } = await makeApp());
-    bytes = await fixture("new-article.txt");
-  });
+  /** A fresh app over its own copy of the corpus, with the Bình Định article added. */
+  async function withAddedArticle() {
+    const made = await makeApp();
+    const bytes = await fixture("new-article.txt");
+    const result = await made.app.assistant.addArticle({
+      fileName: "Bình Định máy tra cứu.txt",
+      bytes,
+      meta: { url: URL },
+    });
+    if (result.status !== "added") throw new Error(`the article was not added: ${result.status}`);
+    return { ...made, bytes, result, id: result.article.id };
+  }
 
   it("the question is not answered before the article is added", async () => {
+    const { app } = await makeApp();
     const answer = await app.assistant.ask(QUESTION);
     expect(answer.found).toBe(false);
     expect(answer.citations).toEqual([]);
   });
 
   it("adds a new Vietnamese article: file and sidecar written, index extended", async () => {
-    const result = await app.assistant.addArticle({
-      fileName: "Bình Định máy tra cứu.txt",
-      bytes,
-      meta: { url: "https://binhdinh.gov.vn/tin-tuc/may-tra-cuu" },
-    });
-    expect(result.status).toBe("added");
-    if (result.status !== "added") return;
-    id = result.article.id;
+    const { app, corpusDir, bytes, result, id } = await withAddedArticle();
     expect(id).toMatch(/^binh-dinh-may-tra-cuu-[0-9a-f]{8}$/);
     expect(result.article).toMatchObject({
       title: "Bình Định lắp đặt máy tra cứu hồ sơ tự động tại bộ phận một cửa",
       date: "2024-04-15",
       place: "Bình Định",
-      url: "https://binhdinh.gov.vn/tin-tuc/may-tra-cuu",
+      url: URL,
       sourceFile: `${id}.txt`,
     });
     expect(result.reindex).toMatchObject({ status: "rebuilt", articleCount: 6 });
@@ -193,7 +191,7 @@ describe("adding and removing an article", () => {
       title: result.article.title,
       date: "2024-04-15",
       place: "Bình Định",
-      url: "https://binhdinh.gov.vn/tin-tuc/may-tra-cuu",
+      url: URL,
       sourceFile: `${id}.txt`,
     });
     expect((await readdir(corpusDir)).filter((n) => n.endsWith(".tmp"))).toEqual([]);
@@ -201,7 +199,8 @@ describe("adding and removing an article", () => {
     expect(app.assistant.articles().map((a) => a.id)).toContain(id);
   });
 
-  it("then answers a question from it", async () => {
+  it("answers a question from the added article", async () => {
+    const { app, id } = await withAddedArticle();
     const answer = await app.assistant.ask(QUESTION);
     expect(answer.found).toBe(true);
     expect(answer.answer).toContain("48");
@@ -209,6 +208,7 @@ describe("adding and removing an article", () => {
   });
 
   it("the same bytes again (even under another name, even in NFD) are a duplicate", async () => {
+    const { app, corpusDir, bytes, id } = await withAddedArticle();
     const files = await corpusFiles(corpusDir);
     const again = await app.assistant.addArticle({ fileName: "ban-sao.txt", bytes });
     expect(again).toMatchObject({ status: "duplicate", existing: { id } });
@@ -221,6 +221,7 @@ describe("adding and removing an article", () => {
   });
 
   it("a new process over the same folders serves the extended index without rebuilding", async () => {
+    const { dataDir } = await withAddedArticle();
     const embedder = countingEmbedder();
     const next = await makeApp(dataDir, embedder);
     expect(embedder.embeddings.documents).toBe(0);
@@ -228,6 +229,7 @@ describe("adding and removing an article", () => {
   });
 
   it("removes it: the files move to the trash folder and it is no longer cited", async () => {
+    const { app, dataDir, corpusDir, bytes, id } = await withAddedArticle();
     const result = await app.assistant.removeArticle(id);
     expect(result).toMatchObject({ status: "removed", article: { id } });
     expect(result.status === "removed" && result.reindex.status).toBe("rebuilt");
@@ -245,7 +247,9 @@ describe("adding and removing an article", () => {
     expect(answer.found).toBe(false);
   });
 
-  it("answers 'not-found' for an article it does not have", async () => {
+  it("answers 'not-found' for an article it does not have, a removed one included", async () => {
+    const { app, id } = await withAddedArticle();
+    expect(await app.assistant.removeArticle(id)).toMatchObject({ status: "removed" });
     expect(await app.assistant.removeArticle(id)).toEqual({ status: "not-found" });
     expect(await app.assistant.removeArticle("bài viết không có")).toEqual({ status: "not-found" });
   });
