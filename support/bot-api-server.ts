@@ -6,6 +6,7 @@ import type {
   InlineKeyboardMarkup,
   Message,
   MessageEntity,
+  Sticker,
   Update,
   User,
   UserFromGetMe,
@@ -148,6 +149,18 @@ function entitiesOf(text: string): MessageEntity[] {
   }
   return entities;
 }
+
+/** A sticker as Telegram sends one: media the bot does not answer with text. */
+export const STICKER: Sticker = {
+  file_id: "sticker-1",
+  file_unique_id: "usticker-1",
+  type: "regular",
+  width: 512,
+  height: 512,
+  is_animated: false,
+  is_video: false,
+  emoji: "👍",
+};
 
 export const makeUser = (id: number, firstName = `User ${id}`): User => ({
   id,
@@ -318,18 +331,7 @@ export class BotApiServer {
   }
 
   sendSticker(from: User, chat: Chat): Message {
-    return this.#userMessage(from, chat, {
-      sticker: {
-        file_id: "sticker-1",
-        file_unique_id: "usticker-1",
-        type: "regular",
-        width: 512,
-        height: 512,
-        is_animated: false,
-        is_video: false,
-        emoji: "👍",
-      },
-    });
+    return this.#userMessage(from, chat, { sticker: STICKER });
   }
 
   sendPhoto(from: User, chat: Chat, caption?: string): Message {

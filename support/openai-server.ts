@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fnv1a } from "../src/text/hash.js";
 
 /**
  * A local OpenAI-compatible server for tests: POST /v1/chat/completions (JSON, or SSE chunks ending
@@ -52,15 +53,6 @@ export interface OpenAIServer {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** Bag of folded words hashed into signed dimensions, L2-normalised: same text, same vector. */
 export function deterministicVector(text: string, dimensions: number): number[] {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { answerText, botText } from "../../src/messages.js";
-import { parseTelegramHtml } from "../../support/bot-api-server.js";
+import { parseTelegramHtml, STICKER } from "../../support/bot-api-server.js";
 import {
   ALICE,
   BOB,
@@ -225,15 +225,7 @@ describe("groups", () => {
         date: 0,
         chat: GROUP,
         from: ALICE,
-        sticker: {
-          file_id: "s",
-          file_unique_id: "s",
-          type: "regular",
-          width: 1,
-          height: 1,
-          is_animated: false,
-          is_video: false,
-        },
+        sticker: STICKER,
       },
     });
     expect(h.calls).toEqual([]);
@@ -271,15 +263,7 @@ describe("other messages", () => {
       message: {
         ...base,
         message_id: 1,
-        sticker: {
-          file_id: "s",
-          file_unique_id: "s",
-          type: "regular",
-          width: 1,
-          height: 1,
-          is_animated: false,
-          is_video: false,
-        },
+        sticker: STICKER,
       },
     });
     await h.update({

@@ -8,6 +8,7 @@ import { readArticle } from "../../src/ingest/read-article.js";
 import { createBm25, loadBm25 } from "../../src/retrieval/bm25.js";
 import { LocalEmbeddings } from "../../src/retrieval/embeddings/local.js";
 import { indexedText } from "../../src/retrieval/indexer.js";
+import { fnv1a } from "../../src/text/hash.js";
 import { foldDiacritics } from "../../src/text/normalize.js";
 import { analyze } from "../../src/text/terms.js";
 import { words } from "../../src/text/words.js";
@@ -60,15 +61,6 @@ function referenceBm25(docs: string[][], k1 = 1.2, b = 0.6) {
       return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     },
   };
-}
-
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 function referenceEmbed(text: string, dimensions = 384): number[] {

@@ -10,19 +10,13 @@ import {
 } from "../../src/retrieval/index-store.js";
 import { buildIndex } from "../../src/retrieval/indexer.js";
 import { retrieve } from "../../src/retrieval/retriever.js";
-import { copyCorpus, countingEmbedder, FIXTURES_DIR, tempDirs } from "../fixtures/support.js";
+import { FIXTURES_DIR, freshIndexSetup, INDEX_SETTINGS, tempDirs } from "../fixtures/support.js";
 
 const temp = tempDirs();
 afterAll(() => temp.cleanup());
 
-const SETTINGS = { chunkSize: 700, chunkOverlap: 150 };
-
-async function fresh(batchSize = 256) {
-  const corpusDir = await copyCorpus(await temp.make());
-  const indexDir = await temp.make();
-  const embedder = countingEmbedder(batchSize);
-  return { corpusDir, indexDir, embedder };
-}
+const SETTINGS = INDEX_SETTINGS;
+const fresh = (batchSize?: number) => freshIndexSetup(temp, batchSize);
 
 async function currentGeneration(indexDir: string): Promise<string> {
   return path.join(indexDir, (await readFile(path.join(indexDir, "CURRENT"), "utf8")).trim());

@@ -8,24 +8,19 @@ import { buildIndex, extendIndex } from "../../src/retrieval/indexer.js";
 import { retrieve } from "../../src/retrieval/retriever.js";
 import {
   ARTICLE,
-  copyCorpus,
   countingEmbedder,
   FIXTURES_DIR,
   fixture,
+  freshIndexSetup,
+  INDEX_SETTINGS,
   tempDirs,
 } from "../fixtures/support.js";
 
 const temp = tempDirs();
 afterAll(() => temp.cleanup());
 
-const SETTINGS = { chunkSize: 700, chunkOverlap: 150 };
-
-async function fresh(batchSize = 256) {
-  const corpusDir = await copyCorpus(await temp.make());
-  const indexDir = await temp.make();
-  const embedder = countingEmbedder(batchSize);
-  return { corpusDir, indexDir, embedder };
-}
+const SETTINGS = INDEX_SETTINGS;
+const fresh = (batchSize?: number) => freshIndexSetup(temp, batchSize);
 
 describe("buildIndex", () => {
   it("uses an embedder's embedAnalyzed where it declares one, for the same index as embedDocuments gives", async () => {

@@ -1,6 +1,7 @@
 import type { Chat, Message, MessageEntity, Update, User } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { ADMIN_COMMANDS, USER_COMMANDS } from "../../src/bot/commands.js";
+import { STICKER } from "../../support/bot-api-server.js";
 import { createRng, type Rng } from "../../support/prng.js";
 import {
   ADMIN,
@@ -113,17 +114,7 @@ function entitiesFor(r: Rng, text: string): MessageEntity[] {
 }
 
 const MEDIA: Array<Partial<Message>> = [
-  {
-    sticker: {
-      file_id: "s",
-      file_unique_id: "s",
-      type: "regular",
-      width: 1,
-      height: 1,
-      is_animated: false,
-      is_video: false,
-    },
-  },
+  { sticker: STICKER },
   { photo: [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }], caption: "/reindex <b>ảnh</b>" },
   { voice: { file_id: "v", file_unique_id: "v", duration: 1 } },
   { location: { latitude: 21.0, longitude: 105.8 } },

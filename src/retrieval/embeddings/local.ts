@@ -1,4 +1,5 @@
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
+import { fnv1a } from "../../text/hash.js";
 import { foldDiacritics } from "../../text/normalize.js";
 import { analyzeWords } from "../../text/terms.js";
 import { words } from "../../text/words.js";
@@ -12,15 +13,6 @@ import type { Embedder } from "./embedder.js";
  */
 export interface LocalEmbeddingsParams extends EmbeddingsParams {
   dimensions?: number;
-}
-
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /**
