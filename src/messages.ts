@@ -366,22 +366,22 @@ export const botText = {
   subscriptions: {
     none: "Bạn chưa theo dõi tỉnh hay chủ đề nào. Gõ /theodoi &lt;tỉnh hoặc chủ đề&gt;, ví dụ <code>/theodoi Phú Thọ</code> hoặc <code>/theodoi Đề án 06</code>: khi có bài viết mới phù hợp, bot sẽ nhắn vào cuộc trò chuyện này.",
     list: (topics: string[]) =>
-      `🔔 <b>Đang theo dõi</b>\n${topics.map((t) => `• ${escapeForHtml(t)}`).join("\n")}\n\nGõ /huytheodoi &lt;tỉnh hoặc chủ đề&gt; để huỷ một mục, /huytheodoi để huỷ tất cả.`,
+      `🔔 <b>Đang theo dõi</b>\n${topics.map((t) => `• ${escapeHtml(t)}`).join("\n")}\n\nGõ /huytheodoi &lt;tỉnh hoặc chủ đề&gt; để huỷ một mục, /huytheodoi để huỷ tất cả.`,
     added: (topic: string, formerly: string[]) =>
-      `✅ Đã theo dõi “${escapeForHtml(topic)}”${formerly.length ? ` (gồm cả bài viết về ${escapeForHtml(formerly.join(", "))} trước khi sáp nhập)` : ""}. Khi có bài viết mới phù hợp, bot sẽ nhắn vào cuộc trò chuyện này, mỗi bài một tin.`,
-    exists: (topic: string) => `Bạn đã theo dõi “${escapeForHtml(topic)}” rồi. Gõ /theodoi để xem danh sách.`,
+      `✅ Đã theo dõi “${escapeHtml(topic)}”${formerly.length ? ` (gồm cả bài viết về ${escapeHtml(formerly.join(", "))} trước khi sáp nhập)` : ""}. Khi có bài viết mới phù hợp, bot sẽ nhắn vào cuộc trò chuyện này, mỗi bài một tin.`,
+    exists: (topic: string) => `Bạn đã theo dõi “${escapeHtml(topic)}” rồi. Gõ /theodoi để xem danh sách.`,
     tooMany: (max: number) =>
       `Mỗi cuộc trò chuyện theo dõi được tối đa ${max} mục. Hãy huỷ bớt bằng /huytheodoi &lt;tỉnh hoặc chủ đề&gt;.`,
     tooLong: (max: number) => `Tên tỉnh hoặc chủ đề dài tối đa ${max} ký tự.`,
     unusable: "Hãy ghi tên một tỉnh hoặc một chủ đề sau lệnh, ví dụ <code>/theodoi Lào Cai</code>.",
     removed: (topics: string[]) =>
-      `🔕 Đã huỷ theo dõi: ${topics.map((t) => `“${escapeForHtml(t)}”`).join(", ")}.`,
+      `🔕 Đã huỷ theo dõi: ${topics.map((t) => `“${escapeHtml(t)}”`).join(", ")}.`,
     notFollowed: (topic: string) =>
-      `Bạn không theo dõi “${escapeForHtml(topic)}”. Gõ /theodoi để xem danh sách.`,
+      `Bạn không theo dõi “${escapeHtml(topic)}”. Gõ /theodoi để xem danh sách.`,
     storageFailed: (folder: string, code: string) =>
-      `❌ Không lưu được việc theo dõi: thư mục <code>${escapeForHtml(folder)}</code> (${escapeForHtml(storageReason(code))}). Bạn vui lòng thử lại sau.`,
+      `❌ Không lưu được việc theo dõi: thư mục <code>${escapeHtml(folder)}</code> (${escapeHtml(storageReason(code))}). Bạn vui lòng thử lại sau.`,
     notice: (a: { title: string; date: string; place: string; publisher: string; topics: string[] }) =>
-      `🔔 <b>Bài viết mới</b> về ${escapeForHtml(a.topics.join(", "))}\n<b>${escapeForHtml(a.title)}</b>\n${escapeForHtml([a.date, a.place, a.publisher].filter(Boolean).join(" · "))}`,
+      `🔔 <b>Bài viết mới</b> về ${escapeHtml(a.topics.join(", "))}\n<b>${escapeHtml(a.title)}</b>\n${escapeHtml([a.date, a.place, a.publisher].filter(Boolean).join(" · "))}`,
     askButton: "❓ Hỏi về bài viết này",
   },
 
