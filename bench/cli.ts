@@ -18,7 +18,8 @@ const USAGE = `Usage: npm run bench -- [--quick] [options]
   --seed N              corpus seed (default ${DEFAULT_SEED})
   --work DIR            scratch folder for the generated corpora (default: the system temp folder)
   --keep                keep the generated corpora and indexes
-  --out DIR             where bench-<mode>.json and .svg go (default reports)`;
+  --out DIR             where bench-<mode>.json and .svg go (default reports/latest, ignored by git;
+                        --out reports replaces the committed reports)`;
 
 const { values } = argsOrExit(
   {
@@ -31,7 +32,8 @@ const { values } = argsOrExit(
       seed: { type: "string" },
       work: { type: "string" },
       keep: { type: "boolean", default: false },
-      out: { type: "string", default: "reports" },
+      // A run leaves the committed reports (reports/bench-*.json) alone unless told otherwise.
+      out: { type: "string", default: path.join("reports", "latest") },
       help: { type: "boolean", short: "h", default: false },
     },
   },

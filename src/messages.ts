@@ -243,8 +243,8 @@ export const botText = {
     indexBusy: "Chỉ mục đang được dựng lại; bài mới sẽ có trong kết quả khi lần dựng này xong.",
     duplicate: (title: string, date: string, id: string) =>
       `ℹ️ Bài viết này đã có trong kho: <b>${escapeHtml(title)}</b> (${escapeHtml(date)}, mã <code>${escapeHtml(id)}</code>). Không có gì thay đổi.`,
-    rejected: (reason: keyof typeof REJECT_REASONS, detail?: string) =>
-      `❌ Không thêm bài viết: ${REJECT_REASONS[reason]}.${detail ? `\n<i>${escapeHtml(detail)}</i>` : ""}\nKhông có gì thay đổi.`,
+    rejected: (reason: keyof typeof REJECT_REASONS, fileName?: string) =>
+      `❌ Không thêm bài viết: ${REJECT_REASONS[reason]}.${fileName ? `\nTệp: <i>${escapeHtml(fileName)}</i>` : ""}\nKhông có gì thay đổi.`,
     storageFailed: (folder: string, code: string) =>
       `❌ Không thêm bài viết: không ghi được vào thư mục <code>${escapeHtml(folder)}</code> (${escapeHtml(storageReason(code))}). Không có gì thay đổi.`,
     badMetadata: (problems: string[]) =>

@@ -1,16 +1,20 @@
 import cliProgress from "cli-progress";
 import type { ReindexProgress } from "../types.js";
 
+/** Stage names, in the commands' language (English, like their usage and reports). */
 const STAGES: Record<ReindexProgress["stage"], string> = {
-  reading: "Đọc bài viết",
-  chunking: "Chia đoạn",
-  indexing: "Lập chỉ mục từ",
-  embedding: "Tính vector",
-  saving: "Ghi chỉ mục",
-  done: "Xong",
+  reading: "Reading articles",
+  chunking: "Chunking",
+  indexing: "Indexing terms",
+  embedding: "Embedding",
+  saving: "Saving the index",
+  done: "Done",
 };
 
-/** A progress bar on standard error (standard output stays clean for JSON). */
+/**
+ * A progress bar on standard error (standard output stays clean for JSON). The "done" event fills
+ * it to the end and stops it, so a finished build never shows a bar stuck at "0/1".
+ */
 export function progressBar(): { update: (p: ReindexProgress) => void; stop: () => void } {
   const bar = new cliProgress.SingleBar(
     {
@@ -21,14 +25,22 @@ export function progressBar(): { update: (p: ReindexProgress) => void; stop: () 
     },
     cliProgress.Presets.shades_classic,
   );
-  let started = false;
+  let running = false;
   let stage = "";
+  const stop = () => {
+    if (running) bar.stop();
+    running = false;
+  };
   return {
     update(p) {
-      if (p.stage === "done") return;
-      if (!started) {
+      if (p.stage === "done") {
+        if (running) bar.update(bar.getTotal(), { stage: STAGES.done });
+        stop();
+        return;
+      }
+      if (!running) {
         bar.start(p.total, p.done, { stage: STAGES[p.stage] });
-        started = true;
+        running = true;
       }
       if (stage !== p.stage) {
         stage = p.stage;
@@ -36,8 +48,6 @@ export function progressBar(): { update: (p: ReindexProgress) => void; stop: () 
       }
       bar.update(p.done, { stage: STAGES[p.stage] });
     },
-    stop() {
-      if (started) bar.stop();
-    },
+    stop,
   };
 }

@@ -35,7 +35,7 @@ let service: Awaited<ReturnType<typeof startService>>;
 try {
   service = await startService(config, {
     logger,
-    onBuildProgress: bar && ((p) => (p.stage === "done" ? bar.stop() : bar.update(p))),
+    onBuildProgress: bar?.update,
     console: {
       input: process.stdin,
       output: process.stdout,

@@ -112,6 +112,10 @@ describe("end to end with the real assistant", () => {
       const reply = await r.server.waitForCall("editMessageText", () => true, { since });
       expect(String(reply.payload.text)).toContain(expected);
       expect(String(reply.payload.text)).toContain("Không có gì thay đổi.");
+      // All in Vietnamese: the assistant's English diagnostic stays in the logs.
+      expect(String(reply.payload.text)).not.toMatch(
+        /no article text|not Vietnamese|binary content|UTF-8 text/,
+      );
     }
     expect(readdirSync(corpusDir).sort()).toEqual(filesBefore);
     expect(app.assistant.status().articleCount).toBe(5);

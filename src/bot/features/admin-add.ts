@@ -27,7 +27,11 @@ function formatSize(bytes: number): string {
 }
 
 /** The reply for an addArticle result: what was stored (and which fields were derived), or why not. */
-export function renderAddResult(result: AddArticleResult, given: readonly string[]): string {
+export function renderAddResult(
+  result: AddArticleResult,
+  given: readonly string[],
+  fileName?: string,
+): string {
   switch (result.status) {
     case "duplicate":
       return botText.upload.duplicate(
@@ -36,7 +40,8 @@ export function renderAddResult(result: AddArticleResult, given: readonly string
         result.existing.id,
       );
     case "rejected":
-      return botText.upload.rejected(result.reason, result.message);
+      // result.message is the English diagnostic for the logs; the admin is told the reason and the file.
+      return botText.upload.rejected(result.reason, fileName);
     case "added": {
       const a: ArticleMeta = result.article;
       const label = botText.upload.field;
@@ -82,7 +87,13 @@ export function adminAddFeature(services: BotServices): Composer<Context> {
   const composer = new Composer<Context>();
   const maxBytes = services.config.limits.maxUploadBytes;
 
-  async function add(ctx: Context, article: NewArticle, given: readonly string[]): Promise<void> {
+  /** `uploaded`: the name of the document sent, shown with a refusal (a pasted /add has none). */
+  async function add(
+    ctx: Context,
+    article: NewArticle,
+    given: readonly string[],
+    uploaded?: string,
+  ): Promise<void> {
     const chatId = ctx.chat?.id;
     if (chatId === undefined) return;
     const status = await ctx.reply(botText.upload.working);
@@ -132,7 +143,7 @@ export function adminAddFeature(services: BotServices): Composer<Context> {
             ),
           )
         : undefined;
-    await editHtml(ctx.api, chatId, status.message_id, renderAddResult(result, given), {
+    await editHtml(ctx.api, chatId, status.message_id, renderAddResult(result, given, uploaded), {
       logger: ctx.logger,
       replyMarkup: keyboard,
     });
@@ -179,7 +190,7 @@ export function adminAddFeature(services: BotServices): Composer<Context> {
       });
       return;
     }
-    await add(ctx, { fileName, bytes: download.bytes, meta }, given);
+    await add(ctx, { fileName, bytes: download.bytes, meta }, given, fileName);
   });
 
   composer.command("add", adminOnly, async (ctx) => {

@@ -1,0 +1,73 @@
+import { spawn } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyCorpus, ROOT, tempDirs } from "../fixtures/support.js";
+
+/** The npm scripts as a user runs them, through npm itself and the project's .npmrc. */
+
+const temp = tempDirs();
+let env: Record<string, string>;
+beforeAll(async () => {
+  const dataDir = await temp.make();
+  await copyCorpus(path.join(dataDir, "corpus"));
+  env = { PATH: process.env.PATH ?? "", HOME: os.tmpdir(), TMPDIR: os.tmpdir(), DATA_DIR: dataDir };
+});
+afterAll(() => temp.cleanup());
+
+function npmRun(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npm", ["run", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      stderr += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("npm run ask -- --json", () => {
+  it("prints only JSON lines on standard output; npm's banner goes to standard error", async () => {
+    const { code, stdout, stderr } = await npmRun([
+      "ask",
+      "--",
+      "--json",
+      "Lào Cai đã cắt giảm bao nhiêu TTHC?",
+    ]);
+    expect(code).toBe(0);
+    const lines = stdout.split("\n").filter((l) => l.trim());
+    expect(lines).toHaveLength(1);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(JSON.parse(lines[0] as string).question).toBe("Lào Cai đã cắt giảm bao nhiêu TTHC?");
+    expect(stderr).toContain("> hoi-cchc@");
+  }, 60_000);
+});
+
+describe("runtime folders", () => {
+  it("are all ignored by git, so running the bot and the commands leaves the tree clean", async () => {
+    const folders = [
+      "data/index",
+      "data/feedback",
+      "data/removed",
+      "data/audit",
+      "data/subscriptions",
+      "data/state",
+      "reports/latest",
+    ];
+    const ignored = await new Promise<string>((resolve, reject) => {
+      const child = spawn("git", ["check-ignore", ...folders.map((f) => `${f}/x`)], { cwd: ROOT });
+      let out = "";
+      child.stdout.setEncoding("utf8").on("data", (d: string) => {
+        out += d;
+      });
+      child.on("error", reject);
+      child.on("close", () => resolve(out));
+    });
+    expect(ignored.split("\n").filter(Boolean)).toEqual(folders.map((f) => `${f}/x`));
+  });
+});
