@@ -261,10 +261,21 @@ export const botText = {
       `🔄 Đang dựng lại chỉ mục… ${REINDEX_STAGES[stage]}${total > 0 ? ` ${done}/${total}` : ""}`,
     done: (articles: number, chunks: number, ms: number) =>
       `✅ Đã dựng lại chỉ mục: ${articles} bài viết, ${chunks} đoạn, trong ${seconds(ms)} giây.`,
-    skipped: (items: Array<{ file: string; reason: string }>) =>
+    skipped: (
+      items: Array<{ file: string; kind?: keyof typeof REJECT_REASONS | "duplicate"; duplicateOf?: string }>,
+    ) =>
       `Bỏ qua ${items.length} tệp:\n${items
         .slice(0, 20)
-        .map((s) => `• ${escapeHtml(s.file)}: ${escapeHtml(s.reason)}`)
+        .map(
+          (s) =>
+            `• ${escapeHtml(s.file)}: ${
+              s.kind === "duplicate"
+                ? `trùng nội dung với ${escapeHtml(s.duplicateOf ?? "một tệp khác")}`
+                : s.kind
+                  ? REJECT_REASONS[s.kind]
+                  : "không đọc được"
+            }`,
+        )
         .join("\n")}${items.length > 20 ? "\n• …" : ""}`,
     storageFailed: (folder: string, code: string) =>
       `❌ Không dựng lại được chỉ mục: không ghi được vào thư mục <code>${escapeHtml(folder)}</code> (${escapeHtml(storageReason(code))}). Chỉ mục cũ vẫn được dùng để trả lời; hãy kiểm tra thư mục rồi gõ /reindex lần nữa.`,

@@ -121,7 +121,7 @@ export type ReindexResult =
       articleCount: number;
       chunkCount: number;
       ms: number;
-      skipped: Array<{ file: string; reason: string }>;
+      skipped: SkippedFile[];
     }
   | { status: "already-running" };
 
@@ -216,3 +216,12 @@ export interface Assistant {
 }
 
 export type ArticleAddedListener = (article: ArticleMeta) => void | Promise<void>;
+
+/** A corpus file an index build left out: `reason` is an English diagnostic for logs, `kind` says why. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+  kind?: "binary" | "empty" | "encoding" | "format" | "metadata" | "duplicate";
+  /** For a duplicate: the file whose text it repeats. */
+  duplicateOf?: string;
+}

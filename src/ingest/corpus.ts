@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { asStorageError } from "../storage-error.js";
-import type { Article } from "../types.js";
+import type { Article, SkippedFile } from "../types.js";
 import { type Sidecar, sidecarSchema } from "./metadata.js";
 import { ArticleError, isArticleFile, readArticle } from "./read-article.js";
 
@@ -14,7 +14,7 @@ export interface CorpusFile {
 export interface LoadedCorpus {
   articles: Article[];
   /** Files that could not be read as articles, with the reason; they are skipped, never fatal. */
-  skipped: Array<{ file: string; reason: string }>;
+  skipped: SkippedFile[];
 }
 
 export const sidecarPath = (articlePath: string) =>
@@ -85,14 +85,14 @@ export async function loadCorpus(
       const article = await loadArticle(dir, file);
       const twin = seen.get(article.contentHash);
       if (twin) {
-        skipped.push({ file, reason: `duplicate of ${twin}` });
+        skipped.push({ file, reason: `duplicate of ${twin}`, kind: "duplicate", duplicateOf: twin });
       } else {
         seen.set(article.contentHash, file);
         articles.push(article);
       }
     } catch (error) {
       if (!(error instanceof ArticleError)) throw error;
-      skipped.push({ file, reason: error.message });
+      skipped.push({ file, reason: error.message, kind: error.reason });
     }
     onArticle?.(i + 1, files.length);
   }

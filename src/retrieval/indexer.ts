@@ -2,7 +2,7 @@ import { articleMeta, chunkArticle } from "../ingest/chunk.js";
 import { loadCorpus } from "../ingest/corpus.js";
 import { analyzeWords } from "../text/terms.js";
 import { words } from "../text/words.js";
-import type { Article, Chunk, ReindexProgress } from "../types.js";
+import type { Article, Chunk, ReindexProgress, SkippedFile } from "../types.js";
 import { type Bm25Index, createBm25 } from "./bm25.js";
 import type { Embedder } from "./embeddings/embedder.js";
 import { corpusFingerprint, type IndexSettings } from "./fingerprint.js";
@@ -84,7 +84,7 @@ export interface BuildOptions {
 
 export interface BuildResult {
   index: LoadedIndex;
-  skipped: Array<{ file: string; reason: string }>;
+  skipped: SkippedFile[];
 }
 
 const storedArticle = (a: Article): StoredArticle => ({ ...articleMeta(a), contentHash: a.contentHash });

@@ -142,7 +142,8 @@ describe("admin commands", () => {
     expect(edits.some((e) => String(e.payload.text).includes("Tính vector"))).toBe(true);
     const final = String(edits.at(-1)?.payload.text);
     expect(final).toContain("Đã dựng lại chỉ mục: 3 bài viết, 9 đoạn, trong 1,2 giây.");
-    expect(final).toContain("hỏng &lt;1&gt;.pdf: format");
+    expect(final).toContain("hỏng &lt;1&gt;.pdf: định dạng tệp không được hỗ trợ");
+    expect(final).not.toContain("only .txt");
     expect(h.assistant.reindexCalls).toBe(1);
   });
 

@@ -75,6 +75,8 @@ describe("loadCorpus with bad files among good ones", () => {
     expect(result.skipped).toContainEqual({
       file: "zz-ban-sao.txt",
       reason: `duplicate of ${ARTICLE.laoCai}.txt`,
+      kind: "duplicate",
+      duplicateOf: `${ARTICLE.laoCai}.txt`,
     });
   });
 
@@ -87,6 +89,14 @@ describe("loadCorpus with bad files among good ones", () => {
     expect(reasons["latin1.txt"]).toMatch(/UTF-8/);
     expect(reasons["rong.md"]).toMatch(/no article text/);
     expect(reasons[`${ARTICLE.vinhPhuc}.txt`]).toMatch(/meta\.json: date:/);
+    const kinds = Object.fromEntries(result.skipped.map((s) => [s.file, s.kind]));
+    expect(kinds).toEqual({
+      "anh.txt": "binary",
+      "latin1.txt": "encoding",
+      "rong.md": "empty",
+      "zz-ban-sao.txt": "duplicate",
+      [`${ARTICLE.vinhPhuc}.txt`]: "metadata",
+    });
   });
 
   it("reports progress once per article file", () => {

@@ -316,7 +316,13 @@ export function createFakeAssistant(): FakeAssistant {
           articleCount: articles.length,
           chunkCount: articles.length * 3,
           ms: 1234,
-          skipped: [{ file: "hỏng <1>.pdf", reason: "format" }],
+          skipped: [
+            {
+              file: "hỏng <1>.pdf",
+              reason: "hỏng <1>.pdf: only .txt, .md and .html are read",
+              kind: "format",
+            },
+          ],
         };
       } finally {
         rebuilding = false;
