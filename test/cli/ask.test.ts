@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTICLE, copyCorpus, ROOT, tempDirs } from "../fixtures/support.js";
+import { ARTICLE, copyCorpus, ROOT, runProcess, tempDirs } from "../fixtures/support.js";
 
 /**
  * `ask` as a user runs it, in a child process. Each spawn costs a second or two, so these are few;
@@ -19,36 +18,13 @@ beforeAll(async () => {
 });
 afterAll(() => temp.cleanup());
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 /** A clean environment: no LOG_LEVEL, no keys or folders inherited from the shell running the tests. */
-function runAsk(
-  args: string[],
-  options: { stdin?: string; env?: Record<string, string> } = {},
-): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["src/cli/ask.ts", ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: os.tmpdir(), TMPDIR: os.tmpdir(), ...options.env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding("utf8").on("data", (d: string) => {
-      stderr += d;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? "");
+function runAsk(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
+  return runProcess(TSX, ["src/cli/ask.ts", ...args], {
+    env: { PATH: process.env.PATH ?? "", HOME: os.tmpdir(), TMPDIR: os.tmpdir(), ...options.env },
+    stdin: options.stdin,
   });
 }
 

@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyCorpus, ROOT, tempDirs } from "../fixtures/support.js";
+import { copyCorpus, runProcess, tempDirs } from "../fixtures/support.js";
 
 /** The npm scripts as a user runs them, through npm itself and the project's .npmrc. */
 
@@ -15,21 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => temp.cleanup());
 
-function npmRun(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding("utf8").on("data", (d: string) => {
-      stderr += d;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const npmRun = (args: string[]) => runProcess("npm", ["run", ...args], { env });
 
 describe("npm run ask -- --json", () => {
   it("prints only JSON lines on standard output; npm's banner goes to standard error", async () => {
@@ -59,14 +44,8 @@ describe("runtime folders", () => {
       "data/state",
       "reports/latest",
     ];
-    const ignored = await new Promise<string>((resolve, reject) => {
-      const child = spawn("git", ["check-ignore", ...folders.map((f) => `${f}/x`)], { cwd: ROOT });
-      let out = "";
-      child.stdout.setEncoding("utf8").on("data", (d: string) => {
-        out += d;
-      });
-      child.on("error", reject);
-      child.on("close", () => resolve(out));
+    const { stdout: ignored } = await runProcess("git", ["check-ignore", ...folders.map((f) => `${f}/x`)], {
+      env,
     });
     expect(ignored.split("\n").filter(Boolean)).toEqual(folders.map((f) => `${f}/x`));
   });

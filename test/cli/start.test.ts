@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { botText } from "../../src/messages.js";
-import { copyCorpus, ROOT, tempDirs } from "../fixtures/support.js";
+import { copyCorpus, ROOT, runProcess, tempDirs } from "../fixtures/support.js";
 
 /** `npm start` without a token, as a user runs it with a pipe: the console chat in a child process. */
 
@@ -12,22 +11,11 @@ afterAll(() => temp.cleanup());
 
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
-function start(stdin: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["src/cli/start.ts"], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: os.tmpdir(), TMPDIR: os.tmpdir(), ...env },
-      stdio: ["pipe", "pipe", "ignore"],
-    });
-    let stdout = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => {
-      stdout += d;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout }));
-    child.stdin.end(stdin);
+const start = (stdin: string, env: Record<string, string>) =>
+  runProcess(TSX, ["src/cli/start.ts"], {
+    env: { PATH: process.env.PATH ?? "", HOME: os.tmpdir(), TMPDIR: os.tmpdir(), ...env },
+    stdin,
   });
-}
 
 describe("npm start without a token", () => {
   it("answers each of 24 piped questions from a user who is not an admin", async () => {
