@@ -96,6 +96,22 @@ const STORAGE_REASONS: Record<string, string> = {
 };
 const storageReason = (code: string) => STORAGE_REASONS[code] ?? `lỗi hệ thống tệp ${code}`;
 
+/** How an admin action ended, from the audit log's machine-readable outcome ("ok", "storage: ENOSPC"…). */
+const LOG_OUTCOMES: Record<string, string> = {
+  "not-found": "không tìm thấy",
+  duplicate: "trùng với bài đã có",
+  conflict: "trùng tên tệp trong kho",
+  error: "lỗi",
+};
+function logOutcome(outcome: string): string {
+  if (outcome === "ok") return "✅";
+  const [kind, detail = ""] = outcome.split(/:\s*/, 2);
+  if (kind === "storage") return `❌ ${escapeHtml(storageReason(detail))}`;
+  if (kind === "rejected" && detail in REJECT_REASONS)
+    return `❌ ${REJECT_REASONS[detail as keyof typeof REJECT_REASONS]}`;
+  return `❌ ${escapeHtml(LOG_OUTCOMES[outcome] ?? outcome)}`;
+}
+
 const seconds = (ms: number) => (ms / 1000).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
 
 export const botText = {
@@ -371,7 +387,7 @@ export const botText = {
       outcome: string;
       detail?: string;
     }) =>
-      `${escapeHtml(e.at)} · ${escapeHtml(e.who)} · <b>${escapeHtml(e.action)}</b>${e.articleId ? ` <code>${escapeHtml(e.articleId)}</code>` : ""}${e.title ? ` “${escapeHtml(e.title)}”` : ""}${e.detail ? ` (${escapeHtml(e.detail)})` : ""} · ${e.outcome === "ok" ? "✅" : `❌ ${escapeHtml(e.outcome)}`}`,
+      `${escapeHtml(e.at)} · ${escapeHtml(e.who)} · <b>${escapeHtml(e.action)}</b>${e.articleId ? ` <code>${escapeHtml(e.articleId)}</code>` : ""}${e.title ? ` “${escapeHtml(e.title)}”` : ""}${e.detail ? ` (${escapeHtml(e.detail)})` : ""} · ${logOutcome(e.outcome)}`,
   },
 
   subscriptions: {

@@ -96,7 +96,7 @@ describe("/remove", () => {
     await h.text(ADMIN, admin, "/remove gia-lai-dvc");
     expect(h.texts().at(-1)).toBe(botText.remove.storageFailed("/data/removed", "ENOSPC"));
     await h.text(ADMIN, admin, "/log");
-    expect(h.texts().at(-1)).toContain("❌ storage: ENOSPC");
+    expect(h.texts().at(-1)).toContain("❌ ổ đĩa đã đầy");
   });
 });
 
@@ -196,6 +196,7 @@ describe("/log", () => {
     expect(edit).toBeGreaterThan(0);
     expect(removal).toBeGreaterThan(edit);
     expect(log).toContain("27/11/2026 10:00 · Quản trị (1001)");
+    expect(log).toContain("<code>gia-lai-dvc</code> “Gia Lai đẩy mạnh dịch vụ công trực tuyến” (Nguồn) · ✅");
     const lines = (await readFile(path.join(h.dataDir, "audit", "admin-actions.jsonl"), "utf8"))
       .trim()
       .split("\n");

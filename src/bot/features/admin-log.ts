@@ -29,7 +29,14 @@ export function adminLogFeature(services: BotServices): Composer<Context> {
         articleId: e.articleId,
         title: e.title,
         outcome: e.outcome,
-        detail: e.detail,
+        // An edit records the fields it changed by their keys: shown by their Vietnamese labels.
+        detail:
+          e.action === "edit" && e.detail
+            ? e.detail
+                .split(", ")
+                .map((f) => botText.upload.field[f as keyof typeof botText.upload.field] ?? f)
+                .join(", ")
+            : e.detail,
       }),
     );
     await deliverHtml(ctx.api, ctx.chat.id, [botText.log.heading(entries.length), ...lines].join("\n\n"), {
