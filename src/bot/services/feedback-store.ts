@@ -2,8 +2,8 @@ import path from "node:path";
 import type { Citation } from "../../types.js";
 import { jsonlWriter, readJsonl } from "./jsonl.js";
 
-const QUESTIONS = "questions.jsonl";
-const VOTES = "votes.jsonl";
+export const QUESTIONS = "questions.jsonl";
+export const VOTES = "votes.jsonl";
 
 export interface QuestionRecord {
   at: string;
