@@ -5,16 +5,19 @@ import { createCorpusStore } from "./ingest/corpus-store.js";
 import { publisherOfSite, UNKNOWN_PUBLISHER } from "./ingest/metadata.js";
 import { ArticleError, isArticleFile, readArticle } from "./ingest/read-article.js";
 import type { Logger } from "./logger.js";
-import { answerText } from "./messages.js";
+import { answerText, englishText } from "./messages.js";
 import type { Embedder } from "./retrieval/embeddings/embedder.js";
 import type { IndexHolder } from "./retrieval/index-holder.js";
 import type { LoadedIndex } from "./retrieval/index-store.js";
+import { summarizeIndex } from "./retrieval/index-summary.js";
 import { retrieve } from "./retrieval/retriever.js";
 import { serialQueue } from "./serial.js";
 import { looksEnglish } from "./text/glossary.js";
 import { isVietnamese } from "./text/language.js";
 import { looseForm, normalizeText } from "./text/normalize.js";
+import { findPlaces } from "./text/places.js";
 import { formerQuestions } from "./text/provinces.js";
+import { tidyQuestion } from "./text/tidy-question.js";
 import type {
   AddArticleResult,
   Answer,
@@ -44,6 +47,8 @@ export interface AssistantDeps {
   maxQuestionChars: number;
   maxUploadBytes: number;
   answerBackend: "extractive" | "llm";
+  /** /start's examples (see src/examples.ts); the replies to small talk quote the first. */
+  examples?: () => string[];
 }
 
 export interface QaAssistant extends Assistant {
@@ -69,27 +74,66 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
   const articlesOf = (loaded: LoadedIndex): ArticleMeta[] =>
     loaded.articles.map(({ contentHash: _hash, ...meta }) => meta);
 
-  async function search(question: string, k = deps.topK): Promise<Passage[]> {
+  /** How many passages hold a term: the index's words, against which typos are corrected. */
+  const vocabulary = (loaded: LoadedIndex) => ({
+    count: (term: string) => loaded.lexical.docsWith(term).length,
+  });
+
+  const examples = () => deps.examples?.() ?? [];
+
+  async function retrieveFor(question: string, k = deps.topK): Promise<Passage[]> {
     const loaded = await index.ready();
     return retrieve(loaded, deps.embedder, question, { k });
   }
 
+  /** Retrieval for a question as typed: tidied the same way `ask` tidies it. */
+  async function search(question: string, k = deps.topK): Promise<Passage[]> {
+    const loaded = await index.ready();
+    const tidy = tidyQuestion(normalizeText(question).trim(), vocabulary(loaded));
+    return retrieveFor(tidy.question || question, k);
+  }
+
+  /**
+   * A refusal says what the corpus does hold; in English for an English question, naming the asked
+   * place when the corpus has no article from it.
+   */
+  function explainRefusal(answer: string, question: string, english: boolean): string {
+    const summary = summarizeIndex(index.current());
+    if (!english) return `${answer} ${answerText.coverage(summary)}`;
+    const held = new Set(summary.places.map((p) => p.name));
+    const missing = findPlaces(question).find((p) => !held.has(p.place))?.place;
+    const reason = missing ? englishText.notFoundPlace(missing) : englishText.notFound;
+    return `${reason} ${englishText.coverage(summary)}`;
+  }
+
   async function ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
     const question = normalizeText(rawQuestion).trim();
-    const refuse = (answer: string): Answer => ({
+    const reply = (answer: string, extra: Partial<Answer> = {}): Answer => ({
       question,
       answer,
       found: false,
       citations: [],
       timings: { retrieveMs: 0, answerMs: 0 },
       backend: "extractive",
+      ...extra,
     });
-    if (!/[\p{L}\p{N}]/u.test(question)) return refuse(answerText.emptyQuestion);
-    if (question.length > deps.maxQuestionChars) return refuse(answerText.tooLong(deps.maxQuestionChars));
+    if (!/[\p{L}\p{N}]/u.test(question)) return reply(answerText.emptyQuestion);
+    if (question.length > deps.maxQuestionChars) return reply(answerText.tooLong(deps.maxQuestionChars));
 
-    const resolved = options.history?.length ? await deps.rewrite(question, options.history) : question;
+    const loaded = await index.ready();
+    const tidy = tidyQuestion(question, vocabulary(loaded));
+    if (tidy.smallTalk) {
+      const text = tidy.englishCourtesy ? englishText.smallTalk : answerText.smallTalk;
+      return reply(text[tidy.smallTalk](examples()[0] ?? ""), {
+        smallTalk: tidy.smallTalk,
+        ...(tidy.englishCourtesy ? { language: "en" as const } : {}),
+      });
+    }
+    const cleaned = tidy.question;
+    const english = looksEnglish(cleaned);
+    const resolved = options.history?.length ? await deps.rewrite(cleaned, options.history) : cleaned;
     const retrieveStart = performance.now();
-    const passages = await search(resolved);
+    const passages = await retrieveFor(resolved);
     const retrieveMs = since(retrieveStart);
     const answerStart = performance.now();
     let draft = await deps.answerer({
@@ -100,12 +144,24 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
     });
     if (!draft.found) draft = await fromFormerProvinces(resolved, draft, options.signal);
     const answerMs = since(answerStart);
-    logger.debug({ question, resolved, found: draft.found, retrieveMs, answerMs }, "answered");
+    logger.debug(
+      { question, resolved, corrections: tidy.corrections, found: draft.found, retrieveMs, answerMs },
+      "answered",
+    );
+    // The extractive answer quotes Vietnamese sentences: an English question gets them framed in
+    // English. A generated answer is already written in the question's language.
+    const text = !draft.found
+      ? explainRefusal(draft.answer, resolved, english)
+      : english && draft.backend === "extractive"
+        ? `${englishText.answerFrame}\n${draft.answer}`
+        : draft.answer;
     return {
       question,
       ...draft,
+      answer: text,
       ...(resolved !== question ? { resolved } : {}),
       retrieved: passages.map((p) => ({ articleId: p.chunk.articleId, text: p.chunk.text, score: p.score })),
+      ...(english ? { language: "en" as const } : {}),
       timings: { retrieveMs, answerMs },
     };
   }
@@ -272,6 +328,8 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
     ask,
     search,
     articles: () => articlesOf(index.current()),
+    summary: () => summarizeIndex(index.current()),
+    examples,
     status(): IndexStatus {
       const { manifest } = index.current();
       return {

@@ -7,10 +7,12 @@ import { ruleRewriter } from "./answer/rewrite.js";
 import type { Answerer, QuestionRewriter } from "./answer/types.js";
 import { createAssistant, type QaAssistant } from "./assistant.js";
 import type { Config } from "./config/config.js";
+import { createExampleSource } from "./examples.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createEmbedder } from "./retrieval/embeddings/create-embedder.js";
 import type { Embedder } from "./retrieval/embeddings/embedder.js";
 import { createIndexHolder, type IndexHolder } from "./retrieval/index-holder.js";
+import { summarizeIndex } from "./retrieval/index-summary.js";
 import type { ReindexProgress } from "./types.js";
 
 /**
@@ -84,6 +86,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     maxQuestionChars: config.limits.maxQuestionChars,
     maxUploadBytes: config.limits.maxUploadBytes,
     answerBackend: wrap ? "llm" : "extractive",
+    examples: createExampleSource(path.join(config.dataDir, "examples.txt"), () =>
+      summarizeIndex(index.current()),
+    ),
   });
   const explain = async (question: string) =>
     offline.rank(question, await assistant.search(question)).candidates;

@@ -1,22 +1,86 @@
 import { escapeHtml } from "./bot/format/html.js";
 
 /**
- * Every user-facing sentence lives here, in Vietnamese. Code composes these; it never inlines text.
+ * Every user-facing sentence lives here, in Vietnamese (and in English for questions asked in
+ * English). Code composes these; it never inlines text. Nothing here names what a particular corpus
+ * holds: that comes from the index (`IndexSummary`) or from data/examples.txt.
  */
 
+import type { IndexSummary } from "./types.js";
+
+/** Places named in a description of the corpus before "và N nơi khác": one line on a phone. */
+const PLACES_SHOWN = 6;
+
+function listed(items: string[], and: string): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
+}
+
+function yearSpan(summary: IndexSummary): string {
+  const y = summary.years;
+  return !y ? "" : y.from === y.to ? ` (${y.from})` : ` (${y.from}–${y.to})`;
+}
+
+function placesOf(summary: IndexSummary, others: (n: number) => string, english = false): string[] {
+  const names = summary.places.map((p) => (english ? p.labelEn : p.label));
+  if (names.length <= PLACES_SHOWN) return names;
+  return [...names.slice(0, PLACES_SHOWN), others(names.length - PLACES_SHOWN)];
+}
+
 export const answerText = {
-  notFound:
-    "Xin lỗi, kho bài viết hiện có không chứa thông tin để trả lời câu hỏi này. Bạn có thể hỏi về cải cách hành chính, thủ tục hành chính, dịch vụ công hoặc Đề án 06 tại các tỉnh Vĩnh Phúc, Lào Cai, Gia Lai, Kon Tum, Sơn La (2023–2024).",
+  notFound: "Xin lỗi, kho bài viết hiện có không chứa thông tin để trả lời câu hỏi này.",
   notFoundPlace: (place: string) =>
     `Xin lỗi, kho bài viết hiện có không có thông tin về ${place} cho câu hỏi này.`,
   notFoundYear: (year: string) =>
     `Xin lỗi, kho bài viết hiện có không có số liệu của năm ${year} cho câu hỏi này.`,
   notFoundPeriod: (period: string) =>
     `Xin lỗi, kho bài viết hiện có không có số liệu cho thời điểm ${period}.`,
-  emptyQuestion: "Bạn hãy nhập một câu hỏi, ví dụ: “Lào Cai đã cắt giảm bao nhiêu TTHC?”",
+  /** What the corpus holds, said after a refusal and in /help. */
+  coverage: (summary: IndexSummary) => {
+    if (summary.articleCount === 0) return "Kho bài viết hiện đang trống.";
+    const topics = summary.topics.map((t) => t.vi);
+    const places = placesOf(summary, (n) => `${n} nơi khác`);
+    return `Kho hiện có ${summary.articleCount} bài viết${yearSpan(summary)}${topics.length ? ` về ${listed(topics, "và")}` : ""}${places.length ? `, đưa tin từ ${listed(places, "và")}` : ""}.`;
+  },
+  emptyQuestion: "Bạn hãy nhập một câu hỏi, ví dụ: “Năm 2023 tỉnh đã cắt giảm bao nhiêu thủ tục hành chính?”",
   tooLong: (max: number) => `Câu hỏi quá dài (tối đa ${max} ký tự). Bạn hãy rút gọn câu hỏi.`,
   accordingTo: "Theo bài viết",
   sourcesHeading: "Nguồn:",
+  /** Replies to a message that holds only courtesy: how to ask, with one of /start's examples. */
+  smallTalk: {
+    greeting: (example: string) =>
+      `Xin chào! Mình trả lời câu hỏi về cải cách hành chính dựa trên các bài viết trong kho, có ghi nguồn để bạn kiểm chứng. Bạn cứ gõ câu hỏi như khi trò chuyện, nêu rõ nơi và thời gian${example ? `, ví dụ: “${example}”` : ""}. Gõ /help để xem hướng dẫn.`,
+    thanks: (example: string) =>
+      `Không có gì ạ! Bạn cần hỏi thêm thì cứ gõ câu hỏi${example ? `, ví dụ: “${example}”` : ""}.`,
+    other: (example: string) =>
+      `Mình sẵn sàng trả lời. Bạn hãy gõ một câu hỏi${example ? `, ví dụ: “${example}”` : ""}. Gõ /help để xem hướng dẫn.`,
+  },
+  /** A question /start may offer when no data/examples.txt is given, built from what the index holds. */
+  exampleQuestion: (topic: string, place?: string, year?: number) =>
+    `${topic[0]?.toUpperCase()}${topic.slice(1)}${place ? ` ở ${place}` : ""}${year ? ` năm ${year}` : ""} có kết quả gì?`,
+} as const;
+
+/** The same, for a question asked in English: the articles stay Vietnamese, the frame does not. */
+export const englishText = {
+  /** Put above a quoted (Vietnamese) answer. */
+  answerFrame: "From the Vietnamese articles (quoted as written):",
+  notFound: "Sorry, the articles in the collection do not answer this question.",
+  notFoundPlace: (place: string) =>
+    `Sorry, the collection has no information about ${place} for this question.`,
+  coverage: (summary: IndexSummary) => {
+    if (summary.articleCount === 0) return "The collection is empty.";
+    const topics = summary.topics.map((t) => t.en);
+    const places = placesOf(summary, (n) => `${n} other places`, true);
+    return `It holds ${summary.articleCount} Vietnamese news article${summary.articleCount === 1 ? "" : "s"}${yearSpan(summary)}${topics.length ? ` on ${listed(topics, "and")}` : ""}${places.length ? `, reporting from ${listed(places, "and")}` : ""}.`;
+  },
+  sourcesHeading: "Sources:",
+  smallTalk: {
+    greeting: (example: string) =>
+      `Hello! I answer questions about Vietnam's administrative reform from the Vietnamese news articles in my collection, citing the passages I quote. Ask in English or Vietnamese, naming the place and the year${example ? `, for example: “${example}”` : ""}. Type /help for more.`,
+    thanks: (example: string) =>
+      `You're welcome! Ask another question whenever you like${example ? `, for example: “${example}”` : ""}.`,
+    other: (example: string) =>
+      `I'm ready. Type a question${example ? `, for example: “${example}”` : ""}. Type /help for more.`,
+  },
 } as const;
 
 /** "tỉnh Phú Thọ", "thành phố Đà Nẵng", "TP. Hồ Chí Minh"; in English "Phú Thọ province". */
@@ -133,22 +197,19 @@ export const botText = {
     theodoi: "Theo dõi bài viết mới về một tỉnh hoặc chủ đề",
     huytheodoi: "Huỷ theo dõi",
   },
-  /** Example questions offered as buttons by /start. */
-  examples: [
-    "Chỉ số cải cách hành chính năm 2022 của tỉnh Sơn La đạt bao nhiêu phần trăm?",
-    "Năm 2023 cả nước đã tinh giản bao nhiêu biên chế?",
-    "Quyết định nào thành lập Tổ công tác cải cách thủ tục hành chính của Thủ tướng Chính phủ?",
-    "Đến ngày 10/10/2023 cả nước đã cấp bao nhiêu thẻ căn cước công dân gắn chíp?",
-  ],
   start: (name?: string) =>
     `Xin chào${name ? ` ${escapeHtml(name)}` : ""}! Mình là <b>Hỏi CCHC</b>, trợ lý trả lời câu hỏi về cải cách hành chính (CCHC) dựa trên các bài báo trong kho dữ liệu. Mỗi câu trả lời đều ghi nguồn [1], [2]… để bạn kiểm chứng.\n\nCứ gõ câu hỏi như khi trò chuyện: thủ tục hành chính, dịch vụ công trực tuyến, chỉ số CCHC, Đề án 06 ở các tỉnh. Gõ /help để xem hướng dẫn.\n\nThử một câu hỏi mẫu:`,
-  help: (username: string, isAdmin: boolean) =>
+  help: (username: string, isAdmin: boolean, coverage: string, followUp: string) =>
     [
       "<b>Cách hỏi</b>",
       "• Trong tin nhắn riêng: gõ thẳng câu hỏi.",
       `• Trong nhóm: dùng /ask &lt;câu hỏi&gt;, nhắc tên @${escapeHtml(username)} hoặc trả lời (reply) tin nhắn của bot.`,
-      "• Có thể hỏi tiếp ngắn gọn, ví dụ “còn Gia Lai thì sao?”: bot nhớ vài câu gần nhất trong 15 phút. /new để bắt đầu lại.",
+      `• Có thể hỏi tiếp ngắn gọn, ví dụ “${escapeHtml(followUp)}”: bot nhớ vài câu gần nhất trong 15 phút. /new để bắt đầu lại.`,
+      "• Gõ có dấu hay không dấu, viết tắt (TTHC, bn, ko, đc) hay hỏi bằng tiếng Anh đều được.",
       "• Bấm “Xem đoạn trích” để đọc đúng đoạn văn được dẫn; 👍/👎 để góp ý cho câu trả lời.",
+      "",
+      "<b>Kho bài viết</b>",
+      escapeHtml(coverage),
       "",
       "<b>Lệnh</b>",
       "/start – giới thiệu và câu hỏi mẫu",
@@ -175,14 +236,20 @@ export const botText = {
         : []),
     ].join("\n"),
 
-  askUsage: "Bạn hãy viết câu hỏi kèm theo, ví dụ: /ask Lào Cai đã cắt giảm bao nhiêu thủ tục hành chính?",
+  askUsage:
+    "Bạn hãy viết câu hỏi kèm theo, ví dụ: /ask Năm 2023 tỉnh đã cắt giảm bao nhiêu thủ tục hành chính?",
+  /** The follow-up shown in /help when the corpus has fewer than two places to make one from. */
+  followUpFallback: "còn năm trước thì sao?",
+  followUp: (place: string) => `còn ${place} thì sao?`,
   questionEcho: (question: string) => `❓ <i>${escapeHtml(question)}</i>`,
   passagesButton: "📄 Xem đoạn trích",
   voteUp: "👍",
   voteDown: "👎",
   voted: (vote: "up" | "down") => (vote === "up" ? "👍 Đã ghi nhận" : "👎 Đã ghi nhận"),
-  notFoundTips: (coverage: { articleCount: number; from?: string; to?: string; places: string[] }) =>
-    `\n\n<b>Gợi ý:</b> hãy hỏi cụ thể hơn, nêu rõ tỉnh và năm, hoặc dùng từ ngữ như trong bài báo (ví dụ “thủ tục hành chính”, “dịch vụ công trực tuyến”). Kho hiện có ${coverage.articleCount} bài viết${coverage.from && coverage.to ? ` từ ${coverage.from} đến ${coverage.to}` : ""}${coverage.places.length ? ` về: ${escapeHtml(coverage.places.join(", "))}` : ""}. Gõ /sources để xem danh sách.`,
+  notFoundTips:
+    "\n\n<b>Gợi ý:</b> hãy hỏi cụ thể hơn, nêu rõ tỉnh và năm, hoặc dùng từ ngữ như trong bài báo (ví dụ “thủ tục hành chính”, “dịch vụ công trực tuyến”). Gõ /sources để xem danh sách bài viết.",
+  notFoundTipsEnglish:
+    "\n\n<b>Tip:</b> name the province and the year, or use the terms the articles use. Type /sources to see the list of articles.",
   timings: (retrieveMs: number, answerMs: number) =>
     `⏱ tìm kiếm ${Math.round(retrieveMs)} ms · trả lời ${Math.round(answerMs)} ms`,
   passagesHeading: "<b>Các đoạn trích được dẫn</b>",

@@ -82,6 +82,24 @@ export interface Answer {
   backend: "extractive" | "llm";
   /** Set when a generated answer was replaced or a fallback was used, for logs and the user notice. */
   notice?: string;
+  /** "en" when the question was English: the answer's frame, refusal and sources are in English. */
+  language?: "vi" | "en";
+  /** Set when the message held no question, only courtesy: the answer is a friendly reply. */
+  smallTalk?: "greeting" | "thanks" | "other";
+}
+
+/** What the index holds, described for users (the refusal, /help, /start's examples). */
+export interface IndexSummary {
+  articleCount: number;
+  /**
+   * Places the articles report from, most articles first, with the latest year of each; `label` and
+   * `labelEn` add a merged province's current name ("Vĩnh Phúc (nay thuộc tỉnh Phú Thọ)").
+   */
+  places: Array<{ name: string; label: string; labelEn: string; articles: number; lastYear?: number }>;
+  /** First and last year of the articles' dates. */
+  years?: { from: number; to: number };
+  /** The field's topics most articles speak of, most first, named in Vietnamese and English. */
+  topics: Array<{ vi: string; en: string }>;
 }
 
 export interface ChatTurn {
@@ -191,6 +209,10 @@ export type EditArticleResult =
 export interface Assistant {
   ask(question: string, options?: AskOptions): Promise<Answer>;
   articles(): ArticleMeta[];
+  /** What the index holds: places, years, topics, number of articles. */
+  summary(): IndexSummary;
+  /** Example questions for /start and for replies that show how to ask. */
+  examples(): string[];
   status(): IndexStatus;
   addArticle(article: NewArticle): Promise<AddArticleResult>;
   /**

@@ -63,5 +63,6 @@ export interface BotServices {
   typingIntervalMs: number;
   /** Whether partial answers are shown by editing a placeholder message. */
   streaming: boolean;
-  examples: readonly string[];
+  /** /start's example questions, asked again each time (an admin may edit data/examples.txt). */
+  examples: () => readonly string[];
 }

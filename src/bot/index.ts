@@ -2,7 +2,6 @@ import { type AutoRetryOptions, autoRetry } from "@grammyjs/auto-retry";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { type ApiClientOptions, Bot, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { botText } from "../messages.js";
 import type { Context } from "./context.js";
 import type { BotDependencies, BotServices } from "./dependencies.js";
 import { aboutFeature } from "./features/about.js";
@@ -70,6 +69,7 @@ export interface BotOptions {
   transientRetry?: Partial<TransientRetryOptions> | false;
   /** When a Bot API request without an answer is abandoned. */
   requestTimeout?: Partial<RequestTimeoutOptions>;
+  /** Fixed example questions (tests); by default the assistant's, from data/examples.txt or the index. */
   examples?: readonly string[];
 }
 
@@ -171,7 +171,7 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
     editIntervalMs: options.editIntervalMs ?? 1000,
     typingIntervalMs: options.typingIntervalMs ?? 4500,
     streaming: options.streaming ?? true,
-    examples: options.examples ?? botText.examples,
+    examples: options.examples ? () => options.examples ?? [] : () => deps.assistant.examples(),
   };
 
   const order = chatOrder();
@@ -205,7 +205,7 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
 
   const features = bot.errorBoundary(errorHandler);
   features.use(startFeature(services));
-  features.use(helpFeature());
+  features.use(helpFeature(services));
   features.use(sourcesFeature(services));
   features.use(aboutFeature(services));
   features.use(newConversationFeature(services));

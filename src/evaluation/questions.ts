@@ -10,6 +10,13 @@ export const CATEGORIES = [
   "multi-article",
   "english",
   "unanswerable",
+  // How people type (data/eval/phrasing.jsonl): courtesy words, one-letter typos, chat shorthand,
+  // bare keywords, exact dates.
+  "courtesy",
+  "typo",
+  "shorthand",
+  "keywords",
+  "date",
 ] as const;
 
 export const evalQuestionSchema = z.object({

@@ -1,3 +1,5 @@
+import { ABBREVIATIONS } from "./abbreviations.js";
+
 /**
  * English terms of the field mapped to the Vietnamese the articles use, so that a question asked
  * in English still meets the passages lexically. Longer phrases first: they are matched greedily.
@@ -158,13 +160,19 @@ const ENGLISH_FILLER = new Set(
   ).split(" "),
 );
 
+/** The field's abbreviations in lower case ("sipas", "tthc"): typed so, they are still not English. */
+const ABBREVIATION_WORDS = new Set(Object.keys(ABBREVIATIONS).map((a) => a.toLowerCase()));
+
 /**
  * True for a question written in English: plain ASCII words, and a fair share of them spelled in a
  * way Vietnamese typed without accents never is (letters f, j, w, z; endings other than Vietnamese
- * finals) or English function words. Acronyms (TTHC, CCCD) are left out of the count.
+ * finals) or English function words. Acronyms (TTHC, CCCD, or "sipas" typed in lower case) are left
+ * out of the count.
  */
 export function looksEnglish(text: string): boolean {
-  const ws = (text.match(/[\p{L}']+/gu) ?? []).filter((w) => w !== w.toUpperCase());
+  const ws = (text.match(/[\p{L}']+/gu) ?? []).filter(
+    (w) => w !== w.toUpperCase() && !ABBREVIATION_WORDS.has(w.toLowerCase()),
+  );
   if (ws.length < 3) return false;
   const lower = ws.map((w) => w.toLowerCase());
   if (lower.some((w) => !/^[a-z']+$/.test(w))) return false;

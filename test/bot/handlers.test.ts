@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { answerText, botText } from "../../src/messages.js";
 import { parseTelegramHtml, STICKER } from "../../support/bot-api-server.js";
+import { FAKE_EXAMPLES } from "./support/fake-assistant.js";
 import {
   ALICE,
   BOB,
@@ -207,10 +208,10 @@ describe("buttons", () => {
     await h.text(ALICE, alice, "/start");
     const [welcome] = h.sent();
     expect(welcome.payload.text).toContain("Hỏi CCHC");
-    expect(buttonData(welcome)).toEqual(botText.examples.map((_, i) => `ex:${i}`));
+    expect(buttonData(welcome)).toEqual(FAKE_EXAMPLES.map((_, i) => `ex:${i}`));
     await h.press(ALICE, botMessage(welcome, alice), "ex:0");
-    expect(h.assistant.asked[0].question).toBe(botText.examples[0]);
-    expect(h.sent().at(-1)?.payload.text).toContain(`❓ <i>${botText.examples[0]}</i>`);
+    expect(h.assistant.asked[0].question).toBe(FAKE_EXAMPLES[0]);
+    expect(h.sent().at(-1)?.payload.text).toContain(`❓ <i>${FAKE_EXAMPLES[0]}</i>`);
   });
 });
 

@@ -13,13 +13,13 @@ export function startFeature(services: BotServices): Composer<Context> {
   composer.command("start", async (ctx) => {
     await ctx.reply(botText.start(ctx.from?.first_name), {
       parse_mode: "HTML",
-      reply_markup: examplesKeyboard(services.examples),
+      reply_markup: examplesKeyboard(services.examples()),
     });
   });
 
   composer.callbackQuery(/^ex:/, async (ctx, next) => {
     const action = parseCallbackData(ctx.callbackQuery.data);
-    const question = action?.kind === "example" ? services.examples[action.index] : undefined;
+    const question = action?.kind === "example" ? services.examples()[action.index] : undefined;
     if (!question) return next();
     await ctx.answerCallbackQuery();
     await answerQuestion(ctx, services, question, { echo: true });

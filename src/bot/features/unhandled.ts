@@ -50,7 +50,7 @@ export function unhandledFeature(services: BotServices): Composer<Context> {
       "message:dice",
     ],
     async (ctx) => {
-      await ctx.reply(nonTextReply(ctx, services.examples[0] ?? ""), { parse_mode: "HTML" });
+      await ctx.reply(nonTextReply(ctx, services.examples()[0] ?? ""), { parse_mode: "HTML" });
     },
   );
 

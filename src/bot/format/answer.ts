@@ -1,4 +1,4 @@
-import { answerText, botText } from "../../messages.js";
+import { answerText, botText, englishText } from "../../messages.js";
 import { labelProvince } from "../../text/provinces.js";
 import type { Answer, ArticleMeta, Citation } from "../../types.js";
 import { escapeHtml, link } from "./html.js";
@@ -38,21 +38,6 @@ function sourceLine(citation: Citation, url: string | undefined): string {
   return `[${citation.n}] ${link(url, citation.title)} — ${formatDate(citation.date)} — ${escapeHtml(citation.source)}`;
 }
 
-/** What the corpus covers, for the advice under a not-found answer. */
-export function coverage(articles: ArticleMeta[]) {
-  const dates = articles
-    .map((a) => a.date)
-    .filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d))
-    .sort();
-  const places = [...new Set(articles.map((a) => a.place).filter(Boolean))].map((p) => labelProvince(p));
-  return {
-    articleCount: articles.length,
-    from: dates.length ? formatDate(dates[0]) : undefined,
-    to: dates.length ? formatDate(dates[dates.length - 1]) : undefined,
-    places,
-  };
-}
-
 /**
  * The answer message: the answer text with its [n] markers, then a compact source list (headline,
  * dd/mm/yyyy, publisher). A not-found answer says so and adds advice on what the corpus covers.
@@ -62,17 +47,22 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): strin
   const urls = new Map(articles.map((a) => [a.id, a.url]));
   const blocks: string[] = [];
   if (options.echoQuestion) blocks.push(botText.questionEcho(answer.question));
-  if (answer.found) {
+  const english = answer.language === "en";
+  if (answer.smallTalk) {
+    // A greeting or a thank-you: the reply already says how to ask; no advice about a failed search.
+    blocks.push(escapeHtml(answer.answer.trim()));
+  } else if (answer.found) {
     blocks.push(answerBody(answer));
     if (answer.notice) blocks.push(`<i>${escapeHtml(answer.notice)}</i>`);
     if (answer.citations.length > 0) {
       const lines = answer.citations.map((c) => sourceLine(c, urls.get(c.articleId)));
-      blocks.push(`<b>${escapeHtml(answerText.sourcesHeading)}</b>\n${lines.join("\n")}`);
+      const heading = english ? englishText.sourcesHeading : answerText.sourcesHeading;
+      blocks.push(`<b>${escapeHtml(heading)}</b>\n${lines.join("\n")}`);
     }
   } else {
-    blocks.push(
-      escapeHtml(answer.answer.trim() || answerText.notFound) + botText.notFoundTips(coverage(articles)),
-    );
+    // The refusal itself says what the corpus holds (the assistant adds it); the tips say how to ask.
+    const refusal = answer.answer.trim() || (english ? englishText.notFound : answerText.notFound);
+    blocks.push(escapeHtml(refusal) + (english ? botText.notFoundTipsEnglish : botText.notFoundTips));
   }
   if (options.showTimings)
     blocks.push(`<i>${botText.timings(answer.timings.retrieveMs, answer.timings.answerMs)}</i>`);
@@ -83,8 +73,10 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): strin
 function answerBody(answer: Answer): string {
   const text = answer.answer.trim();
   const short = answer.short?.trim();
-  if (!short || !text.startsWith(short)) return escapeHtml(text);
-  return `<b>${escapeHtml(short)}</b>${escapeHtml(text.slice(short.length))}`;
+  // The short answer leads the text, or the line after a frame ("From the Vietnamese articles…").
+  const at = short ? text.indexOf(short) : -1;
+  if (!short || at < 0 || (at > 0 && text[at - 1] !== "\n")) return escapeHtml(text);
+  return `${escapeHtml(text.slice(0, at))}<b>${escapeHtml(short)}</b>${escapeHtml(text.slice(at + short.length))}`;
 }
 
 function normalizeSpaces(text: string): string {

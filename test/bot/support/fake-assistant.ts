@@ -52,6 +52,12 @@ export const FAKE_ARTICLES: ArticleMeta[] = [
   },
 ];
 
+/** /start's examples: the first is answered (it names a province), the second is not. */
+export const FAKE_EXAMPLES = [
+  "Sơn La xếp thứ mấy về chỉ số CCHC năm 2022?",
+  "Năm 2023 cả nước tinh giản bao nhiêu biên chế?",
+];
+
 const PASSAGES: Record<string, { text: string; highlight: string; answer: string }> = {
   "lao-cai-tthc": {
     text: "Năm 2023, tỉnh Lào Cai đã cắt giảm 30% thủ tục hành chính.\nNgười dân, doanh nghiệp tiết kiệm được  35 tỷ đồng nhờ dịch vụ công trực tuyến. Tỉnh tiếp tục số hoá hồ sơ.",
@@ -199,6 +205,21 @@ export function createFakeAssistant(): FakeAssistant {
     },
 
     articles: () => [...articles],
+
+    summary: () => ({
+      articleCount: articles.length,
+      places: articles.map((a) => ({
+        name: a.place,
+        label: a.place,
+        labelEn: a.place,
+        articles: 1,
+        lastYear: Number(a.date.slice(0, 4)),
+      })),
+      years: { from: 2023, to: 2024 },
+      topics: [{ vi: "thủ tục hành chính", en: "administrative procedures" }],
+    }),
+
+    examples: () => [...FAKE_EXAMPLES],
 
     status(): IndexStatus {
       return {

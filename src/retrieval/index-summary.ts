@@ -1,0 +1,102 @@
+import { looseForm } from "../text/normalize.js";
+import { labelProvince } from "../text/provinces.js";
+import { analyzeFoldedLiteral } from "../text/terms.js";
+import { TOPICS } from "../text/field-topics.js";
+import type { IndexSummary } from "../types.js";
+import type { LoadedIndex } from "./index-store.js";
+
+/**
+ * What an index holds, in the terms a user asks in: how many articles, from which places, over which
+ * years, on which of the field's topics. Computed from the loaded index (article metadata and the
+ * lexical postings, no pass over the text), once per index, so the refusal and /help always describe
+ * the corpus actually served.
+ */
+
+/**
+ * Topics named in a summary: enough to show the range of a corpus, few enough for one sentence.
+ * Chosen by reading the refusal message: past five it no longer fits a phone screen's line or two.
+ */
+export const TOPICS_SHOWN = 5;
+
+/** The value `place` holds for national news (see ArticleMeta.place): not a place to list. */
+const NATIONAL = looseForm("Toàn quốc");
+
+const summaries = new WeakMap<LoadedIndex, IndexSummary>();
+
+/** Ascending document ids in both lists. */
+function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      out.push(a[i] as number);
+      i++;
+      j++;
+    } else if ((a[i] as number) < (b[j] as number)) i++;
+    else j++;
+  }
+  return Uint32Array.from(out);
+}
+
+/** Passages holding every word pair of `phrase` (every word, for a one-word phrase). */
+function passagesWith(index: LoadedIndex, phrase: string): Uint32Array {
+  const terms = analyzeFoldedLiteral(phrase);
+  const pairs = terms.filter((t) => t.includes("_"));
+  const wanted = pairs.length > 0 ? pairs : terms;
+  let docs: Uint32Array | undefined;
+  for (const term of wanted) {
+    const with_ = index.lexical.docsWith(term);
+    docs = docs ? intersect(docs, with_) : with_;
+    if (docs.length === 0) break;
+  }
+  return docs ?? new Uint32Array();
+}
+
+export function summarizeIndex(index: LoadedIndex): IndexSummary {
+  const cached = summaries.get(index);
+  if (cached) return cached;
+  const byPlace = new Map<string, { articles: number; lastYear?: number }>();
+  let from: number | undefined;
+  let to: number | undefined;
+  for (const article of index.articles) {
+    const year = /^\d{4}/.test(article.date) ? Number(article.date.slice(0, 4)) : undefined;
+    if (year !== undefined) {
+      from = from === undefined ? year : Math.min(from, year);
+      to = to === undefined ? year : Math.max(to, year);
+    }
+    const place = article.place.trim();
+    if (!place || looseForm(place) === NATIONAL) continue;
+    const entry = byPlace.get(place) ?? { articles: 0 };
+    entry.articles++;
+    if (year !== undefined) entry.lastYear = Math.max(entry.lastYear ?? year, year);
+    byPlace.set(place, entry);
+  }
+  const topics = TOPICS.map((topic) => {
+    const articles = new Set<string>();
+    for (const doc of passagesWith(index, topic.phrase)) {
+      const chunk = index.chunks[doc];
+      if (chunk) articles.add(chunk.articleId);
+    }
+    return { topic, articles: articles.size };
+  })
+    .filter((t) => t.articles > 0)
+    // Most articles first; the list's own order (broad subjects first) breaks ties.
+    .sort((a, b) => b.articles - a.articles)
+    .slice(0, TOPICS_SHOWN)
+    .map(({ topic }) => ({ vi: topic.vi, en: topic.en }));
+  const summary: IndexSummary = {
+    articleCount: index.articles.length,
+    places: [...byPlace.entries()]
+      .sort((a, b) => b[1].articles - a[1].articles || a[0].localeCompare(b[0], "vi"))
+      .map(([name, { articles, lastYear }]) => ({
+        name,
+        label: labelProvince(name),
+        labelEn: labelProvince(name, true),
+        articles,
+        ...(lastYear ? { lastYear } : {}),
+      })),
+    ...(from !== undefined && to !== undefined ? { years: { from, to } } : {}),
+    topics,
+  };
+  summaries.set(index, summary);
+  return summary;
+}

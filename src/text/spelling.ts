@@ -1,0 +1,135 @@
+import { ABBREVIATIONS } from "./abbreviations.js";
+import { looksEnglish } from "./glossary.js";
+import { foldDiacritics, normalizeText } from "./normalize.js";
+import { findPlaces } from "./places.js";
+
+/**
+ * One-letter typos ("bao nhiu", "SIPSA", "biêb chế") corrected against the words the index holds,
+ * not against a list of known mistakes: a question word no passage contains is replaced by a word
+ * one edit away (a letter left out, added, changed, or two neighbours swapped) that passages do
+ * contain, preferring the one that forms a word pair the passages hold with its neighbours
+ * ("bao nhieu", not "bao nhu"), then the most frequent. Comparison is on diacritic-free forms, so
+ * a word typed without accents is never a typo.
+ */
+
+/** How many passages hold a diacritic-free term (a word, or two joined by "_"). */
+export interface Vocabulary {
+  count(term: string): number;
+}
+
+export interface Correction {
+  from: string;
+  to: string;
+}
+
+/**
+ * Words shorter than this are never corrected: two- and three-letter syllables ("ve", "co", "tin")
+ * are one edit from dozens of real ones, so a guess would be a coin toss even with a neighbour to
+ * confirm it; four letters ("nhiu", "bieb") is where a confirming word pair becomes telling.
+ */
+const MIN_TYPO_LENGTH = 4;
+/**
+ * A correction without a neighbouring word pair to confirm it must be at least this long: among
+ * four-letter syllables one edit reaches many real ones ("bong" gives "long", "song", "dong"), so
+ * only context can tell them apart; at five letters and more a unique frequent neighbour is
+ * usually the word meant ("sipsa" → "sipas").
+ */
+const MIN_UNCONFIRMED_LENGTH = 5;
+
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+
+/** Every string one edit from `word`: deletion, adjacent transposition, substitution, insertion. */
+export function editsOf(word: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail) out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const c of ALPHABET) {
+      if (tail) out.add(head + c + tail.slice(1));
+      out.add(head + c + tail);
+    }
+  }
+  out.delete(word);
+  return out;
+}
+
+const ABBREVIATION_WORDS = new Set(
+  Object.keys(ABBREVIATIONS).flatMap((a) => foldDiacritics(a).split(/[^a-z]+/)),
+);
+
+interface Word {
+  raw: string;
+  fold: string;
+  start: number;
+}
+
+function wordsOf(text: string): Word[] {
+  return [...text.matchAll(/[\p{L}\p{M}]+/gu)].map((m) => ({
+    raw: m[0],
+    fold: foldDiacritics(m[0]),
+    start: m.index ?? 0,
+  }));
+}
+
+/** A word that belongs to a province's name is never a typo: an unknown place must stay unknown. */
+function inPlaceName(words: Word[], i: number): boolean {
+  const w = words[i] as Word;
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  return (
+    findPlaces(w.raw).length > 0 ||
+    (prev !== undefined && findPlaces(`${prev.raw} ${w.raw}`).length > 0) ||
+    (next !== undefined && findPlaces(`${w.raw} ${next.raw}`).length > 0)
+  );
+}
+
+/** The best vocabulary word one edit from `words[i]`, or undefined when none is convincing. */
+function bestCorrection(words: Word[], i: number, vocab: Vocabulary): string | undefined {
+  const w = words[i] as Word;
+  const prev = words[i - 1]?.fold;
+  const next = words[i + 1]?.fold;
+  let best: { word: string; pairs: number; count: number } | undefined;
+  for (const candidate of editsOf(w.fold)) {
+    const count = vocab.count(candidate);
+    if (count === 0) continue;
+    const pairs =
+      (prev ? vocab.count(`${prev}_${candidate}`) : 0) + (next ? vocab.count(`${candidate}_${next}`) : 0);
+    if (!best || pairs > best.pairs || (pairs === best.pairs && count > best.count))
+      best = { word: candidate, pairs, count };
+  }
+  if (!best) return undefined;
+  if (best.pairs === 0 && w.fold.length < MIN_UNCONFIRMED_LENGTH) return undefined;
+  return best.word;
+}
+
+/** Keeps the typed case: "SIPSA" gives "SIPAS", "Bieb" gives "Bien". */
+function inCaseOf(typed: string, word: string): string {
+  if (typed.length > 1 && typed === typed.toUpperCase()) return word.toUpperCase();
+  if (typed[0] && typed[0] === typed[0].toUpperCase()) return word[0]?.toUpperCase() + word.slice(1);
+  return word;
+}
+
+/** The question with its one-letter typos corrected, and the corrections made. */
+export function correctSpelling(
+  question: string,
+  vocab: Vocabulary,
+): { question: string; corrections: Correction[] } {
+  const text = normalizeText(question);
+  // English words are not in a Vietnamese index, and none of them is a typo of a Vietnamese one.
+  if (looksEnglish(text)) return { question: text, corrections: [] };
+  const words = wordsOf(text);
+  const corrections: Array<Correction & { start: number }> = [];
+  words.forEach((w, i) => {
+    if (w.fold.length < MIN_TYPO_LENGTH || !/^[a-z]+$/.test(w.fold)) return;
+    if (vocab.count(w.fold) > 0 || ABBREVIATION_WORDS.has(w.fold) || inPlaceName(words, i)) return;
+    const to = bestCorrection(words, i, vocab);
+    if (to) corrections.push({ from: w.raw, to: inCaseOf(w.raw, to), start: w.start });
+  });
+  let out = text;
+  for (const c of [...corrections].reverse()) {
+    out = out.slice(0, c.start) + c.to + out.slice(c.start + c.from.length);
+  }
+  return { question: out, corrections: corrections.map(({ from, to }) => ({ from, to })) };
+}
