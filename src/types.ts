@@ -6,7 +6,7 @@ export interface ArticleMeta {
   title: string;
   /** ISO date (YYYY-MM-DD) of publication, or of the event when the page gives no other. */
   date: string;
-  /** Province or city the article reports from, e.g. "Lào Cai"; "Toàn quốc" for national news. */
+  /** Province or city the article reports from, e.g. "Đà Nẵng"; "Toàn quốc" for national news. */
   place: string;
   publisher: string;
   author?: string;
@@ -110,7 +110,7 @@ export interface ChatTurn {
 }
 
 export interface AskOptions {
-  /** Recent turns of the same chat, oldest first, for follow-up questions like "còn Gia Lai thì sao?". */
+  /** Recent turns of the same chat, oldest first, for follow-up questions like "còn Đà Nẵng thì sao?". */
   history?: ChatTurn[];
   /** Called with growing partial answer text while a generated answer streams. */
   onPartial?: (text: string) => void;

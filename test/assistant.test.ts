@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConfig } from "../src/config/config.js";
 import { sidecarSchema } from "../src/ingest/metadata.js";
 import { type App, createApp } from "../src/main.js";
-import { answerText } from "../src/messages.js";
+import { answerText, englishText } from "../src/messages.js";
 import type { AddArticleResult } from "../src/types.js";
 import {
   ARTICLE,
@@ -446,5 +446,77 @@ describe("metadata derived for an upload", () => {
       status: "edited",
       article: { url: "https://binhdinh.gov.vn/tin/1", publisher: "Cổng Thông tin điện tử tỉnh Bình Định" },
     });
+  });
+});
+
+describe("questions as people type them", () => {
+  let app: App;
+  beforeAll(async () => {
+    ({ app } = await makeApp());
+  });
+
+  it("answers through courtesy, shorthand and a one-letter typo as it answers the plain question", async () => {
+    const plain = await app.assistant.ask("Lào Cai đã cắt giảm bao nhiêu TTHC?");
+    expect(plain.found).toBe(true);
+    for (const typed of [
+      "Dạ cho em hỏi Lào Cai đã cắt giảm bao nhiêu TTHC ạ? Cảm ơn.",
+      "lao cai da cat giam bn tthc vay ban",
+      "Lào Cai đã cắt giảm bao nhiu TTHC?",
+    ]) {
+      const answer = await app.assistant.ask(typed);
+      expect(answer.question).toBe(typed);
+      expect(answer.found).toBe(true);
+      expect(answer.answer).toContain("977");
+      expect(answer.citations[0]?.articleId).toBe(plain.citations[0]?.articleId);
+    }
+    const typo = await app.assistant.ask("Lào Cai đã cắt giảm bao nhiu TTHC?");
+    expect(typo.resolved).toBe("Lào Cai đã cắt giảm bao nhieu TTHC?");
+  });
+
+  it("keeps rewriting follow-ups that come with courtesy", async () => {
+    const at = Date.now();
+    const history = [
+      {
+        question: "Lào Cai đã cắt giảm bao nhiêu TTHC?",
+        resolved: "Lào Cai đã cắt giảm bao nhiêu TTHC?",
+        at,
+      },
+    ];
+    const answer = await app.assistant.ask("dạ còn Gia Lai thì sao ạ?", { history });
+    expect(answer.resolved).toBe("Gia Lai đã cắt giảm bao nhiêu TTHC?");
+    expect(answer.found).toBe(false);
+    expect(answer.answer).toContain(answerText.notFoundPlace("Gia Lai"));
+  });
+
+  it("replies to a greeting or a thank-you with how to ask, in the language used", async () => {
+    const hello = await app.assistant.ask("Xin chào!");
+    expect(hello).toMatchObject({ found: false, smallTalk: "greeting", citations: [] });
+    expect(hello.answer).toBe(answerText.smallTalk.greeting(app.assistant.examples()[0] ?? ""));
+    expect(hello.answer).not.toContain(answerText.notFound);
+    const thanks = await app.assistant.ask("cảm ơn bạn nhé");
+    expect(thanks).toMatchObject({ smallTalk: "thanks" });
+    expect(thanks.language).toBeUndefined();
+    const english = await app.assistant.ask("Thanks!");
+    expect(english).toMatchObject({ smallTalk: "thanks", language: "en" });
+    expect(english.answer).toBe(englishText.smallTalk.thanks(app.assistant.examples()[0] ?? ""));
+  });
+
+  it("says in a refusal what the index holds, computed from the index", async () => {
+    const answer = await app.assistant.ask("Giá vàng hôm nay bao nhiêu?");
+    expect(answer.found).toBe(false);
+    expect(answer.answer).toContain(answerText.coverage(app.assistant.summary()));
+    expect(answer.answer).toContain("Kho hiện có 5 bài viết (2023–2024)");
+  });
+
+  it("frames an English question's answer and refusal in English", async () => {
+    const found = await app.assistant.ask("How many administrative procedures did Lao Cai publish in total?");
+    expect(found).toMatchObject({ found: true, language: "en" });
+    expect(found.answer.startsWith(englishText.answerFrame)).toBe(true);
+    expect(found.answer).toContain("1.989");
+    const refused = await app.assistant.ask("How many administrative procedures did Quang Ninh cut in 2023?");
+    expect(refused).toMatchObject({ found: false, language: "en" });
+    expect(refused.answer.startsWith(englishText.notFoundPlace("Quảng Ninh"))).toBe(true);
+    expect(refused.answer).toContain(englishText.coverage(app.assistant.summary()));
+    expect(refused.answer).not.toMatch(/Xin lỗi|Kho hiện có/);
   });
 });

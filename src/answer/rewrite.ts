@@ -13,7 +13,7 @@ import type { QuestionRewriter } from "./types.js";
 export type { QuestionRewriter };
 
 /**
- * Follow-up questions ("còn Gia Lai thì sao?", "thế còn năm 2022?", "what about Sơn La?") are
+ * Follow-up questions ("còn Đà Nẵng thì sao?", "thế còn năm 2022?", "what about Hue?") are
  * rewritten into standalone questions before retrieval: the last turn's resolved question with the
  * new place, year or subject put in. A question that stands on its own is kept as it is.
  */
@@ -216,8 +216,8 @@ function substitute(previous: string, places: string[], years: string[]): string
  * Rule-based (offline) rewriting of a follow-up into a standalone question.
  *
  * @example
- * rewriteFollowUp("còn Gia Lai thì sao?", [{ question: "…", resolved: "Lào Cai đã cắt giảm bao nhiêu TTHC?", at: 0 }])
- * // "Gia Lai đã cắt giảm bao nhiêu TTHC?"
+ * rewriteFollowUp("còn Đà Nẵng thì sao?", [{ question: "…", resolved: "Hà Nội đã cắt giảm bao nhiêu TTHC?", at: 0 }])
+ * // "Đà Nẵng đã cắt giảm bao nhiêu TTHC?"
  */
 export function rewriteFollowUp(question: string, history: ChatTurn[]): string {
   const last = history.at(-1);

@@ -24,5 +24,5 @@ export interface AnswerDraft {
 /** Writes an answer from retrieved passages. The extractive answerer is the default and the fallback. */
 export type Answerer = (input: AnswerInput) => Promise<AnswerDraft>;
 
-/** Turns a follow-up ("còn Gia Lai thì sao?") into a standalone question using the chat's recent turns. */
+/** Turns a follow-up ("còn Đà Nẵng thì sao?") into a standalone question using the chat's recent turns. */
 export type QuestionRewriter = (question: string, history: ChatTurn[]) => Promise<string>;

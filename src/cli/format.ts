@@ -1,3 +1,4 @@
+import { answerText, englishText } from "../messages.js";
 import type { Answer, Citation } from "../types.js";
 
 /** dd/mm/yyyy, as Vietnamese readers write dates. */
@@ -19,7 +20,7 @@ export function formatAnswerText(answer: Answer): string {
   const lines = [answer.answer];
   if (answer.notice) lines.push("", answer.notice);
   if (answer.citations.length > 0) {
-    lines.push("", "Nguồn:");
+    lines.push("", answer.language === "en" ? englishText.sourcesHeading : answerText.sourcesHeading);
     for (const c of answer.citations) {
       lines.push(`[${c.n}] ${c.title} — ${c.source}, ${vnDate(c.date)}`, `    «${excerpt(c)}»`);
     }

@@ -105,10 +105,15 @@ export function derivePlace(text: string): string {
   return best ? best[0] : "Toàn quốc";
 }
 
-const PUBLISHER_MARKS: Array<[RegExp, (place: string) => string]> = [
-  [/\(GLO\)/u, () => "Báo Gia Lai"],
+/**
+ * Datelines that name the publisher. A provincial paper marks its stories with its own abbreviation
+ * in brackets at the start of a paragraph ("(GLO)- ", "(QNO) – "): the paper of the province the
+ * story reports from. (An abbreviation in brackets elsewhere, "… (TTHC) – …", is not a dateline.)
+ */
+const PUBLISHER_MARKS: Array<[RegExp, (place: string) => string | undefined]> = [
   [/\(TTXVN\)|TTXVN\s*[-–]/u, () => "Thông tấn xã Việt Nam"],
   [/\(Chinhphu\.vn\)/iu, () => "Cổng Thông tin điện tử Chính phủ"],
+  [/^\s*\([A-ZĐ]{2,6}\)\s*[-–]/mu, (place) => (place === "Toàn quốc" ? undefined : `Báo ${place}`)],
   [/\bCTTĐT\b/u, (place) => `Cổng Thông tin điện tử ${place === "Toàn quốc" ? "" : `tỉnh ${place}`}`.trim()],
   [/Theo dõi (Báo [\p{L} ]+?) trên/u, () => ""],
 ];
@@ -202,7 +207,8 @@ export function derivePublisher(raw: string, place: string, url?: string): strin
   if (named) return named.publisher;
   for (const [mark, name] of PUBLISHER_MARKS) {
     const m = raw.match(mark);
-    if (m) return m[1] ?? name(place);
+    const found = m ? (m[1] ?? name(place)) : undefined;
+    if (found !== undefined) return found;
   }
   return (url && publisherOfSite(url)) || UNKNOWN_PUBLISHER;
 }

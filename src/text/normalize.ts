@@ -36,7 +36,7 @@ export function canonicalWord(word: string): string {
   return base.normalize("NFC") + tone;
 }
 
-/** Lowercase and free of every diacritic: "Lào Cai" gives "lao cai", "Đề án" gives "de an". */
+/** Lowercase and free of every diacritic: "Hà Nội" gives "ha noi", "Đề án" gives "de an". */
 export function foldDiacritics(text: string): string {
   return text.toLowerCase().normalize("NFD").replace(ALL_MARKS, "").replace(/đ/g, "d").normalize("NFC");
 }

@@ -38,6 +38,38 @@ const MIN_UNCONFIRMED_LENGTH = 5;
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
 
+/**
+ * The words questions ask with. News articles seldom ask anything, so "bao nhiêu" may be in no
+ * passage at all; these words and their pairs count as known, or "bao nhiu" would have nothing to
+ * be corrected to.
+ */
+const QUESTION_PHRASES = [
+  "bao nhiêu",
+  "bao giờ",
+  "khi nào",
+  "lúc nào",
+  "ngày nào",
+  "năm nào",
+  "ở đâu",
+  "tại sao",
+  "vì sao",
+  "như thế nào",
+  "ra sao",
+  "là gì",
+  "cái gì",
+  "là ai",
+  "thứ mấy",
+  "có không",
+  "hay không",
+  "hay chưa",
+];
+const QUESTION_TERMS = new Set(
+  QUESTION_PHRASES.flatMap((phrase) => {
+    const ws = foldDiacritics(phrase).split(" ");
+    return [...ws, ...ws.slice(1).map((w, i) => `${ws[i]}_${w}`)];
+  }),
+);
+
 /** Every string one edit from `word`: deletion, adjacent transposition, substitution, insertion. */
 export function editsOf(word: string): Set<string> {
   const out = new Set<string>();
@@ -117,14 +149,15 @@ export function correctSpelling(
   vocab: Vocabulary,
 ): { question: string; corrections: Correction[] } {
   const text = normalizeText(question);
+  const known: Vocabulary = { count: (term) => vocab.count(term) + (QUESTION_TERMS.has(term) ? 1 : 0) };
   // English words are not in a Vietnamese index, and none of them is a typo of a Vietnamese one.
   if (looksEnglish(text)) return { question: text, corrections: [] };
   const words = wordsOf(text);
   const corrections: Array<Correction & { start: number }> = [];
   words.forEach((w, i) => {
     if (w.fold.length < MIN_TYPO_LENGTH || !/^[a-z]+$/.test(w.fold)) return;
-    if (vocab.count(w.fold) > 0 || ABBREVIATION_WORDS.has(w.fold) || inPlaceName(words, i)) return;
-    const to = bestCorrection(words, i, vocab);
+    if (known.count(w.fold) > 0 || ABBREVIATION_WORDS.has(w.fold) || inPlaceName(words, i)) return;
+    const to = bestCorrection(words, i, known);
     if (to) corrections.push({ from: w.raw, to: inCaseOf(w.raw, to), start: w.start });
   });
   let out = text;

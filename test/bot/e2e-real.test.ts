@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "../../src/main.js";
-import { botText } from "../../src/messages.js";
+import { answerText, botText, englishText } from "../../src/messages.js";
 import { LocalEmbeddings } from "../../src/retrieval/embeddings/local.js";
 import { makeUser, privateChat } from "../../support/bot-api-server.js";
 import { ADMIN_ID, type RunningBot, startWithRealApp } from "./support/e2e.js";
@@ -163,5 +163,42 @@ describe("end to end with the real assistant", () => {
     expect(app.assistant.status().rebuilding).toBe(false);
     const afterwards = await ask(users[0], questions[0][0]);
     expect(afterwards.text).toContain("86,78%");
+  });
+});
+
+describe("end to end: messages that are not plain questions", () => {
+  it("answers a greeting and a thank-you with how to ask, not with “no information”", async () => {
+    const example = app.assistant.examples()[0] ?? "";
+    expect(example).not.toBe("");
+    const hello = await ask(users[0], "Xin chào bạn!");
+    expect(hello.text).toBe(answerText.smallTalk.greeting(example));
+    expect(hello.text).not.toContain(answerText.notFound);
+    expect(hello.reply_markup).toBeUndefined();
+    const thanks = await ask(users[0], "Cảm ơn nhé");
+    expect(thanks.text).toBe(answerText.smallTalk.thanks(example));
+    const english = await ask(users[1], "hello");
+    expect(english.text).toBe(englishText.smallTalk.greeting(example));
+  });
+
+  it("refuses an English question in English, saying what the corpus holds", async () => {
+    const reply = await ask(
+      users[1],
+      "How many administrative procedures did Quang Ninh cut in 2023? Thanks!",
+    );
+    expect(reply.text).toContain(englishText.notFoundPlace("Quảng Ninh"));
+    expect(reply.text).toContain(englishText.coverage(app.assistant.summary()));
+    expect(reply.text).toContain("Tip:");
+    expect(reply.text).not.toMatch(/Xin lỗi|Gợi ý/);
+  });
+
+  it("answers a question typed with courtesy and shorthand", async () => {
+    const reply = await ask(users[2], "Dạ cho em hỏi Lào Cai đã cắt giảm bn TTHC ạ? Cảm ơn.");
+    expect(reply.text).toContain("977");
+  });
+
+  it("describes the corpus it serves in /help", async () => {
+    const reply = await ask(users[2], "/help");
+    expect(reply.text).toContain(answerText.coverage(app.assistant.summary()));
+    expect(reply.text).toContain("Kho hiện có 5 bài viết");
   });
 });

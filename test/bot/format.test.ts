@@ -9,6 +9,7 @@ import {
 } from "../../src/bot/format/answer.js";
 import { escapeAttr, escapeHtml, htmlToPlain, link } from "../../src/bot/format/html.js";
 import { MESSAGE_LIMIT, splitHtml } from "../../src/bot/format/split.js";
+import { answerText, botText, englishText } from "../../src/messages.js";
 import type { Answer } from "../../src/types.js";
 import { parseTelegramHtml } from "../../support/bot-api-server.js";
 import { FAKE_ARTICLES } from "./support/fake-assistant.js";
@@ -122,17 +123,53 @@ describe("answer rendering", () => {
     expect(html.startsWith("<b>35 tỷ &lt;đồng&gt;</b>\nTiết kiệm 35 tỷ &lt;đồng&gt;. [1]")).toBe(true);
   });
 
-  it("says plainly when nothing was found and what the corpus covers", () => {
+  it("bolds the short answer after an English frame too", () => {
+    const html = renderAnswer({
+      ...answer,
+      language: "en",
+      short: "35 tỷ",
+      answer: `${englishText.answerFrame}\n35 tỷ\nTiết kiệm 35 tỷ đồng. [1]`,
+    });
+    expect(html.startsWith(`${englishText.answerFrame}\n<b>35 tỷ</b>\nTiết kiệm`)).toBe(true);
+  });
+
+  it("says plainly when nothing was found, with advice on how to ask", () => {
     const html = renderAnswer(
       { ...answer, found: false, citations: [], answer: "Xin lỗi, không có thông tin." },
       { articles: FAKE_ARTICLES },
     );
     expect(valid(html)).toBe(true);
     expect(html).toContain("Xin lỗi, không có thông tin.");
-    expect(html).toContain(
-      "Kho hiện có 3 bài viết từ 19/04/2023 đến 02/02/2024 về: Lào Cai, Sơn La, Gia Lai",
-    );
+    expect(html).toContain(botText.notFoundTips);
     expect(html).toContain("/sources");
+  });
+
+  it("frames an English question's answer and refusal in English", () => {
+    const found = renderAnswer({ ...answer, language: "en" }, { articles: FAKE_ARTICLES });
+    expect(found).toContain(`<b>${englishText.sourcesHeading}</b>`);
+    expect(found).not.toContain(answerText.sourcesHeading);
+    const refused = renderAnswer(
+      { ...answer, language: "en", found: false, citations: [], answer: englishText.notFound },
+      { articles: FAKE_ARTICLES },
+    );
+    expect(valid(refused)).toBe(true);
+    expect(refused).toContain(englishText.notFound);
+    expect(refused).toContain(botText.notFoundTipsEnglish);
+    expect(refused).not.toContain("Gợi ý");
+  });
+
+  it("gives a reply to small talk as it is, without the advice for a failed search", () => {
+    const reply = answerText.smallTalk.greeting("Câu hỏi <mẫu>?");
+    const html = renderAnswer({
+      ...answer,
+      found: false,
+      citations: [],
+      answer: reply,
+      smallTalk: "greeting",
+    });
+    expect(valid(html)).toBe(true);
+    expect(html).toContain("Câu hỏi &lt;mẫu&gt;?");
+    expect(html).not.toContain("Gợi ý");
   });
 
   it("marks the answering sentence in bold, across line breaks and double spaces", () => {

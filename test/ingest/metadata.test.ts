@@ -61,6 +61,9 @@ describe("derivePlace", () => {
 describe("derivePublisher", () => {
   it.each([
     ["(GLO)- Chiều 2-2, tại Hà Nội", "Gia Lai", "Báo Gia Lai"],
+    ["Tiêu đề\n(QNO) – Sáng 5/3, tỉnh", "Quảng Nam", "Báo Quảng Nam"],
+    ["(XYZ)- Một tin trong nước", "Toàn quốc", "Không rõ"],
+    ["Cải cách thủ tục hành chính (TTHC) - nhiệm vụ trọng tâm", "Bình Định", "Không rõ"],
     ["Hà Nội (TTXVN) - Sáng nay", "Toàn quốc", "Thông tấn xã Việt Nam"],
     ["CTTĐT – Chiều 14/11, tại Trụ sở Chính phủ", "Lào Cai", "Cổng Thông tin điện tử tỉnh Lào Cai"],
     ["CTTĐT – Sáng nay", "Toàn quốc", "Cổng Thông tin điện tử"],

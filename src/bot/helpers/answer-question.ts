@@ -83,6 +83,13 @@ export async function answerQuestion(
   }
   stopTyping();
 
+  if (answer.smallTalk) {
+    // A greeting or a thank-you: nothing to vote on, no turn for follow-ups, not a question for /stats.
+    await partial.finish(renderAnswer(answer), undefined);
+    ctx.logger.info({ smallTalk: answer.smallTalk }, "small talk answered");
+    return;
+  }
+
   const now = services.clock();
   services.history.add(key, {
     question: answer.question,

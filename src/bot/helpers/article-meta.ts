@@ -64,7 +64,7 @@ export interface ParsedMeta {
 }
 
 /**
- * Reads metadata lines such as "Tiêu đề: …", "Ngày: 19/07/2023", "Nơi: Lào Cai", "Nguồn: Báo Lào Cai"
+ * Reads metadata lines such as "Tiêu đề: …", "Ngày: 19/07/2023", "Nơi: Đà Nẵng", "Nguồn: Báo Đà Nẵng"
  * ("Nguồn" holding an http(s) address is taken as the article's URL). In a caption every line is
  * read (a line that is only an http(s) address is the article's URL); in an /add message only the
  * lines at the top are, and the rest is the article.

@@ -12,7 +12,7 @@ export interface ChatHistoryOptions {
 
 /**
  * Recent turns per conversation, passed to `assistant.ask` as `history` so follow-ups like
- * "còn Gia Lai thì sao?" can be resolved. In memory only: a restart starts every chat afresh.
+ * "còn Đà Nẵng thì sao?" can be resolved. In memory only: a restart starts every chat afresh.
  */
 export class ChatHistory {
   readonly #turns = new Map<string, ChatTurn[]>();
