@@ -168,10 +168,10 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
 
   /**
    * A question about a province as named since July 2025 that its own name does not answer is asked
-   * again of each old province merged into it (Phú Thọ: Vĩnh Phúc, Hòa Bình), whose names the older
+   * again of each old province merged into it (Tuyên Quang: Hà Giang), whose names the older
    * articles use; what they answer is labelled with both names. Otherwise the refusal says they
    * were searched too. The question's own name comes first, so a question naming an old province
-   * that kept its name (Lào Cai) is answered as before.
+   * that kept its name (Tuyên Quang) is answered as before.
    */
   async function fromFormerProvinces(
     question: string,

@@ -100,7 +100,7 @@ const list = (items: string[], english: boolean) =>
 
 /** Province names since the July 2025 merger (src/text/provinces.ts). Plain text. */
 export const placeText = {
-  /** "Vĩnh Phúc (nay thuộc tỉnh Phú Thọ)"; `renamed` when the old unit became the new one alone. */
+  /** "Hòa Bình (nay thuộc tỉnh Phú Thọ)"; `renamed` when the old unit became the new one alone. */
   formerly: (old: string, current: string, unit: { city: boolean; renamed: boolean; english: boolean }) =>
     unit.english
       ? `${old} (now ${unit.renamed ? "" : "part of "}${unitName(current, unit.city, true)})`

@@ -93,7 +93,7 @@ export interface IndexSummary {
   articleCount: number;
   /**
    * Places the articles report from, most articles first, with the latest year of each; `label` and
-   * `labelEn` add a merged province's current name ("Vĩnh Phúc (nay thuộc tỉnh Phú Thọ)").
+   * `labelEn` add a merged province's current name ("Hòa Bình (nay thuộc tỉnh Phú Thọ)").
    */
   places: Array<{ name: string; label: string; labelEn: string; articles: number; lastYear?: number }>;
   /** First and last year of the articles' dates. */

@@ -161,7 +161,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
   /**
    * Weights of the question's terms. A word pair no article contains is either a phrase the corpus
    * lacks ("thời tiết": it counts, so an off-topic question stays unanswered) or the seam between two
-   * phrases ("Lào Cai | rút ngắn": it weighs nothing, else every paraphrase would be punished). It
+   * phrases ("Hà Nội | rút ngắn": it weighs nothing, else every paraphrase would be punished). It
    * is a seam when one of its words belongs to a known pair with its other neighbour.
    */
   function questionWeights(q: QuestionAnalysis): number[] {

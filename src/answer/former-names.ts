@@ -9,7 +9,7 @@ import type { AnswerDraft } from "./types.js";
  * (src/text/provinces.ts): they say where they come from, and several become one.
  */
 
-/** A found answer from an old province's articles: "Vĩnh Phúc (nay thuộc tỉnh Phú Thọ): …". */
+/** A found answer from an old province's articles: "Hòa Bình (nay thuộc tỉnh Phú Thọ): …". */
 export function labelFormer(draft: AnswerDraft, old: string, english: boolean): AnswerDraft {
   return { ...draft, answer: `${labelProvince(old, english)}: ${draft.answer.trim()}` };
 }
@@ -33,7 +33,7 @@ export function combineDrafts(drafts: AnswerDraft[]): AnswerDraft {
 
 /**
  * A refusal of a question about a current province says that its old provinces' articles were
- * searched too ("… Đã tìm cả trong các bài viết về Vĩnh Phúc và Hòa Bình, nay thuộc tỉnh Phú Thọ.").
+ * searched too ("… Đã tìm cả trong các bài viết về Hà Giang, nay thuộc tỉnh Tuyên Quang.").
  */
 export function noteFormerSearched(question: string, refusal: AnswerDraft): AnswerDraft {
   // In the refusal's own language, which need not be the question's.
