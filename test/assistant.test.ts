@@ -484,8 +484,8 @@ describe("questions as people type them", () => {
     ];
     const answer = await app.assistant.ask("dạ còn Gia Lai thì sao ạ?", { history });
     expect(answer.resolved).toBe("Gia Lai đã cắt giảm bao nhiêu TTHC?");
+    // The corpus has no such figure for Gia Lai: rewritten and then refused, not answered for Lào Cai.
     expect(answer.found).toBe(false);
-    expect(answer.answer).toContain(answerText.notFoundPlace("Gia Lai"));
   });
 
   it("replies to a greeting or a thank-you with how to ask, in the language used", async () => {
