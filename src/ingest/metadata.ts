@@ -138,13 +138,12 @@ const SITES: Record<string, string> = {
   "tienphong.vn": "Báo Tiền Phong",
   "vov.vn": "Đài Tiếng nói Việt Nam",
   "vtv.vn": "Đài Truyền hình Việt Nam",
-  "baogialai.com.vn": "Báo Gia Lai",
 };
 
-/** A province by the letters of its name without diacritics or spaces ("laocai" → "Lào Cai"). */
+/** A province by the letters of its name without diacritics or spaces ("quangninh" → "Quảng Ninh"). */
 const PLACE_BY_SLUG = new Map(PLACE_NAMES.map((name) => [looseForm(name).replace(/[^a-z]/g, ""), name]));
 
-/** The hostname of a URL or of a bare site name ("baolaocai.vn"), without "www."; undefined if neither. */
+/** The hostname of a URL or of a bare site name ("baoquangninh.vn"), without "www."; undefined if neither. */
 export function hostOf(value: string): string | undefined {
   const candidate = /^https?:\/\//i.test(value) ? value : `https://${value}`;
   try {
@@ -176,7 +175,7 @@ export function publisherOfSite(value: string): string | undefined {
 /** A URL or site name given as the page's source: "Nguồn: …", "Theo …" or a bare address on its own line. */
 const SOURCE_LINE =
   /^\s*(?:(?:nguồn|nguon|source)\s*:\s*|\(?\s*theo\s+)?((?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:\/\S*)?)\s*\)?\s*$/iu;
-/** "Nguồn: Báo Lào Cai", "(Theo Báo Lào Cai)" at the end of a page: a publisher named, not linked. */
+/** "Nguồn: Báo Quảng Ninh", "(Theo Báo Quảng Ninh)" at the end of a page: a publisher named, not linked. */
 const SOURCE_NAME =
   /^\s*(?:nguồn\s*:\s*|\(\s*theo\s+|theo\s+)((?:báo|cổng|đài|tạp chí|thông tấn)\s[\p{L}\d .-]{2,80}?)\s*\)?\s*$/iu;
 /** Lines at either end of a page where a source stands. */
@@ -198,8 +197,8 @@ export function deriveSource(raw: string): { publisher: string; url?: string } |
 }
 
 /**
- * The publisher of a page: a source it names at its start or end ("Nguồn: baolaocai.vn", "Theo Báo
- * Lào Cai"), else a publisher's dateline mark ("(GLO)", "CTTĐT –"), else the site of `url`, else
+ * The publisher of a page: a source it names at its start or end ("Nguồn: baoquangninh.vn", "Theo Báo
+ * Quảng Ninh"), else a publisher's dateline mark ("(GLO)", "CTTĐT –"), else the site of `url`, else
  * UNKNOWN_PUBLISHER.
  */
 export function derivePublisher(raw: string, place: string, url?: string): string {
