@@ -467,7 +467,7 @@ export const botText = {
     tooMany: (max: number) =>
       `Mỗi cuộc trò chuyện theo dõi được tối đa ${max} mục. Hãy huỷ bớt bằng /huytheodoi &lt;tỉnh hoặc chủ đề&gt;.`,
     tooLong: (max: number) => `Tên tỉnh hoặc chủ đề dài tối đa ${max} ký tự.`,
-    unusable: "Hãy ghi tên một tỉnh hoặc một chủ đề sau lệnh, ví dụ <code>/theodoi Lào Cai</code>.",
+    unusable: "Hãy ghi tên một tỉnh hoặc một chủ đề sau lệnh, ví dụ <code>/theodoi Đà Nẵng</code>.",
     removed: (topics: string[]) =>
       `🔕 Đã huỷ theo dõi: ${topics.map((t) => `“${escapeHtml(t)}”`).join(", ")}.`,
     notFollowed: (topic: string) =>

@@ -3,7 +3,7 @@ import { findPlaces } from "./places.js";
 import { currentUnit } from "./provinces.js";
 import { analyzeFolded, analyzeFoldedLiteral } from "./terms.js";
 
-/** Words that only lead in to a place in a topic ("tỉnh Phú Thọ", "TP. Cần Thơ", "về Lào Cai"). */
+/** Words that only lead in to a place in a topic ("tỉnh Phú Thọ", "TP. Cần Thơ", "về Đà Nẵng"). */
 const LEAD_INS = new Set(["tinh", "thanh", "pho", "tp", "thu", "do", "ve", "tai", "o"]);
 
 export interface TopicArticle {
@@ -14,12 +14,12 @@ export interface TopicArticle {
   text?: string;
 }
 
-/** The current unit of a place ("Vĩnh Phúc" → "Phú Thọ"), or the place itself when the table lacks it. */
+/** The current unit of a place ("Hòa Bình" → "Phú Thọ"), or the place itself when the table lacks it. */
 const unitOf = (place: string) => currentUnit(place)?.name ?? place;
 
 /**
  * Whether an article is one a subscriber to `topic` wants. A topic that names a province follows it
- * by its current unit, so "Phú Thọ" also follows Vĩnh Phúc's and Hòa Bình's articles and "Vĩnh Phúc"
+ * by its current unit, so "Phú Thọ" also follows the articles of the provinces merged into it and "Hòa Bình"
  * follows Phú Thọ's (the article's province is its place or one its title names). Every other word
  * of the topic ("Đề án 06", "dịch vụ công trực tuyến") must be in the article's title or text, as a
  * phrase, however either is accented or abbreviated.
