@@ -1,7 +1,7 @@
+import { TOPICS } from "../text/field-topics.js";
 import { looseForm } from "../text/normalize.js";
 import { labelProvince } from "../text/provinces.js";
 import { analyzeFoldedLiteral } from "../text/terms.js";
-import { TOPICS } from "../text/field-topics.js";
 import type { IndexSummary } from "../types.js";
 import type { LoadedIndex } from "./index-store.js";
 
