@@ -139,7 +139,10 @@ function compact(s: State): void {
   const counts = new Uint32Array(nTerms + 1);
   for (let t = 0; t < old.terms; t++) counts[t] = (old.offsets[t + 1] as number) - (old.offsets[t] as number);
   const logTerm = s.logTerm.data;
-  for (let i = 0; i < pending; i++) counts[logTerm[i] as number]++;
+  for (let i = 0; i < pending; i++) {
+    const t = logTerm[i] as number;
+    counts[t] = (counts[t] as number) + 1;
+  }
   const offsets = new Uint32Array(nTerms + 1);
   for (let t = 0; t < nTerms; t++) offsets[t + 1] = (offsets[t] as number) + (counts[t] as number);
   const docs = new Uint32Array(total);

@@ -22,8 +22,8 @@ const openers = (stack: OpenTag[]) => stack.map((t) => t.open).join("");
 /** Length of the unit starting at `i`: a whole tag, a whole entity, or one code point. */
 function unitAt(html: string, i: number): { length: number; tag?: { name: string; closing: boolean } } {
   if (html[i] === "<") {
-    const m = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>/.exec(html.slice(i, i + 2048));
-    if (m) return { length: m[0].length, tag: { name: m[2].toLowerCase(), closing: m[1] === "/" } };
+    const [tag, slash, name] = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>/.exec(html.slice(i, i + 2048)) ?? [];
+    if (tag && name) return { length: tag.length, tag: { name: name.toLowerCase(), closing: slash === "/" } };
   }
   if (html[i] === "&") {
     const m = /^&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/.exec(html.slice(i, i + 12));
@@ -54,7 +54,7 @@ export function splitHtml(html: string, limit = MESSAGE_LIMIT): string[] {
   let stack: OpenTag[] = [];
   let i = 0;
   while (i < source.length) {
-    while (i < source.length && /\s/.test(source[i])) i++;
+    while (i < source.length && /\s/.test(source.charAt(i))) i++;
     if (i >= source.length) break;
     const prefix = openers(stack);
     let length = prefix.length;

@@ -74,17 +74,23 @@ export function parseArticleMeta(text: string, mode: "caption" | "header"): Pars
   const given: Field[] = [];
   const problems: string[] = [];
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const line = lines[i];
+  // Where the article starts in an /add message: the first line that is no metadata.
+  let bodyStart = lines.length;
+  for (const [i, line] of lines.entries()) {
     if (!line.trim()) {
-      if (mode === "header" && given.length > 0) break;
+      if (mode === "header" && given.length > 0) {
+        bodyStart = i;
+        break;
+      }
       continue;
     }
-    const m = LINE.exec(line);
-    const label = m ? LABELS[looseForm(m[1])] : undefined;
-    if (!m || !label) {
-      if (mode === "header") break;
+    const [, name, value] = LINE.exec(line) ?? [];
+    const label = name === undefined ? undefined : LABELS[looseForm(name)];
+    if (!label || value === undefined) {
+      if (mode === "header") {
+        bodyStart = i;
+        break;
+      }
       // A caption that holds just the article's address gives its source.
       if (isHttpUrl(line.trim()) && meta.url === undefined) {
         meta.url = line.trim();
@@ -92,7 +98,6 @@ export function parseArticleMeta(text: string, mode: "caption" | "header"): Pars
       }
       continue;
     }
-    const value = m[2];
     const field: Field = label === "source" ? (isHttpUrl(value) ? "url" : "publisher") : label;
     if (field === "date") {
       const iso = parseDate(value);
@@ -112,6 +117,6 @@ export function parseArticleMeta(text: string, mode: "caption" | "header"): Pars
     }
     if (!given.includes(field)) given.push(field);
   }
-  const body = mode === "header" ? lines.slice(i).join("\n").trim() : "";
+  const body = mode === "header" ? lines.slice(bodyStart).join("\n").trim() : "";
   return { meta, given, problems, body };
 }

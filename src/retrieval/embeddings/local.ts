@@ -115,7 +115,8 @@ export class LocalEmbeddings extends Embeddings {
     for (let i = 0; i < touched; i++) {
       const id = order[i] as number;
       const h = featureHash[id] as number;
-      v[h % dims] += (h & 0x80000000 ? -1 : 1) * (1 + Math.log(counts[id] as number));
+      const at = h % dims;
+      v[at] = (v[at] as number) + (h & 0x80000000 ? -1 : 1) * (1 + Math.log(counts[id] as number));
       counts[id] = 0;
     }
     let norm = 0;
