@@ -92,9 +92,8 @@ export function parseTelegramHtml(
   while (i < html.length) {
     const c = html[i];
     if (c === "<") {
-      const m = TAG.exec(html.slice(i));
-      if (!m) return { ok: false, error: `Unexpected character "<" at byte offset ${i}` };
-      const [whole, closing, rawName] = m;
+      const [whole, closing, rawName, attributes = ""] = TAG.exec(html.slice(i)) ?? [];
+      if (!whole || !rawName) return { ok: false, error: `Unexpected character "<" at byte offset ${i}` };
       const name = rawName.toLowerCase();
       if (!ALLOWED_TAGS.has(name))
         return { ok: false, error: `Unsupported start tag "${name}" at byte offset ${i}` };
@@ -107,7 +106,7 @@ export function parseTelegramHtml(
           };
         }
       } else {
-        if (name === "a" && !/\shref\s*=/.test(m[3])) {
+        if (name === "a" && !/\shref\s*=/.test(attributes)) {
           // Telegram accepts <a> without href, but this bot never writes one: treat it as a bug.
           return { ok: false, error: `Tag "a" must have attribute "href" at byte offset ${i}` };
         }
@@ -115,15 +114,15 @@ export function parseTelegramHtml(
       }
       i += whole.length;
     } else if (c === "&") {
-      const m = ENTITY.exec(html.slice(i, i + 12));
-      if (!m) return { ok: false, error: `Unsupported HTML entity or unescaped "&" at byte offset ${i}` };
-      const body = m[1];
+      const [entity, body] = ENTITY.exec(html.slice(i, i + 12)) ?? [];
+      if (!entity || !body)
+        return { ok: false, error: `Unsupported HTML entity or unescaped "&" at byte offset ${i}` };
       const named: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"' };
       text +=
         named[body] ??
         String.fromCodePoint(body[1] === "x" ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1)));
       length += 1;
-      i += m[0].length;
+      i += entity.length;
     } else {
       text += c;
       length += 1;
@@ -483,10 +482,10 @@ export class BotApiServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
-    if (file) {
-      const stored = [...this.#files.values()].find((f) => f.path === decodeURIComponent(file[2]));
-      if (file[1] !== this.token || !stored) {
+    const [, fileToken, filePath] = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname) ?? [];
+    if (filePath !== undefined) {
+      const stored = [...this.#files.values()].find((f) => f.path === decodeURIComponent(filePath));
+      if (fileToken !== this.token || !stored) {
         res.writeHead(404).end();
         return;
       }
@@ -497,16 +496,15 @@ export class BotApiServer {
       res.end(stored.bytes);
       return;
     }
-    const call = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
-    if (!call) {
+    const [, callToken, method] = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname) ?? [];
+    if (method === undefined) {
       this.#reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
       return;
     }
-    if (call[1] !== this.token) {
+    if (callToken !== this.token) {
       this.#reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
       return;
     }
-    const method = call[2];
     const payload = await this.#body(req, url);
     const delay = this.#delays.get(method) ?? 0;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));

@@ -64,7 +64,8 @@ export function deterministicVector(text: string, dimensions: number): number[] 
     .replace(/đ/g, "d");
   for (const word of folded.match(/[\p{L}\d]+/gu) ?? []) {
     const h = fnv1a(word);
-    v[h % dimensions] += h & 0x80000000 ? -1 : 1;
+    const at = h % dimensions;
+    v[at] = (v[at] ?? 0) + (h & 0x80000000 ? -1 : 1);
   }
   const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0)) || 1;
   return v.map((x) => x / norm);

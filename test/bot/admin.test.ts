@@ -4,6 +4,7 @@ import { commandMenu, registerCommands } from "../../src/bot/commands.js";
 import { createLogger } from "../../src/logger.js";
 import { botText } from "../../src/messages.js";
 import { parseTelegramHtml } from "../../support/bot-api-server.js";
+import { itemAt } from "../fixtures/support.js";
 import { ADMIN, ALICE, createHarness, GROUP, privateOf } from "./support/harness.js";
 import { until } from "./support/until.js";
 
@@ -64,14 +65,14 @@ describe("admin commands", () => {
       "/add Tiêu đề: Quảng Ninh số hoá 100% hồ sơ <mới>\nNgày: 05/03/2024\n\nQuảng Ninh đã số hoá toàn bộ hồ sơ thủ tục hành chính trong năm 2024.",
     );
     expect(h.assistant.added).toHaveLength(1);
-    const [added] = h.assistant.added;
+    const added = itemAt(h.assistant.added, 0);
     expect(added.meta).toEqual({ title: "Quảng Ninh số hoá 100% hồ sơ <mới>", date: "2024-03-05" });
     expect(new TextDecoder().decode(added.bytes)).toBe(
       "Quảng Ninh đã số hoá toàn bộ hồ sơ thủ tục hành chính trong năm 2024.",
     );
     expect(added.fileName).toBe("Quảng Ninh số hoá 100% hồ sơ <mới>.txt");
-    const [working, result] = h.texts();
-    expect(working).toBe(botText.upload.working);
+    expect(h.texts()[0]).toBe(botText.upload.working);
+    const result = itemAt(h.texts(), 1);
     expect(parseTelegramHtml(result).ok).toBe(true);
     expect(result).toContain("Đã thêm bài viết");
     expect(result).toContain("Tiêu đề: Quảng Ninh số hoá 100% hồ sơ &lt;mới&gt;");
@@ -94,7 +95,7 @@ describe("admin commands", () => {
       text: "Bài viết dán trước đó về cải cách hành chính ở Điện Biên.",
     };
     await h.text(ADMIN, admin, "/add", { reply_to_message: pasted } as never);
-    expect(new TextDecoder().decode(h.assistant.added[0].bytes)).toBe(pasted.text);
+    expect(new TextDecoder().decode(itemAt(h.assistant.added, 0).bytes)).toBe(pasted.text);
   });
 
   it("/add explains itself when empty, and refuses a bad date or English text without adding", async () => {
@@ -134,8 +135,7 @@ describe("admin commands", () => {
     expect(h.assistant.asked).toHaveLength(1);
     release();
     await until(() => h.texts().some((t) => t.includes("Đã dựng lại chỉ mục")));
-    const [status] = h.sent();
-    expect(status.payload.text).toBe(botText.reindex.started);
+    expect(itemAt(h.sent(), 0).payload.text).toBe(botText.reindex.started);
     const edits = h.sent("editMessageText");
     expect(edits.length).toBeGreaterThan(1);
     expect(edits.every((e) => e.payload.message_id === 500)).toBe(true);
@@ -163,7 +163,7 @@ describe("admin commands", () => {
     };
     await h.text(ADMIN, admin, "/reindex");
     await until(() => h.sent("editMessageText").length > 0);
-    expect(h.sent("editMessageText")[0].payload.text).toBe(botText.internalError);
+    expect(itemAt(h.sent("editMessageText"), 0).payload.text).toBe(botText.internalError);
   });
 
   it("/remove takes an id or title, explains itself when empty, and says when nothing matches", async () => {
@@ -209,7 +209,7 @@ describe("command menu", () => {
     } as unknown as Api;
     await registerCommands(api, [1, 2], createLogger("warn", { write: (l: string) => void lines.push(l) }));
     expect(calls[0]).toEqual({ commands: commandMenu(false), scope: undefined });
-    expect(calls[0].commands.map((c) => c.command)).toEqual([
+    expect(itemAt(calls, 0).commands.map((c) => c.command)).toEqual([
       "start",
       "help",
       "sources",
@@ -219,8 +219,8 @@ describe("command menu", () => {
       "theodoi",
       "huytheodoi",
     ]);
-    expect(calls[1].scope).toEqual({ type: "chat", chat_id: 1 });
-    expect(calls[1].commands.map((c) => c.command)).toContain("reindex");
+    expect(itemAt(calls, 1).scope).toEqual({ type: "chat", chat_id: 1 });
+    expect(itemAt(calls, 1).commands.map((c) => c.command)).toContain("reindex");
     expect(calls).toHaveLength(3);
     expect(lines.some((l) => l.includes("could not set the admin command menu"))).toBe(true);
   });

@@ -15,7 +15,7 @@ import { until } from "./support/until.js";
  */
 
 const admin = makeUser(ADMIN_ID, "Quản trị");
-const users = [makeUser(2002, "An"), makeUser(3003, "Bình"), makeUser(4004, "Chi")];
+const users = [makeUser(2002, "An"), makeUser(3003, "Bình"), makeUser(4004, "Chi")] as const;
 
 /** Local embeddings whose document embedding (index builds only) can be held, to catch a rebuild midway. */
 class GatedEmbeddings extends LocalEmbeddings {
@@ -132,18 +132,23 @@ describe("end to end with the real assistant", () => {
     await until(() => app.assistant.status().rebuilding);
 
     const questions = [
-      ["Chỉ số cải cách hành chính năm 2022 của tỉnh Sơn La đạt bao nhiêu phần trăm?", "86,78%"],
-      ["Năm 2023 cả nước đã tinh giản bao nhiêu biên chế?", "7.151"],
-      [
-        "Quyết định nào thành lập Tổ công tác cải cách thủ tục hành chính của Thủ tướng Chính phủ?",
-        "932/QĐ-TTg",
-      ],
-    ];
-    const answers = await Promise.all(questions.map(([q], i) => ask(users[i], q)));
-    answers.forEach((answer, i) => {
-      expect(answer.text).toContain(questions[i][1]);
+      {
+        user: users[0],
+        text: "Chỉ số cải cách hành chính năm 2022 của tỉnh Sơn La đạt bao nhiêu phần trăm?",
+        expected: "86,78%",
+      },
+      { user: users[1], text: "Năm 2023 cả nước đã tinh giản bao nhiêu biên chế?", expected: "7.151" },
+      {
+        user: users[2],
+        text: "Quyết định nào thành lập Tổ công tác cải cách thủ tục hành chính của Thủ tướng Chính phủ?",
+        expected: "932/QĐ-TTg",
+      },
+    ] as const;
+    const answers = await Promise.all(questions.map(async (q) => ({ q, answer: await ask(q.user, q.text) })));
+    for (const { q, answer } of answers) {
+      expect(answer.text).toContain(q.expected);
       expect(answer.text).toContain("Nguồn:");
-    });
+    }
     expect(app.assistant.status().rebuilding).toBe(true); // all answered mid-rebuild
 
     const since = r.server.mark();
@@ -161,7 +166,7 @@ describe("end to end with the real assistant", () => {
     );
     expect(String(done.payload.text)).toContain("5 bài viết");
     expect(app.assistant.status().rebuilding).toBe(false);
-    const afterwards = await ask(users[0], questions[0][0]);
+    const afterwards = await ask(users[0], questions[0].text);
     expect(afterwards.text).toContain("86,78%");
   });
 });

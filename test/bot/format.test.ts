@@ -12,6 +12,7 @@ import { MESSAGE_LIMIT, splitHtml } from "../../src/bot/format/split.js";
 import { answerText, botText, englishText } from "../../src/messages.js";
 import type { Answer } from "../../src/types.js";
 import { parseTelegramHtml } from "../../support/bot-api-server.js";
+import { itemAt } from "../fixtures/support.js";
 import { FAKE_ARTICLES } from "./support/fake-assistant.js";
 
 const valid = (html: string) => parseTelegramHtml(html).ok;
@@ -183,7 +184,7 @@ describe("answer rendering", () => {
 
   it("renders passages and sources as valid HTML", () => {
     const passages = renderPassages([
-      { ...answer.citations[0], text: "Đoạn <x> & y", highlight: "Đoạn <x>" },
+      { ...itemAt(answer.citations, 0), text: "Đoạn <x> & y", highlight: "Đoạn <x>" },
     ]);
     expect(valid(passages)).toBe(true);
     expect(passages).toContain("<blockquote><b>Đoạn &lt;x&gt;</b> &amp; y</blockquote>");

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { answerText, botText } from "../../src/messages.js";
 import { parseTelegramHtml, STICKER } from "../../support/bot-api-server.js";
+import { itemAt } from "../fixtures/support.js";
 import { FAKE_EXAMPLES } from "./support/fake-assistant.js";
 import {
   ALICE,
@@ -25,7 +26,7 @@ describe("questions in a private chat", () => {
       method: "sendChatAction",
       payload: { chat_id: ALICE.id, action: "typing" },
     });
-    const [reply] = h.sent();
+    const reply = itemAt(h.sent(), 0);
     expect(reply.payload.parse_mode).toBe("HTML");
     const text = String(reply.payload.text);
     expect(parseTelegramHtml(text).ok).toBe(true);
@@ -35,23 +36,23 @@ describe("questions in a private chat", () => {
     );
     expect(buttonData(reply)).toEqual(["p:ans00001", "v:ans00001:up", "v:ans00001:down"]);
     expect(h.assistant.asked[0]).toMatchObject({ question: "Lào Cai tiết kiệm được bao nhiêu?" });
-    expect(h.assistant.asked[0].options.history).toBeUndefined();
+    expect(itemAt(h.assistant.asked, 0).options.history).toBeUndefined();
   });
 
   it("passes recent turns as history for follow-ups, and /new clears them", async () => {
     const h = createHarness();
     await h.text(ALICE, alice, "Sơn La đạt bao nhiêu điểm?");
     await h.text(ALICE, alice, "còn Gia Lai thì sao?");
-    expect(h.assistant.asked[1].options.history?.map((t) => t.question)).toEqual([
+    expect(itemAt(h.assistant.asked, 1).options.history?.map((t) => t.question)).toEqual([
       "Sơn La đạt bao nhiêu điểm?",
     ]);
     // Another chat has its own history.
     await h.text(BOB, privateOf(BOB), "còn Gia Lai thì sao?");
-    expect(h.assistant.asked[2].options.history).toBeUndefined();
+    expect(itemAt(h.assistant.asked, 2).options.history).toBeUndefined();
     await h.text(ALICE, alice, "/new");
     expect(h.texts().at(-1)).toBe(botText.newConversation);
     await h.text(ALICE, alice, "còn Lào Cai thì sao?");
-    expect(h.assistant.asked[3].options.history).toBeUndefined();
+    expect(itemAt(h.assistant.asked, 3).options.history).toBeUndefined();
   });
 
   it("forgets turns after the expiry time", async () => {
@@ -60,13 +61,13 @@ describe("questions in a private chat", () => {
     await h.text(ALICE, alice, "Sơn La?");
     now += 16 * 60_000;
     await h.text(ALICE, alice, "còn Gia Lai?");
-    expect(h.assistant.asked[1].options.history).toBeUndefined();
+    expect(itemAt(h.assistant.asked, 1).options.history).toBeUndefined();
   });
 
   it("says plainly when the corpus has no answer and suggests what to ask", async () => {
     const h = createHarness();
     await h.text(ALICE, alice, "Giá vàng hôm nay?");
-    const [reply] = h.sent();
+    const reply = itemAt(h.sent(), 0);
     expect(reply.payload.text).toContain(answerText.notFound);
     expect(reply.payload.text).toContain(botText.notFoundTips);
     expect(buttonData(reply)).toEqual(["v:ans00001:up", "v:ans00001:down"]);
@@ -82,15 +83,16 @@ describe("questions in a private chat", () => {
       expect(parsed.ok && parsed.length <= 4096).toBe(true);
     }
     expect(parts.slice(0, -1).every((p) => p.payload.reply_markup === undefined)).toBe(true);
-    expect(buttonData(parts.at(-1) ?? parts[0])).toHaveLength(3);
-    expect(String(parts[1].payload.text)).toMatch(/^Đoạn \d+:/);
+    expect(buttonData(itemAt(parts, -1))).toHaveLength(3);
+    expect(String(itemAt(parts, 1).payload.text)).toMatch(/^Đoạn \d+:/);
   });
 
   it("resends as plain text when Telegram cannot parse the HTML", async () => {
     const h = createHarness();
     h.failNext("sendMessage", 400, "Bad Request: can't parse entities: Unsupported start tag");
     await h.text(ALICE, alice, "Gia Lai có bao nhiêu dịch vụ công?");
-    const [refused, plain] = h.sent();
+    const refused = itemAt(h.sent(), 0);
+    const plain = itemAt(h.sent(), 1);
     expect(refused.payload.parse_mode).toBe("HTML");
     expect(plain.payload.parse_mode).toBeUndefined();
     expect(plain.payload.text).toContain("(tỷ lệ a < b & c > d). [1]");
@@ -131,10 +133,10 @@ describe("questions in a private chat", () => {
     expect(placeholder?.payload.parse_mode).toBeUndefined();
     const edits = h.sent("editMessageText");
     expect(edits.length).toBeGreaterThanOrEqual(1);
-    const final = edits.at(-1);
-    expect(final?.payload.parse_mode).toBe("HTML");
-    expect(final?.payload.text).toContain("<b>Nguồn:</b>");
-    expect(buttonData(final ?? edits[0])).toHaveLength(3);
+    const final = itemAt(edits, -1);
+    expect(final.payload.parse_mode).toBe("HTML");
+    expect(final.payload.text).toContain("<b>Nguồn:</b>");
+    expect(buttonData(final)).toHaveLength(3);
     expect(h.sent()).toHaveLength(1); // one message: the placeholder became the answer
     // The words arrive every 5 ms for about 65 ms: at most one edit per 20 ms.
     expect(edits.length).toBeLessThanOrEqual(6);
@@ -145,7 +147,7 @@ describe("buttons", () => {
   it("shows the cited passages with the answering sentence in bold, once", async () => {
     const h = createHarness();
     await h.text(ALICE, alice, "Lào Cai?");
-    const answer = botMessage(h.sent()[0], alice);
+    const answer = botMessage(itemAt(h.sent(), 0), alice);
     await h.press(ALICE, answer, "p:ans00001");
     const passages = h.sent().at(-1);
     expect(passages?.payload.text).toContain(
@@ -161,7 +163,7 @@ describe("buttons", () => {
   it("stores a vote with the server's copy of the answer and marks it on the buttons", async () => {
     const h = createHarness();
     await h.text(ALICE, alice, "Sơn La?");
-    const answer = botMessage(h.sent()[0], alice);
+    const answer = botMessage(itemAt(h.sent(), 0), alice);
     await h.press(ALICE, answer, "v:ans00001:up");
     await h.press(ALICE, answer, "v:ans00001:up");
     await h.press(ALICE, answer, "v:ans00001:down");
@@ -189,7 +191,7 @@ describe("buttons", () => {
   it("refuses forged, unknown or other chats' button data and records nothing", async () => {
     const h = createHarness();
     await h.text(ALICE, alice, "Sơn La?");
-    const answer = botMessage(h.sent()[0], alice);
+    const answer = botMessage(itemAt(h.sent(), 0), alice);
     for (const data of ["v:ans00001:maybe", "v:zzzzzzzz:up", "p:../../x", "ex:99", "garbage"]) {
       await h.press(ALICE, answer, data);
     }
@@ -204,11 +206,11 @@ describe("buttons", () => {
   it("/start offers example questions; pressing one asks it", async () => {
     const h = createHarness();
     await h.text(ALICE, alice, "/start");
-    const [welcome] = h.sent();
+    const welcome = itemAt(h.sent(), 0);
     expect(welcome.payload.text).toContain("Hỏi CCHC");
     expect(buttonData(welcome)).toEqual(FAKE_EXAMPLES.map((_, i) => `ex:${i}`));
     await h.press(ALICE, botMessage(welcome, alice), "ex:0");
-    expect(h.assistant.asked[0].question).toBe(FAKE_EXAMPLES[0]);
+    expect(itemAt(h.assistant.asked, 0).question).toBe(FAKE_EXAMPLES[0]);
     expect(h.sent().at(-1)?.payload.text).toContain(`❓ <i>${FAKE_EXAMPLES[0]}</i>`);
   });
 });
@@ -248,9 +250,9 @@ describe("groups", () => {
     const h = createHarness();
     await h.text(ALICE, GROUP, "/ask Sơn La?");
     await h.text(BOB, GROUP, "/ask còn Gia Lai?");
-    expect(h.assistant.asked[1].options.history).toBeUndefined();
+    expect(itemAt(h.assistant.asked, 1).options.history).toBeUndefined();
     await h.text(ALICE, GROUP, "/ask còn Gia Lai?");
-    expect(h.assistant.asked[2].options.history).toHaveLength(1);
+    expect(itemAt(h.assistant.asked, 2).options.history).toHaveLength(1);
   });
 });
 
@@ -305,7 +307,7 @@ describe("other messages", () => {
     expect(about).toContain("Chỉ mục dựng lúc: 20/11/2026 08:30");
     expect(about).toContain("trích câu từ bài viết");
     expect(about).toContain("fake-embeddings-v1");
-    for (const text of [help, sources, about]) expect(parseTelegramHtml(text).ok).toBe(true);
+    for (const text of h.texts()) expect(parseTelegramHtml(text).ok).toBe(true);
   });
 });
 

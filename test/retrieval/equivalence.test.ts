@@ -74,7 +74,8 @@ function referenceEmbed(text: string, dimensions = 384): number[] {
   const v = new Float64Array(dimensions);
   for (const [feature, count] of counts) {
     const h = fnv1a(feature);
-    v[h % dimensions] += (h & 0x80000000 ? -1 : 1) * (1 + Math.log(count));
+    const at = h % dimensions;
+    v[at] = (v[at] ?? 0) + (h & 0x80000000 ? -1 : 1) * (1 + Math.log(count));
   }
   let norm = 0;
   for (const x of v) norm += x * x;

@@ -21,6 +21,7 @@ import {
   type Harness,
   privateOf,
 } from "../bot/support/harness.js";
+import { itemAt } from "../fixtures/support.js";
 
 /** Who may do what: admin commands, uploads, buttons and the webhook refuse everyone else. */
 
@@ -137,8 +138,8 @@ describe("callback data is validated and looked up, never trusted", () => {
   it("forged, malformed, oversize and other users' button data get 'expired' and record nothing", async () => {
     const h = createHarness();
     await h.text(ALICE, alice, "Sơn La?");
-    const answer = botMessage(h.sent()[0], alice);
-    const [passages, up] = buttonData(h.sent()[0]);
+    const answer = botMessage(itemAt(h.sent(), 0), alice);
+    const [passages, up] = buttonData(itemAt(h.sent(), 0));
     expect([passages, up]).toEqual(["p:ans00001", "v:ans00001:up"]);
 
     const bob = privateOf(BOB);

@@ -5,6 +5,7 @@ import { answerText, botText } from "../../src/messages.js";
 import type { Answer, ArticleMeta } from "../../src/types.js";
 import { createFakeAssistant } from "../bot/support/fake-assistant.js";
 import { ADMIN, ALICE, botMessage, buttonData, createHarness, privateOf } from "../bot/support/harness.js";
+import { itemAt } from "../fixtures/support.js";
 import { markupOf, problemsOf, visibleText } from "./support/checks.js";
 import { type RealApp, realApp, recording, snapshot, temp } from "./support/real-app.js";
 
@@ -31,7 +32,7 @@ function harness() {
 function onlyReply(h: ReturnType<typeof harness>["h"]) {
   const sent = h.sent();
   expect(sent).toHaveLength(1);
-  const [reply] = sent;
+  const reply = itemAt(sent, 0);
   expect(problemsOf(reply)).toEqual([]);
   return reply;
 }
@@ -136,7 +137,7 @@ describe("markup in questions and articles is shown as text, never as markup or 
     });
     const h = createHarness({ assistant });
     await h.text(ALICE, alice, `<b>đậm</b> & </a> *_[]_* <a href="http://evil.example">bấm</a>`);
-    const [reply] = h.sent();
+    const reply = itemAt(h.sent(), 0);
     expect(reply.payload.parse_mode).toBe("HTML");
     expect(reply.payload.text).toBe(
       [
@@ -149,15 +150,15 @@ describe("markup in questions and articles is shown as text, never as markup or 
     );
     expect(markupOf(reply)).toEqual({ tags: ["b", "b"], hrefs: [] });
 
-    await h.press(ALICE, botMessage(reply, alice), buttonData(reply)[0] as string);
-    const passages = h.sent().at(-1);
-    expect(passages?.payload.text).toBe(
+    await h.press(ALICE, botMessage(reply, alice), itemAt(buttonData(reply), 0));
+    const passages = itemAt(h.sent(), -1);
+    expect(passages.payload.text).toBe(
       [
         botText.passagesHeading,
         '<b>[1] &lt;b&gt;Tiêu đề&lt;/b&gt; &lt;/a&gt; &amp; *_[x]_*</b>\n<i>&lt;i&gt;Báo&lt;/i&gt; &amp; [Nguồn](javascript:alert(1)) · 02/05/2024</i>\n<blockquote>Đoạn <b>&lt;script&gt;alert("x")&lt;/script&gt;</b> &amp; &lt;/blockquote&gt; *đậm*</blockquote>',
       ].join("\n\n"),
     );
-    expect(problemsOf(passages ?? reply)).toEqual([]);
+    expect(problemsOf(passages)).toEqual([]);
   });
 
   it("an article added with markup in its title and text is answered with that markup escaped", async () => {

@@ -7,6 +7,7 @@ import { ADMIN_ID, type RunningBot, startBotAgainstStandIn } from "../bot/suppor
 import { createFakeAssistant } from "../bot/support/fake-assistant.js";
 import { ALICE, botMessage, createHarness, privateOf } from "../bot/support/harness.js";
 import { until } from "../bot/support/until.js";
+import { itemAt } from "../fixtures/support.js";
 
 /** The per-user limit under floods; no shared limit that a few accounts could use up. */
 
@@ -82,7 +83,7 @@ describe("the per-user limit", () => {
     expect(h.texts().filter((t) => t === botText.rateLimited)).toHaveLength(1);
     expect(h.assistant.asked).toHaveLength(2);
 
-    const answer = botMessage(h.sent()[0], alice);
+    const answer = botMessage(itemAt(h.sent(), 0), alice);
     await h.press(ALICE, answer, "v:ans00001:up");
     expect(h.sent("answerCallbackQuery").at(-1)?.payload).toEqual(
       expect.not.objectContaining({ text: expect.anything() }), // already told: the button just stops spinning

@@ -10,7 +10,7 @@ import { openIndex } from "../../src/retrieval/index-store.js";
 import { StorageError } from "../../src/storage-error.js";
 import { ADMIN, createHarness, privateOf } from "../bot/support/harness.js";
 import { until } from "../bot/support/until.js";
-import { fixture, ROOT } from "../fixtures/support.js";
+import { fixture, itemAt, ROOT } from "../fixtures/support.js";
 import { type RealApp, realApp, snapshot, temp } from "./support/real-app.js";
 
 /**
@@ -64,9 +64,10 @@ describe("a corrupt or truncated index", () => {
     [
       "one changed byte in a data file",
       async (gen: string) => {
-        const name = (await dataFiles(gen))[1] as string;
+        const name = itemAt(await dataFiles(gen), 1);
         const bytes = await readFile(path.join(gen, name));
-        bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+        const middle = Math.floor(bytes.length / 2);
+        bytes.writeUInt8(bytes.readUInt8(middle) ^ 0x01, middle);
         await writeFile(path.join(gen, name), bytes);
         return name;
       },

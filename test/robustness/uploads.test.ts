@@ -133,7 +133,7 @@ describe("uploads that are added", () => {
     for (const [name, content] of [
       ["ban-sao.html", HTML],
       ["ban-sao-nfd.html", HTML.normalize("NFD")],
-    ]) {
+    ] as const) {
       const again = await upload({ name, content });
       expect(again).toContain("Bài viết này đã có trong kho");
       expect(again).toContain(id);

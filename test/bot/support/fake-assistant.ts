@@ -24,33 +24,32 @@ import type {
  * keyword, records what it was asked, and lets a test hold a reindex open to ask questions meanwhile.
  */
 
-export const FAKE_ARTICLES: ArticleMeta[] = [
-  {
-    id: "lao-cai-tthc",
-    title: "Lào Cai cắt giảm 30% thủ tục hành chính <năm 2023>",
-    date: "2023-11-14",
-    place: "Lào Cai",
-    publisher: "Báo Lào Cai & Đời sống",
-    sourceFile: "lao-cai-tthc.txt",
-  },
-  {
-    id: "son-la-par",
-    title: "Chỉ số CCHC năm 2022 của Sơn La đạt 86,78%",
-    date: "2023-04-19",
-    place: "Sơn La",
-    publisher: "Cổng Thông tin điện tử tỉnh Sơn La",
-    sourceFile: "son-la-par.txt",
-  },
-  {
-    id: "gia-lai-dvc",
-    title: "Gia Lai đẩy mạnh dịch vụ công trực tuyến",
-    date: "2024-02-02",
-    place: "Gia Lai",
-    publisher: "Báo Gia Lai",
-    url: "https://example.vn/gia-lai?a=1&b=2",
-    sourceFile: "gia-lai-dvc.txt",
-  },
-];
+const LAO_CAI: ArticleMeta = {
+  id: "lao-cai-tthc",
+  title: "Lào Cai cắt giảm 30% thủ tục hành chính <năm 2023>",
+  date: "2023-11-14",
+  place: "Lào Cai",
+  publisher: "Báo Lào Cai & Đời sống",
+  sourceFile: "lao-cai-tthc.txt",
+};
+const SON_LA: ArticleMeta = {
+  id: "son-la-par",
+  title: "Chỉ số CCHC năm 2022 của Sơn La đạt 86,78%",
+  date: "2023-04-19",
+  place: "Sơn La",
+  publisher: "Cổng Thông tin điện tử tỉnh Sơn La",
+  sourceFile: "son-la-par.txt",
+};
+const GIA_LAI: ArticleMeta = {
+  id: "gia-lai-dvc",
+  title: "Gia Lai đẩy mạnh dịch vụ công trực tuyến",
+  date: "2024-02-02",
+  place: "Gia Lai",
+  publisher: "Báo Gia Lai",
+  url: "https://example.vn/gia-lai?a=1&b=2",
+  sourceFile: "gia-lai-dvc.txt",
+};
+export const FAKE_ARTICLES: ArticleMeta[] = [LAO_CAI, SON_LA, GIA_LAI];
 
 /** /start's examples: the first is answered (it names a province), the second is not. */
 export const FAKE_EXAMPLES = [
@@ -175,18 +174,19 @@ export function createFakeAssistant(): FakeAssistant {
       const q = resolved.toLowerCase();
       if (q.includes("lỗi hệ thống")) throw new Error("the answerer crashed");
       if (q.includes("từng chữ")) {
-        const words = PASSAGES["son-la-par"].answer.split(" ");
+        const streamed: Answer = { ...found(question, resolved, SON_LA), backend: "llm" };
+        const words = streamed.answer.split(" ");
         for (let i = 1; i <= words.length; i++) {
           options.onPartial?.(words.slice(0, i).join(" "));
           await new Promise((resolve) => setTimeout(resolve, 5));
         }
-        return { ...found(question, resolved, articles[1]), backend: "llm" };
+        return streamed;
       }
       if (q.includes("thật dài")) {
         const paragraph = (i: number) =>
           `Đoạn ${i}: ${"Tỉnh đã đẩy mạnh cải cách thủ tục hành chính, số hoá hồ sơ và dịch vụ công trực tuyến. ".repeat(12)}[1]`;
         const long = Array.from({ length: 8 }, (_, i) => paragraph(i + 1)).join("\n\n");
-        return found(question, resolved, articles[0], long);
+        return found(question, resolved, LAO_CAI, long);
       }
       const article = articles.find((a) => q.includes(a.place.toLowerCase()));
       if (article) return found(question, resolved, article);
@@ -252,7 +252,7 @@ export function createFakeAssistant(): FakeAssistant {
       self.added.push(article);
       const meta: ArticleMeta = {
         id: `upload-${++uploads}`,
-        title: article.meta?.title ?? text.split("\n")[0].slice(0, 80),
+        title: article.meta?.title ?? (text.split("\n")[0] ?? "").slice(0, 80),
         date: article.meta?.date ?? "2024-05-01",
         place: article.meta?.place ?? "Toàn quốc",
         publisher: article.meta?.publisher ?? "Không rõ",
@@ -282,9 +282,9 @@ export function createFakeAssistant(): FakeAssistant {
     },
 
     async removeArticle(id): Promise<RemoveArticleResult> {
-      const index = articles.findIndex((a) => a.id === id);
-      if (index < 0) return { status: "not-found" };
-      const [article] = articles.splice(index, 1);
+      const article = articles.find((a) => a.id === id);
+      if (!article) return { status: "not-found" };
+      articles.splice(articles.indexOf(article), 1);
       self.removed.push(article.id);
       const trashId = `${1_700_000_000_000 + trash.length}-${article.id}`;
       trash.unshift({ trashId, removedAt: new Date(1_700_000_000_000).toISOString(), article });
@@ -296,21 +296,21 @@ export function createFakeAssistant(): FakeAssistant {
     },
 
     async restoreArticle(trashId): Promise<RestoreArticleResult> {
-      const at = trash.findIndex((e) => e.trashId === trashId);
-      if (at < 0) return { status: "not-found" };
-      const [{ article }] = trash.splice(at, 1);
+      const entry = trash.find((e) => e.trashId === trashId);
+      if (!entry) return { status: "not-found" };
+      trash.splice(trash.indexOf(entry), 1);
+      const { article } = entry;
       articles.push(article);
       self.restored.push(article.id);
       return { status: "restored", article, reindex: rebuilt(11) };
     },
 
     async editArticle(id, changes): Promise<EditArticleResult> {
-      const at = articles.findIndex((a) => a.id === id);
-      if (at < 0) return { status: "not-found" };
-      const before = articles[at];
+      const before = articles.find((a) => a.id === id);
+      if (!before) return { status: "not-found" };
       const article = { ...before, ...changes };
       if (JSON.stringify(article) === JSON.stringify(before)) return { status: "unchanged", article };
-      articles[at] = article;
+      articles[articles.indexOf(before)] = article;
       self.edited.push({ id, changes });
       const indexed = changes.place && changes.place !== before.place ? "rebuilt" : "metadata";
       return { status: "edited", before, article, indexed, reindex: rebuilt(4) };
