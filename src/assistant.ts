@@ -1,7 +1,7 @@
 import path from "node:path";
 import { combineDrafts, labelFormer, noteFormerSearched } from "./answer/former-names.js";
 import type { AnswerDraft, Answerer, QuestionRewriter } from "./answer/types.js";
-import { createCorpusStore } from "./ingest/corpus-store.js";
+import { type CorpusStore, createCorpusStore } from "./ingest/corpus-store.js";
 import { publisherOfSite, UNKNOWN_PUBLISHER } from "./ingest/metadata.js";
 import { ArticleError, isArticleFile, readArticle } from "./ingest/read-article.js";
 import type { Logger } from "./logger.js";
@@ -43,6 +43,8 @@ export interface AssistantDeps {
   corpusDir: string;
   /** Removed articles are moved here, never deleted. */
   trashDir: string;
+  /** Where articles are kept; the corpus and trash folders above unless given (the database's). */
+  corpus?: CorpusStore;
   topK: number;
   maxQuestionChars: number;
   maxUploadBytes: number;
@@ -69,7 +71,7 @@ function safeFileName(name: string, id: string): string {
 
 export function createAssistant(deps: AssistantDeps): QaAssistant {
   const { index, logger } = deps;
-  const corpus = createCorpusStore(deps.corpusDir, deps.trashDir);
+  const corpus = deps.corpus ?? createCorpusStore(deps.corpusDir, deps.trashDir);
 
   const articlesOf = (loaded: LoadedIndex): ArticleMeta[] =>
     loaded.articles.map(({ contentHash: _hash, ...meta }) => meta);

@@ -8,6 +8,7 @@ import type { Answerer, QuestionRewriter } from "./answer/types.js";
 import { createAssistant, type QaAssistant } from "./assistant.js";
 import type { Config } from "./config/config.js";
 import { createExampleSource } from "./examples.js";
+import type { CorpusStore } from "./ingest/corpus-store.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createEmbedder } from "./retrieval/embeddings/create-embedder.js";
 import type { Embedder } from "./retrieval/embeddings/embedder.js";
@@ -29,6 +30,10 @@ export interface AppOverrides {
   promptsDir?: string;
   /** Progress of the build that runs when the index is missing or stale. */
   onBuildProgress?: (p: ReindexProgress) => void;
+  /** Where articles are kept, instead of the corpus folder (the database's store and its mirror). */
+  corpus?: CorpusStore;
+  /** Wraps the index holder before anything uses it (replicas make /reindex cluster-wide). */
+  wrapIndex?: (index: IndexHolder) => IndexHolder;
 }
 
 export interface App {
@@ -49,7 +54,7 @@ const PROMPTS_DIR = fileURLToPath(new URL("../prompts", import.meta.url));
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const embedder = overrides.embedder ?? createEmbedder(config);
-  const index = createIndexHolder({
+  const holder = createIndexHolder({
     corpusDir: config.corpusDir,
     indexDir: config.indexDir,
     chunkSize: config.chunking.size,
@@ -58,6 +63,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     logger,
     onBuildProgress: overrides.onBuildProgress,
   });
+  const index = overrides.wrapIndex ? overrides.wrapIndex(holder) : holder;
   const termWeight = (term: string) => index.current().lexical.idf(term);
   // A term no article contains has the highest possible IDF.
   const isKnown = (term: string) => {
@@ -82,6 +88,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     logger,
     corpusDir: config.corpusDir,
     trashDir: path.join(config.dataDir, "removed"),
+    corpus: overrides.corpus,
     topK: config.topK,
     maxQuestionChars: config.limits.maxQuestionChars,
     maxUploadBytes: config.limits.maxUploadBytes,

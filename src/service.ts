@@ -11,10 +11,13 @@ import { createFeedbackStore, type FeedbackStore, feedbackDir } from "./bot/serv
 import { createSubscriptionStore, subscriptionsDir } from "./bot/services/subscription-store.js";
 import { startWebhook } from "./bot/webhook.js";
 import { type Config, secretsOf } from "./config/config.js";
+import { createPostgresCorpus, noArticlesYet, syncMirror } from "./db/articles.js";
 import { createPostgresAuditLog } from "./db/audit-log.js";
+import { type Cluster, createCluster } from "./db/cluster.js";
 import { openDatabase, type Pool } from "./db/database.js";
 import { createPostgresFeedbackStore } from "./db/feedback-store.js";
 import { createPostgresSubscriptionStore } from "./db/subscription-store.js";
+import { importArticles } from "./db/transfer.js";
 import { readArticle } from "./ingest/read-article.js";
 import { createLogger, type Logger } from "./logger.js";
 import { type App, type AppOverrides, createApp } from "./main.js";
@@ -107,6 +110,27 @@ function observed(promise: Promise<void>): Promise<void> {
   return promise;
 }
 
+/**
+ * This replica's part in a deployment on the database: its mirror of the `articles` table (filled
+ * from the corpus folder the first time, when the table has never held an article) and its
+ * listener of changes.
+ */
+async function joinCluster(config: Config, database: Pool, logger: Logger) {
+  if (await noArticlesYet(database)) {
+    const folders = { corpusDir: config.corpusDir, trashDir: path.join(config.dataDir, "removed") };
+    const counts = await importArticles(database, folders);
+    logger.info(
+      { articles: counts.articles, removed: counts.removed, from: config.corpusDir },
+      "the articles table was empty: filled from the corpus folder",
+    );
+  }
+  // Beside the index generations, per replica: the index is built from it like from a corpus folder.
+  const corpus = createPostgresCorpus(database, path.join(config.indexDir, "articles"));
+  await syncMirror(database, corpus.mirrorDir);
+  const url = config.databaseUrl as string;
+  return { corpus, cluster: createCluster({ pool: database, url, corpus, logger }) };
+}
+
 export async function startService(config: Config, overrides: ServiceOverrides = {}): Promise<Service> {
   // Told the token and keys, so no log line carries them, not even inside an error message.
   const logger = overrides.logger ?? createLogger(config.logLevel, undefined, secretsOf(config));
@@ -115,12 +139,25 @@ export async function startService(config: Config, overrides: ServiceOverrides =
   const database = config.databaseUrl ? await openDatabase(config.databaseUrl, logger) : undefined;
   let app: App | undefined;
   let assistant = overrides.assistant;
+  let cluster: Cluster | undefined;
+  // With the database, articles come from its table, through a mirror folder of this replica.
+  let corpusDir = config.corpusDir;
   if (!assistant) {
-    app = createApp(config, { ...overrides, logger });
-    await app.index.ready().catch(async (error: unknown) => {
+    try {
+      const replica = database && (await joinCluster(config, database, logger));
+      cluster = replica?.cluster;
+      corpusDir = replica?.corpus.mirrorDir ?? corpusDir;
+      app = createApp(
+        { ...config, corpusDir },
+        { ...overrides, logger, corpus: replica?.corpus.store, wrapIndex: cluster?.wrap },
+      );
+      await app.index.ready();
+      await cluster?.listen();
+    } catch (error) {
+      await cluster?.close();
       await database?.end();
       throw error;
-    });
+    }
     assistant = app.assistant;
   }
   const feedback = database
@@ -132,6 +169,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     : createSubscriptionStore(subscriptionsDir(config.dataDir));
   /** Writes what is pending, then lets the database go. */
   const close = async () => {
+    await cluster?.close();
     await Promise.all([feedback.flush(), audit.flush()]);
     await database?.end();
   };
@@ -143,7 +181,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     feedback,
     audit,
     subscriptions,
-    articleText: (article: ArticleMeta) => readCorpusText(config.corpusDir, article),
+    articleText: (article: ArticleMeta) => readCorpusText(corpusDir, article),
   };
   const base = { config, logger, app, assistant, feedback, audit, database };
   const token = config.telegram.token;
@@ -181,7 +219,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       secret,
       port,
     }).catch(async (error: unknown) => {
-      await database?.end();
+      await close();
       throw new BotStartError(error);
     });
     return {
@@ -200,7 +238,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     adminIds: config.telegram.adminIds,
     pollTimeoutSeconds: overrides.pollTimeoutSeconds,
   }).catch(async (error: unknown) => {
-    await database?.end();
+    await close();
     throw new BotStartError(error);
   });
   return {

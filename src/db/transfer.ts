@@ -13,7 +13,8 @@ import { readJsonl } from "../bot/services/jsonl.js";
 import { createSubscriptionStore, subscriptionsDir } from "../bot/services/subscription-store.js";
 import { readSidecar } from "../ingest/corpus.js";
 import type { Sidecar } from "../ingest/metadata.js";
-import { ArticleError, isArticleFile, readArticle } from "../ingest/read-article.js";
+import { ArticleError, isArticleFile } from "../ingest/read-article.js";
+import { upsertArticle } from "./articles.js";
 import { allAuditEntries, insertAuditEntry } from "./audit-log.js";
 import type { Pool } from "./database.js";
 import { allQuestions, allVotes, insertQuestion, insertVote } from "./feedback-store.js";
@@ -71,47 +72,20 @@ async function names(dir: string): Promise<string[]> {
   }
 }
 
-async function upsertArticle(
-  pool: Pool,
-  file: string,
-  bytes: Buffer,
-  sidecar: Sidecar | undefined,
-  removedAt: Date | null,
-): Promise<void> {
-  const a = readArticle(file, bytes, sidecar ?? {});
-  await pool.query(
-    `INSERT INTO articles (id, file_name, raw, sidecar, title, date, place, publisher, author, url,
-       content_hash, removed_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
-     ON CONFLICT (id) DO UPDATE SET file_name = EXCLUDED.file_name, raw = EXCLUDED.raw,
-       sidecar = EXCLUDED.sidecar, title = EXCLUDED.title, date = EXCLUDED.date, place = EXCLUDED.place,
-       publisher = EXCLUDED.publisher, author = EXCLUDED.author, url = EXCLUDED.url,
-       content_hash = EXCLUDED.content_hash, removed_at = EXCLUDED.removed_at, updated_at = now()`,
-    [
-      a.id,
-      file,
-      bytes,
-      sidecar === undefined ? null : JSON.stringify(sidecar),
-      a.title,
-      a.date,
-      a.place,
-      a.publisher,
-      a.author ?? null,
-      a.url ?? null,
-      a.contentHash,
-      removedAt,
-    ],
-  );
-}
-
 async function sidecarOf(file: string): Promise<Sidecar | undefined> {
   const sidecar = await readSidecar(file);
   return Object.keys(sidecar).length > 0 ? sidecar : undefined;
 }
 
-/** Moves a data folder into the database; safe to repeat. */
-export async function importData(pool: Pool, folders: DataFolders): Promise<TransferCounts> {
-  const counts = noneYet();
+/**
+ * The articles of a data folder (corpus and removed ones) into the table; the counts are added to
+ * `counts`. Also what a replica runs at its first start on an empty table.
+ */
+export async function importArticles(
+  pool: Pool,
+  folders: Pick<DataFolders, "corpusDir" | "trashDir">,
+  counts: TransferCounts = noneYet(),
+): Promise<TransferCounts> {
   // A file that is not an article (empty, binary, bad sidecar) is listed and the rest go on; any
   // other failure (the database gone) ends the import, which can simply be run again.
   const skip = (what: string, error: unknown) => {
@@ -144,7 +118,12 @@ export async function importData(pool: Pool, folders: DataFolders): Promise<Tran
       skip(`corpus/${name}`, error);
     }
   }
+  return counts;
+}
 
+/** Moves a data folder into the database; safe to repeat. */
+export async function importData(pool: Pool, folders: DataFolders): Promise<TransferCounts> {
+  const counts = await importArticles(pool, folders);
   const feedback = feedbackDir(folders.dataDir);
   const records = async <T extends object>(
     file: string,
