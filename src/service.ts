@@ -16,6 +16,7 @@ import { createPostgresAuditLog } from "./db/audit-log.js";
 import { type Cluster, createCluster } from "./db/cluster.js";
 import { openDatabase, type Pool } from "./db/database.js";
 import { createPostgresFeedbackStore } from "./db/feedback-store.js";
+import { createPostgresSeenUpdates } from "./db/seen-updates.js";
 import { createPostgresSubscriptionStore } from "./db/subscription-store.js";
 import { importArticles } from "./db/transfer.js";
 import { readArticle } from "./ingest/read-article.js";
@@ -182,6 +183,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     audit,
     subscriptions,
     articleText: (article: ArticleMeta) => readCorpusText(corpusDir, article),
+    ...(database ? { seenUpdates: createPostgresSeenUpdates(database, { logger }) } : {}),
   };
   const base = { config, logger, app, assistant, feedback, audit, database };
   const token = config.telegram.token;

@@ -216,8 +216,15 @@ export class BotApiServer {
     this.botInfo = botInfo;
   }
 
-  /** Starts on 127.0.0.1 on a free port. */
-  static async start(token = "123456:TEST-token-for-the-stand-in", botInfo?: Partial<UserFromGetMe>) {
+  /**
+   * Starts on 127.0.0.1 on a free port. `firstUpdateId` sets where update ids begin: two stand-ins
+   * serving replicas of one bot must not hand out the same ids, as Telegram never would.
+   */
+  static async start(
+    token = "123456:TEST-token-for-the-stand-in",
+    botInfo?: Partial<UserFromGetMe>,
+    options: { firstUpdateId?: number } = {},
+  ) {
     let instance: BotApiServer | undefined;
     const server = createServer((req, res) => {
       instance?.handle(req, res).catch((error: unknown) => {
@@ -230,6 +237,7 @@ export class BotApiServer {
       ...makeBotInfo(424242, "hoi_cchc_test_bot", "Hỏi CCHC"),
       ...botInfo,
     });
+    instance.#nextUpdateId = options.firstUpdateId ?? 1;
     return instance;
   }
 

@@ -136,6 +136,23 @@ describe.skipIf(unavailable)("two replica processes sharing PostgreSQL", () => {
     ]);
   }, 30_000);
 
+  it("the same update posted to both replicas is answered once", async () => {
+    const user = makeUser(4004, "Chi");
+    const since = server.mark();
+    const update = telegram.text(user, "Lào Cai đã cắt giảm bao nhiêu TTHC?");
+    const statuses = await Promise.all([a.post(update), b.post(update)]);
+    expect(statuses).toEqual([200, 200]);
+    await server.nextMessage(user.id, { since });
+    // Whatever would follow has had its time: one answer, one question logged.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const answers = server.calls
+      .slice(since)
+      .filter((c) => c.ok && c.method === "sendMessage" && c.payload.chat_id === user.id);
+    expect(answers).toHaveLength(1);
+    const logged = await sql.query("SELECT count(*)::int AS n FROM questions WHERE chat_id = $1", [user.id]);
+    expect(logged.rows[0].n).toBe(1);
+  }, 30_000);
+
   it("a /reindex on A is followed by B; A killed during /reindex leaves B answering, and the next /reindex succeeds", async () => {
     // A whole /reindex: B builds after it, one at a time.
     const from = b.logs.length;

@@ -42,8 +42,13 @@ describe.skipIf(unavailable)("two replicas sharing DATABASE_URL", () => {
   it("both replicas migrate the same database at start, and their votes and questions land in one table", async () => {
     // Started together: the second waits for the first's migrations instead of failing.
     const [a, b] = await Promise.all(
-      [0, 1].map(() =>
-        startBotAgainstStandIn({ assistant: createFakeAssistant(), env: { DATABASE_URL: db.url } }),
+      // One bot's update ids are one sequence, whichever replica an update reaches.
+      [1, 1_000].map((firstUpdateId) =>
+        startBotAgainstStandIn({
+          assistant: createFakeAssistant(),
+          env: { DATABASE_URL: db.url },
+          firstUpdateId,
+        }),
       ),
     );
     replicas.push(a as RunningBot, b as RunningBot);

@@ -32,8 +32,10 @@ export async function startBotAgainstStandIn(options: {
   env?: RawEnv;
   botOptions?: BotOptions;
   logLines?: string[];
+  /** Where the stand-in's update ids begin (replicas of one bot need ids that do not collide). */
+  firstUpdateId?: number;
 }): Promise<RunningBot> {
-  const server = await BotApiServer.start();
+  const server = await BotApiServer.start(undefined, undefined, { firstUpdateId: options.firstUpdateId });
   const dataDir = options.env?.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "hoi-cchc-e2e-"));
   const config = createConfig({
     DATA_DIR: dataDir,
