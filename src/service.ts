@@ -16,6 +16,7 @@ import { createPostgresAuditLog } from "./db/audit-log.js";
 import { type Cluster, createCluster } from "./db/cluster.js";
 import { openDatabase, type Pool } from "./db/database.js";
 import { createPostgresFeedbackStore } from "./db/feedback-store.js";
+import { createPostgresHistory } from "./db/history.js";
 import { createPostgresSeenUpdates } from "./db/seen-updates.js";
 import { createPostgresSubscriptionStore } from "./db/subscription-store.js";
 import { importArticles } from "./db/transfer.js";
@@ -183,7 +184,12 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     audit,
     subscriptions,
     articleText: (article: ArticleMeta) => readCorpusText(corpusDir, article),
-    ...(database ? { seenUpdates: createPostgresSeenUpdates(database, { logger }) } : {}),
+    ...(database
+      ? {
+          seenUpdates: createPostgresSeenUpdates(database, { logger }),
+          history: createPostgresHistory(database, { ...overrides.bot?.history, logger }),
+        }
+      : {}),
   };
   const base = { config, logger, app, assistant, feedback, audit, database };
   const token = config.telegram.token;

@@ -5,7 +5,7 @@ import type { PendingActions } from "./services/admin-actions.js";
 import type { AnswerStore } from "./services/answer-store.js";
 import type { AuditLog } from "./services/audit-log.js";
 import type { FeedbackStore } from "./services/feedback-store.js";
-import type { ChatHistory } from "./services/history.js";
+import type { ConversationStore } from "./services/history.js";
 import type { RateLimitStore } from "./services/rate-limit-store.js";
 import type { SeenUpdates } from "./services/seen-updates.js";
 import type { SubscriptionStore } from "./services/subscription-store.js";
@@ -29,6 +29,8 @@ export interface BotDependencies {
   clock?: () => number;
   /** Id generator for stored answers (callback data); tests may pass a predictable one. */
   newAnswerId?: () => string;
+  /** Recent turns of each conversation; in memory unless replicas share one store. */
+  history?: ConversationStore;
   /** Update ids already handled; in memory unless replicas share one store. */
   seenUpdates?: SeenUpdates;
   /** Per-user rate-limit counters; in memory unless replicas share one store. */
@@ -53,7 +55,7 @@ export interface BotServices {
   adminActions: PendingActions;
   subscriptions: SubscriptionStore;
   clock: () => number;
-  history: ChatHistory;
+  history: ConversationStore;
   answers: AnswerStore;
   counters: DeliveryCounters;
   /** Bot API base URL, used for file downloads (`${apiRoot}/file/bot<token>/<file_path>`). */

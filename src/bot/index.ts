@@ -34,7 +34,7 @@ import { PendingActions } from "./services/admin-actions.js";
 import { AnswerStore } from "./services/answer-store.js";
 import { auditDir, createAuditLog } from "./services/audit-log.js";
 import { createFeedbackStore, feedbackDir } from "./services/feedback-store.js";
-import { ChatHistory } from "./services/history.js";
+import { ChatHistory, HISTORY_DEFAULTS } from "./services/history.js";
 import { createArticleNotifier } from "./services/notifier.js";
 import { createMemoryRateLimitStore } from "./services/rate-limit-store.js";
 import {
@@ -159,12 +159,14 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
     adminActions: new PendingActions(),
     subscriptions: deps.subscriptions ?? createSubscriptionStore(subscriptionsDir(config.dataDir)),
     clock,
-    history: new ChatHistory({
-      maxTurns: options.history?.maxTurns ?? 4,
-      ttlMs: options.history?.ttlMs ?? 15 * 60_000,
-      maxChats: 10_000,
-      clock,
-    }),
+    history:
+      deps.history ??
+      new ChatHistory({
+        maxTurns: options.history?.maxTurns ?? HISTORY_DEFAULTS.maxTurns,
+        ttlMs: options.history?.ttlMs ?? HISTORY_DEFAULTS.ttlMs,
+        maxChats: 10_000,
+        clock,
+      }),
     answers: new AnswerStore(1000, deps.newAnswerId),
     counters: { rateLimited: 0 },
     apiRoot,

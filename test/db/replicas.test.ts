@@ -136,6 +136,23 @@ describe.skipIf(unavailable)("two replica processes sharing PostgreSQL", () => {
     ]);
   }, 30_000);
 
+  it("a follow-up posted to B is read with the turn A answered (conversations in the database)", async () => {
+    const user = makeUser(5005, "Dũng");
+    await ask(a, user, "Lào Cai đã cắt giảm bao nhiêu thủ tục hành chính?");
+    await ask(b, user, "Còn Sơn La thì sao?");
+    // The question log is written beside the reply, not before it.
+    let rows: Array<{ question: string; resolved: string | null }> = [];
+    for (let i = 0; rows.length < 2 && i < 100; i++) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      ({ rows } = await sql.query("SELECT question, resolved FROM questions WHERE chat_id = $1 ORDER BY at", [
+        user.id,
+      ]));
+    }
+    expect(rows[1]?.question).toBe("Còn Sơn La thì sao?");
+    expect(rows[1]?.resolved).toContain("Sơn La");
+    expect(rows[1]?.resolved).toContain("cắt giảm");
+  }, 30_000);
+
   it("the same update posted to both replicas is answered once", async () => {
     const user = makeUser(4004, "Chi");
     const since = server.mark();

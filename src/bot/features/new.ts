@@ -8,7 +8,7 @@ import { conversationKey } from "../helpers/answer-question.js";
 export function newConversationFeature(services: BotServices): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command("new", async (ctx) => {
-    services.history.clear(conversationKey(ctx));
+    await services.history.clear(conversationKey(ctx));
     await ctx.reply(botText.newConversation);
   });
   return composer;

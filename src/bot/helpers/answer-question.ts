@@ -61,7 +61,7 @@ export async function answerQuestion(
   }
   const { question } = input;
   const key = conversationKey(ctx);
-  const history = services.history.get(key);
+  const history = await services.history.get(key);
   const stopTyping = startTyping(ctx.api, chat.id, ctx.logger, services.typingIntervalMs);
   const partial = new PartialAnswer(ctx.api, chat.id, {
     logger: ctx.logger,
@@ -91,7 +91,7 @@ export async function answerQuestion(
   }
 
   const now = services.clock();
-  services.history.add(key, {
+  await services.history.add(key, {
     question: answer.question,
     resolved: answer.resolved ?? answer.question,
     at: now,

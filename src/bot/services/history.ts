@@ -1,5 +1,20 @@
 import type { ChatTurn } from "../../types.js";
 
+/**
+ * Recent turns per conversation, passed to `assistant.ask` as `history` so follow-ups like
+ * "còn Đà Nẵng thì sao?" can be resolved. In memory (ChatHistory below) or, with DATABASE_URL, in
+ * the `chat_turns` table, where every replica and a restarted process find them.
+ */
+export interface ConversationStore {
+  /** The conversation's turns still fresh, oldest first. */
+  get(key: string): Promise<ChatTurn[]> | ChatTurn[];
+  add(key: string, turn: ChatTurn): Promise<void> | void;
+  clear(key: string): Promise<void> | void;
+}
+
+/** Four turns of context, forgotten after a quarter of an hour without a question. */
+export const HISTORY_DEFAULTS = { maxTurns: 4, ttlMs: 15 * 60_000 };
+
 export interface ChatHistoryOptions {
   /** Turns kept per conversation (the oldest goes first). */
   maxTurns: number;
@@ -10,11 +25,8 @@ export interface ChatHistoryOptions {
   clock: () => number;
 }
 
-/**
- * Recent turns per conversation, passed to `assistant.ask` as `history` so follow-ups like
- * "còn Đà Nẵng thì sao?" can be resolved. In memory only: a restart starts every chat afresh.
- */
-export class ChatHistory {
+/** The turns in memory: a restart starts every chat afresh. */
+export class ChatHistory implements ConversationStore {
   readonly #turns = new Map<string, ChatTurn[]>();
 
   constructor(private readonly options: ChatHistoryOptions) {}
