@@ -8,7 +8,7 @@ import { createLogger } from "../../src/logger.js";
 import { type App, createApp } from "../../src/main.js";
 import { botText } from "../../src/messages.js";
 import { makeUser, privateChat } from "../../support/bot-api-server.js";
-import { ARTICLE } from "../fixtures/support.js";
+import { ARTICLE, HA_GIANG_UPLOAD } from "../fixtures/support.js";
 import { ADMIN_ID, type RunningBot, startBotAgainstStandIn } from "./support/e2e.js";
 
 /**
@@ -120,15 +120,7 @@ describe("article management through the Bot API stand-in", () => {
   it("an upload's reply shows what was derived, and one tap gives the /edit command to correct it", async () => {
     const chat = privateChat(admin);
     const since = running.server.mark();
-    running.server.sendDocument(admin, chat, {
-      name: "ha-giang.txt",
-      content: [
-        "Hà Giang rút ngắn 40% thời gian giải quyết thủ tục hành chính",
-        "Sáng 12/3, UBND tỉnh Hà Giang tổ chức hội nghị đánh giá công tác cải cách hành chính. Theo Quyết định số 1085/QĐ-UBND ngày 15/05/2023, năm 2024 tỉnh rút ngắn 40% thời gian giải quyết thủ tục hành chính.",
-        "Năm 2024, Hà Giang đặt mục tiêu 80% hồ sơ được giải quyết trực tuyến toàn trình.",
-        "Nguồn: baohagiang.vn",
-      ].join("\n"),
-    });
+    running.server.sendDocument(admin, chat, HA_GIANG_UPLOAD);
     const report = await running.server.waitForCall(
       "editMessageText",
       (p) => String(p.text).includes("Đã thêm bài viết"),

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AuditEntry } from "../../src/bot/services/audit-log.js";
 import { createPostgresAuditLog } from "../../src/db/audit-log.js";
-import { openDatabase, type Pool } from "../../src/db/database.js";
-import {
-  announceSkip,
-  createTestDatabase,
-  postgresUnavailable,
-  type TestDatabase,
-} from "./support/postgres.js";
+import { announceSkip, postgresUnavailable, useTestDatabase } from "./support/postgres.js";
 
 const unavailable = await postgresUnavailable();
 announceSkip("PostgreSQL audit log (test/db/audit-log.test.ts)", unavailable);
@@ -21,20 +15,11 @@ const entry = (n: number, extra: Partial<AuditEntry> = {}): AuditEntry => ({
 });
 
 describe.skipIf(unavailable)("PostgreSQL audit log", () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    pool = await openDatabase(db.url);
-  });
-  afterAll(async () => {
-    await pool?.end();
-    await db?.drop();
-  });
+  const database = useTestDatabase();
 
   it("lists the latest entries of every replica, newest first, as they were recorded", async () => {
-    const a = createPostgresAuditLog(pool);
-    const b = createPostgresAuditLog(pool);
+    const a = createPostgresAuditLog(database.pool);
+    const b = createPostgresAuditLog(database.pool);
     const first = entry(1, { userName: "@quan_tri", articleId: "001_38ced405d4512706", title: "Lào Cai" });
     const second = entry(2, { action: "add", outcome: "duplicate", detail: "same text as 000" });
     const third = entry(3, { action: "reindex" });
@@ -47,7 +32,7 @@ describe.skipIf(unavailable)("PostgreSQL audit log", () => {
   });
 
   it("stores an entry written twice once", async () => {
-    const log = createPostgresAuditLog(pool);
+    const log = createPostgresAuditLog(database.pool);
     const again = entry(4, { action: "edit", detail: "date" });
     await log.record(again);
     await log.record(again);

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { QuestionRecord, VoteRecord } from "../../src/bot/services/feedback-store.js";
-import { DatabaseError, migrate, openDatabase, type Pool } from "../../src/db/database.js";
+import { DatabaseError, migrate, openDatabase } from "../../src/db/database.js";
 import { allQuestions, allVotes, createPostgresFeedbackStore } from "../../src/db/feedback-store.js";
-import {
-  announceSkip,
-  createTestDatabase,
-  postgresUnavailable,
-  type TestDatabase,
-} from "./support/postgres.js";
+import { announceSkip, postgresUnavailable, useTestDatabase } from "./support/postgres.js";
 
 const unavailable = await postgresUnavailable();
 announceSkip("PostgreSQL feedback store (test/db/feedback-store.test.ts)", unavailable);
@@ -45,26 +40,17 @@ function vote(answerId: string, userId: number, v: "up" | "down", at: number): V
 }
 
 describe.skipIf(unavailable)("PostgreSQL feedback store", () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    pool = await openDatabase(db.url);
-  });
-  afterAll(async () => {
-    await pool?.end();
-    await db?.drop();
-  });
+  const database = useTestDatabase();
 
   it("migrates once: a second run applies nothing", async () => {
-    expect(await migrate(pool)).toEqual([]);
-    const { rows } = await pool.query("SELECT name FROM schema_migrations");
+    expect(await migrate(database.pool)).toEqual([]);
+    const { rows } = await database.pool.query("SELECT name FROM schema_migrations");
     expect(rows.map((r) => r.name)).toEqual(["1764259200000_initial-schema", "1764432000000_article-notify"]);
   });
 
   it("stores questions and votes from two stores (two replicas) in one table, and counts them as the file store does", async () => {
-    const a = createPostgresFeedbackStore(pool);
-    const b = createPostgresFeedbackStore(pool);
+    const a = createPostgresFeedbackStore(database.pool);
+    const b = createPostgresFeedbackStore(database.pool);
     await a.logQuestion(question(1, true));
     await b.logQuestion(question(2, false));
     await a.logQuestion({ ...question(3, false), question: "câu hỏi 2", userId: undefined });
@@ -86,24 +72,24 @@ describe.skipIf(unavailable)("PostgreSQL feedback store", () => {
   });
 
   it("keeps one row when the same record is written twice (a retried write)", async () => {
-    const store = createPostgresFeedbackStore(pool);
-    const before = (await allQuestions(pool)).length;
+    const store = createPostgresFeedbackStore(database.pool);
+    const before = (await allQuestions(database.pool)).length;
     await store.logQuestion(question(9, true));
     await store.logQuestion(question(9, true));
-    expect((await allQuestions(pool)).length).toBe(before + 1);
+    expect((await allQuestions(database.pool)).length).toBe(before + 1);
   });
 
   it("gives records back exactly as they were written", async () => {
     const written = { ...question(10, true), resolved: "Lào Cai cắt giảm bao nhiêu TTHC?" };
-    const store = createPostgresFeedbackStore(pool);
+    const store = createPostgresFeedbackStore(database.pool);
     await store.logQuestion(written);
-    expect((await allQuestions(pool)).find((q) => q.answerId === "a10")).toEqual(written);
-    const votes = await allVotes(pool);
+    expect((await allQuestions(database.pool)).find((q) => q.answerId === "a10")).toEqual(written);
+    const votes = await allVotes(database.pool);
     expect(votes.find((v) => v.answerId === "a2")).toEqual(vote("a2", 43, "up", NOW - 1000));
   });
 
   it("refuses a bad vote instead of storing it", async () => {
-    const store = createPostgresFeedbackStore(pool);
+    const store = createPostgresFeedbackStore(database.pool);
     await expect(store.logVote({ ...vote("a3", 1, "up", NOW), vote: "sideways" as "up" })).rejects.toThrow(
       /check constraint/,
     );

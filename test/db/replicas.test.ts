@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { botText } from "../../src/messages.js";
 import { BotApiServer, makeUser } from "../../support/bot-api-server.js";
+import { HA_GIANG_UPLOAD } from "../fixtures/support.js";
 import {
   announceSkip,
   createTestDatabase,
@@ -29,15 +30,6 @@ const admin = makeUser(ADMIN_ID, "Quản trị");
 const citizen = makeUser(2002, "An");
 const other = makeUser(3003, "Bình");
 
-const HA_GIANG = {
-  name: "ha-giang.txt",
-  content: [
-    "Hà Giang rút ngắn 40% thời gian giải quyết thủ tục hành chính",
-    "Sáng 12/3, UBND tỉnh Hà Giang tổ chức hội nghị đánh giá công tác cải cách hành chính. Theo Quyết định số 1085/QĐ-UBND ngày 15/05/2023, năm 2024 tỉnh rút ngắn 40% thời gian giải quyết thủ tục hành chính.",
-    "Năm 2024, Hà Giang đặt mục tiêu 80% hồ sơ được giải quyết trực tuyến toàn trình.",
-    "Nguồn: baohagiang.vn",
-  ].join("\n"),
-};
 const HA_GIANG_QUESTION = "Hà Giang rút ngắn bao nhiêu phần trăm thời gian giải quyết thủ tục hành chính?";
 const HA_GIANG_TITLE = "Hà Giang rút ngắn 40% thời gian giải quyết thủ tục hành chính";
 
@@ -99,7 +91,7 @@ describe.skipIf(unavailable)("two replica processes sharing PostgreSQL", () => {
     expect((await ask(b, citizen, HA_GIANG_QUESTION)).text).not.toContain(HA_GIANG_TITLE);
 
     const since = server.mark();
-    expect(await a.post(telegram.document(admin, HA_GIANG))).toBe(200);
+    expect(await a.post(telegram.document(admin, HA_GIANG_UPLOAD))).toBe(200);
     await server.waitForCall("editMessageText", (p) => String(p.text).includes("Đã thêm bài viết"), {
       since,
       timeoutMs: 15_000,

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Subscription } from "../../src/bot/services/subscription-store.js";
-import { openDatabase, type Pool } from "../../src/db/database.js";
 import { createPostgresSubscriptionStore } from "../../src/db/subscription-store.js";
-import {
-  announceSkip,
-  createTestDatabase,
-  postgresUnavailable,
-  type TestDatabase,
-} from "./support/postgres.js";
+import { announceSkip, postgresUnavailable, useTestDatabase } from "./support/postgres.js";
 
 const unavailable = await postgresUnavailable();
 announceSkip("PostgreSQL subscription store (test/db/subscription-store.test.ts)", unavailable);
@@ -21,20 +15,11 @@ const sub = (chatId: number, topic: string, second: number, userId?: number): Su
 });
 
 describe.skipIf(unavailable)("PostgreSQL subscription store", () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    pool = await openDatabase(db.url);
-  });
-  afterAll(async () => {
-    await pool?.end();
-    await db?.drop();
-  });
+  const database = useTestDatabase();
 
   it("adds, lists and removes as the file store does, topics compared without case or diacritics", async () => {
-    const a = createPostgresSubscriptionStore(pool);
-    const b = createPostgresSubscriptionStore(pool);
+    const a = createPostgresSubscriptionStore(database.pool);
+    const b = createPostgresSubscriptionStore(database.pool);
     expect(await a.add(sub(7, "Lào Cai", 1, 7))).toBe("added");
     // The same topic through another replica, written another way: one subscription.
     expect(await b.add(sub(7, "lao cai", 2, 7))).toBe("exists");
@@ -53,7 +38,10 @@ describe.skipIf(unavailable)("PostgreSQL subscription store", () => {
   });
 
   it("stores one subscription when two replicas add it at the same moment", async () => {
-    const stores = [createPostgresSubscriptionStore(pool), createPostgresSubscriptionStore(pool)];
+    const stores = [
+      createPostgresSubscriptionStore(database.pool),
+      createPostgresSubscriptionStore(database.pool),
+    ];
     const outcomes = await Promise.all(stores.map((s) => s.add(sub(9, "Sơn La", 5))));
     expect(outcomes.sort()).toEqual(["added", "exists"]);
     expect(await stores[0]?.list(9)).toHaveLength(1);

@@ -1,19 +1,13 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { auditDir, createAuditLog } from "../../src/bot/services/audit-log.js";
 import { createFeedbackStore, feedbackDir } from "../../src/bot/services/feedback-store.js";
 import { createSubscriptionStore, subscriptionsDir } from "../../src/bot/services/subscription-store.js";
-import { openDatabase, type Pool } from "../../src/db/database.js";
 import { dataFolders, exportData, importData } from "../../src/db/transfer.js";
 import { ARTICLE, copyCorpus, ROOT, runProcess, tempDirs } from "../fixtures/support.js";
-import {
-  announceSkip,
-  createTestDatabase,
-  postgresUnavailable,
-  type TestDatabase,
-} from "./support/postgres.js";
+import { announceSkip, postgresUnavailable, useTestDatabase } from "./support/postgres.js";
 
 const unavailable = await postgresUnavailable();
 announceSkip("npm run import / export (test/db/transfer.test.ts)", unavailable);
@@ -97,21 +91,12 @@ async function contents(dir: string): Promise<Record<string, unknown>> {
 }
 
 describe.skipIf(unavailable)("import and export", () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    pool = await openDatabase(db.url);
-  });
-  afterAll(async () => {
-    await pool?.end();
-    await db?.drop();
-    await temp.cleanup();
-  });
+  const database = useTestDatabase();
+  afterAll(() => temp.cleanup());
 
   it("moves a data folder into the database, adds nothing when run again, and exports the same files back", async () => {
     const source = await dataFolder();
-    const first = await importData(pool, dataFolders(source));
+    const first = await importData(database.pool, dataFolders(source));
     expect(first).toEqual({
       articles: 5,
       removed: 1,
@@ -124,12 +109,12 @@ describe.skipIf(unavailable)("import and export", () => {
     const tables = ["articles", "questions", "votes", "audit_log", "subscriptions"];
     const count = async () =>
       Promise.all(
-        tables.map(async (t) => (await pool.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n),
+        tables.map(async (t) => (await database.pool.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n),
       );
     expect(await count()).toEqual([6, 1, 1, 1, 1]);
-    await importData(pool, dataFolders(source));
+    await importData(database.pool, dataFolders(source));
     expect(await count()).toEqual([6, 1, 1, 1, 1]);
-    const removed = await pool.query(
+    const removed = await database.pool.query(
       "SELECT id, title, removed_at FROM articles WHERE removed_at IS NOT NULL",
     );
     expect(removed.rows).toEqual([
@@ -137,15 +122,15 @@ describe.skipIf(unavailable)("import and export", () => {
     ]);
 
     const out = path.join(await temp.make(), "exported");
-    await exportData(pool, out);
+    await exportData(database.pool, out);
     expect(await contents(out)).toEqual(await contents(source));
-    await expect(exportData(pool, out)).rejects.toThrow(/not empty/);
+    await expect(exportData(database.pool, out)).rejects.toThrow(/not empty/);
   });
 
   it("lists a file that is not an article and imports the rest", async () => {
     const source = await dataFolder();
     await writeFile(path.join(source, "corpus", "empty.txt"), "   \n");
-    const counts = await importData(pool, dataFolders(source));
+    const counts = await importData(database.pool, dataFolders(source));
     expect(counts.articles).toBe(5);
     expect(counts.skipped).toEqual([
       { what: "corpus/empty.txt", reason: expect.stringContaining("empty.txt") },
@@ -154,7 +139,7 @@ describe.skipIf(unavailable)("import and export", () => {
 
   it("runs as npm run import and npm run export", async () => {
     const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
-    const env = { PATH: process.env.PATH ?? "", HOME: os.tmpdir(), DATABASE_URL: db.url };
+    const env = { PATH: process.env.PATH ?? "", HOME: os.tmpdir(), DATABASE_URL: database.url };
     const source = await dataFolder();
     const imported = await runProcess(tsx, ["src/cli/import.ts", "--data", source], { env });
     expect(imported).toMatchObject({ code: 0 });

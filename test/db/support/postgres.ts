@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { openDatabase, type Pool } from "../../../src/db/database.js";
 
 /**
  * The PostgreSQL the tests run against: TEST_DATABASE_URL, or the local server's `postgres`
@@ -51,5 +53,34 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     drop: () =>
       withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/**
+ * A migrated database of the suite's own with its pool, made before the suite's tests and dropped
+ * after them. Call inside `describe`.
+ */
+export function useTestDatabase(): { readonly pool: Pool; readonly url: string } {
+  let db: TestDatabase | undefined;
+  let pool: Pool | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pool = await openDatabase(db.url);
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await db?.drop();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the test database is made in beforeAll");
+    return value;
+  };
+  return {
+    get pool() {
+      return ready(pool);
+    },
+    get url() {
+      return ready(db).url;
+    },
   };
 }
