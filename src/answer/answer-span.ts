@@ -89,7 +89,31 @@ const MAX_SPAN_WORDS = 10;
  */
 const MAX_UNIT_WORDS = 1;
 
-function capitalisedRuns(tokens: Token[]): Span[] {
+/**
+ * Lower-case words a Vietnamese name may hold between two of its capitalised words or before its
+ * number: names of things are written in sentence case ("Hẻm núi sông Rhine", "Cơn bão Nhiệt đới
+ * Beryl", "Đạo luật Trường học Nam Phi"). Two covers those; more would join two names across a verb.
+ */
+const NAME_BRIDGE = 2;
+
+/**
+ * How many lower-case, non-glue words from `j` lead to a capitalised word or a number: one anywhere
+ * (a word's second syllable, "Nghiên cứu Chính sách"), up to NAME_BRIDGE right after the name's
+ * first word (its common noun, "Hẻm núi sông"); past that, two lower-case words are a verb between
+ * two names ("… Rhine chảy qua Hẻm …").
+ */
+function bridgeAt(tokens: Token[], j: number, first: boolean): number {
+  const most = first ? NAME_BRIDGE : 1;
+  for (let k = j; k < tokens.length && k - j <= most; k++) {
+    const t = tokens[k] as Token;
+    if (t.start - (tokens[k - 1] as Token).end > 1) return 0;
+    if (k > j && (isCapitalised(t) || isDigitToken(t))) return k - j;
+    if (isCapitalised(t) || isDigitToken(t) || GLUE.has(t.folded)) return 0;
+  }
+  return 0;
+}
+
+function capitalisedRuns(tokens: Token[], bridge = false): Span[] {
   const runs: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!isCapitalised(tokens[i] as Token)) continue;
@@ -97,9 +121,11 @@ function capitalisedRuns(tokens: Token[]): Span[] {
     while (j < tokens.length) {
       const t = tokens[j] as Token;
       const gapOk = t.start - (tokens[j - 1] as Token).end <= 1;
-      if (gapOk && isCapitalised(t)) j++;
+      const gap = bridge ? bridgeAt(tokens, j, j === i + 1) : 0;
+      if (gapOk && (isCapitalised(t) || (bridge && j > i && isDigitToken(t)))) j++;
       else if (gapOk && NAME_JOINERS.has(t.folded) && tokens[j + 1] && isCapitalised(tokens[j + 1] as Token))
         j += 2;
+      else if (gap > 0) j += gap;
       else break;
     }
     // The first word of a sentence is capitalised anyway: alone it names nothing.
@@ -286,7 +312,7 @@ function candidates(
       return personRuns(tokens);
     case "place": {
       // All capitals is an abbreviation ("CCCD", "KCB"), not a place.
-      const runs = capitalisedRuns(tokens).filter(
+      const runs = capitalisedRuns(tokens, true).filter(
         (r) =>
           r.to - r.from > 1 ||
           (tokens[r.from] as Token).text !== (tokens[r.from] as Token).text.toUpperCase(),
@@ -313,7 +339,7 @@ function candidates(
       // "Đội nào…?", "Tên của … là gì?": a which- or name-question is mostly answered by a name.
       const runs = newWordRuns(sentence, tokens, questionWords);
       if (!asksForName) return runs;
-      const names = capitalisedRuns(tokens).filter((r) =>
+      const names = capitalisedRuns(tokens, true).filter((r) =>
         tokens.slice(r.from, r.to).some((t) => !questionWords.has(t.folded)),
       );
       return names.length > 0 ? names : runs;
@@ -328,11 +354,71 @@ export function questionWordsOf(question: string): Set<string> {
   return new Set(tokenize(normalizeText(question)).map((t) => t.folded));
 }
 
+/**
+ * Spans that seldom answer, ranked last among equals: one lower-case word alone ("có", "giữa",
+ * "mỗi"), what is left of a phrase cut at the question's words; a sentence's short opener.
+ */
+function isBare(span: Span, tokens: Token[], sentence: string): boolean {
+  const t = tokens[span.from] as Token;
+  // A foreign word ("melatonin") is no leftover: long and without Vietnamese diacritics.
+  const syllable = hasDiacritics(t.text) || t.text.length <= 3;
+  if (span.to - span.from === 1 && !isCapitalised(t) && !isDigitToken(t) && syllable) return true;
+  // "Tuy nhiên, …", "Thứ hai, …", "Ví dụ, …": a short opener before a comma links, it does not answer.
+  const end = (tokens[span.to - 1] as Token).end;
+  return (
+    span.from === 0 &&
+    span.to <= 2 &&
+    !tokens.slice(0, span.to).some(isDigitToken) &&
+    /^\s*,/.test(sentence.slice(end))
+  );
+}
+
 /** Fewer tokens between a span and the question's words in the sentence: the closer, the likelier. */
 function distance(span: Span, anchors: number[]): number {
   if (anchors.length === 0) return span.from;
   return Math.min(
     ...anchors.map((a) => (a < span.from ? span.from - a : a >= span.to ? a - span.to + 1 : 0)),
+  );
+}
+
+/** Question words that ask ("gì", "nào", "ai"…) and the measure words that lead them ("cái gì"). */
+const WH_WORDS = new Set(["gi", "nao", "ai", "dau", "what", "which", "who", "where"]);
+const WH_LEADS = new Set(["cai", "dieu", "nhung", "viec", "thu", "chuyen"]);
+/** How many of the question's words on each side of its question word are compared. */
+const SLOT_CONTEXT = 2;
+/** How far from the span's edge a word of the question's context still counts. */
+const SLOT_WINDOW = 2;
+
+interface SlotFrame {
+  before: string[];
+  after: string[];
+}
+
+/**
+ * The question's words right before and right after its question word: "… đổi tên thành gì?" asks
+ * for what follows "thành" in the sentence; "Ai dẫn đầu …?" for what precedes "dẫn đầu".
+ */
+function slotFrame(question: string): SlotFrame {
+  const words = tokenize(normalizeText(question)).map((t) => t.folded);
+  const at = words.findIndex((w) => WH_WORDS.has(w));
+  if (at < 0) return { before: [], after: [] };
+  let start = at;
+  while (start > 0 && WH_LEADS.has(words[start - 1] as string)) start--;
+  return {
+    before: words.slice(Math.max(0, start - SLOT_CONTEXT), start).filter((w) => !GLUE.has(w)),
+    after: words.slice(at + 1, at + 1 + SLOT_CONTEXT).filter((w) => !GLUE.has(w)),
+  };
+}
+
+/** How many sides of the span sit where the question's word sits in the question. */
+function slotFit(span: Span, tokens: Token[], frame: SlotFrame): number {
+  const near = (from: number, to: number) =>
+    tokens.slice(Math.max(0, from), Math.max(0, to)).map((t) => t.folded);
+  const left = near(span.from - SLOT_WINDOW, span.from);
+  const right = near(span.to, span.to + SLOT_WINDOW);
+  return (
+    Number(frame.before.length > 0 && frame.before.some((w) => left.includes(w))) +
+    Number(frame.after.length > 0 && frame.after.some((w) => right.includes(w)))
   );
 }
 
@@ -347,12 +433,20 @@ export function findAnswerSpan(type: AnswerType, sentence: string, question: str
   const anchors = tokens.flatMap((t, i) => (questionWords.has(t.folded) && t.folded.length > 1 ? [i] : []));
   const folded = looseForm(question);
   const asksForYear = YEAR_QUESTION.test(folded);
+  const frame = slotFrame(question);
   const spans = candidates(type, text, tokens, questionWords, asksForYear, NAME_QUESTION.test(folded)).filter(
     (s) =>
       // A span the question already says is not its answer.
       tokens.slice(s.from, s.to).some((t) => !questionWords.has(t.folded)),
   );
-  const best = spans.sort((a, b) => distance(a, anchors) - distance(b, anchors) || a.from - b.from)[0];
+  const slotted = (s: Span) => slotFit(s, tokens, frame);
+  const best = spans.sort(
+    (a, b) =>
+      slotted(b) - slotted(a) ||
+      Number(isBare(a, tokens, text)) - Number(isBare(b, tokens, text)) ||
+      distance(a, anchors) - distance(b, anchors) ||
+      a.from - b.from,
+  )[0];
   if (!best) return undefined;
   const first = tokens[best.from] as Token;
   const last = tokens[best.to - 1] as Token;

@@ -101,6 +101,15 @@ function wantsShort(q: QuestionAnalysis): boolean {
 const STRONG_TYPES = new Set<string>(["quantity", "time"]);
 const STRONG_TYPE_BONUS = 0.4;
 
+/**
+ * Ranking credit for the passage's retrieval score, scaled by the best passage's: of two sentences
+ * covering the question alike, the one in the passage that matches it as a whole is likelier the
+ * answer. On XQuAD-vi (sentences holding the gold answer ranked first, every answer given) 0.3 gave
+ * 0.742 against 0.732 for the earlier flat 0.04 by rank, the same on either half of its articles;
+ * 0.1–0.6 tried.
+ */
+const PASSAGE_WEIGHT = 0.3;
+
 const DAY_MONTH = /\b(\d{1,2})[/-](\d{1,2})(?:[/-]\d{4})?\b/g;
 
 function dayMonthSpans(sentence: string): Array<[number, number]> {
@@ -207,6 +216,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     const q = analyzeQuestion(question, context);
     const weights = questionWeights(q);
     const candidates: Candidate[] = [];
+    const topPassageScore = Math.max(Number.EPSILON, ...passages.map((p) => p.score));
     passages.forEach((passage, rankIndex) => {
       const { meta, text } = passage.chunk;
       const foldedPassage = q.aspects.some((a) => a.kind === "ordinal") ? looseForm(text) : "";
@@ -259,7 +269,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
             0.1 * matched.length +
             0.05 * Number(places.some((p) => looseForm(sentence).includes(looseForm(p)))) -
             (wrongOrdinal ? 0.3 : 0) +
-            0.04 * (1 - rankIndex / Math.max(1, passages.length));
+            PASSAGE_WEIGHT * (passage.score / topPassageScore);
           candidates.push({
             passage,
             rank: rankIndex,

@@ -60,6 +60,42 @@ describe("findAnswerSpan", () => {
     expect(span("Thủ đô của Pháp là gì?", "Thủ đô của Pháp là Paris.")).toBe("Paris");
   });
 
+  it("reads the answer off the slot the question word leaves: after the words before it, before the words after it", () => {
+    expect(
+      span(
+        "Người Tây Ban Nha đổi tên pháo đài thành gì?",
+        "Sau trận chiến, nhà vua ra lệnh, người Tây Ban Nha đổi tên pháo đài thành San Mateo.",
+      ),
+    ).toBe("San Mateo");
+    expect(
+      span(
+        "Ai dẫn đầu Panthers về số lần vật ngã?",
+        "Jared Allen tham gia Pro Bowl 5 lần, còn Kawann Short dẫn đầu đội về số lần vật ngã với 11 lần.",
+      ),
+    ).toBe("Kawann Short");
+  });
+
+  it("keeps a name written in sentence case whole", () => {
+    expect(
+      span(
+        "Hẻm núi nào nằm giữa Bingen và Bon?",
+        "Giữa Bingen và Bon, Trung Lưu sông Rhine chảy qua Hẻm núi sông Rhine, được hình thành do xói mòn.",
+      ),
+    ).toBe("Hẻm núi sông Rhine");
+    expect(
+      span("Cơn bão nào vào Jacksonville năm 2012?", "Năm 2012, Cơn bão Nhiệt đới Beryl vào Jacksonville."),
+    ).toBe("Cơn bão Nhiệt đới Beryl");
+  });
+
+  it("does not answer with a sentence's opener or a lone common word", () => {
+    expect(
+      span(
+        "Viêm xảy ra trong khi ngủ vì phân tử gì?",
+        "Thứ hai, viêm có thể xảy ra trong khi ngủ do melatonin.",
+      ),
+    ).toBe("melatonin");
+  });
+
   it("finds nothing of the asked kind where there is none", () => {
     expect(span("Có bao nhiêu hồ sơ?", "Hồ sơ được tiếp nhận trực tuyến.")).toBeUndefined();
     expect(span("Khi nào họp?", "Tổ công tác họp trực tuyến.")).toBeUndefined();
