@@ -14,6 +14,8 @@ interface Token {
   folded: string;
   start: number;
   end: number;
+  /** What stands between the previous token and this one (" ", ", ", "/"). */
+  before: string;
 }
 
 export interface Span {
@@ -25,13 +27,29 @@ export interface Span {
 
 const TOKEN = /\d+(?:[.,/:]\d+)*%?|[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*/gu;
 
+/**
+ * Tokens of a sentence. Vietnamese does not hyphenate its words, so a hyphen next to a Vietnamese
+ * syllable joins two phrases ("Trương Hải Long-Phó Bí thư") and is split; a foreign compound
+ * ("Airdrie-Bathgate", "al-Biruni") stays one token.
+ */
 export function tokenize(sentence: string): Token[] {
-  return [...sentence.matchAll(TOKEN)].map((m) => ({
-    text: m[0],
-    folded: looseForm(m[0]),
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + m[0].length,
-  }));
+  let previousEnd = 0;
+  return [...sentence.matchAll(TOKEN)].flatMap((m) => {
+    const parts = m[0].split("-");
+    const pieces = parts.length > 1 && parts.some((p) => hasDiacritics(p)) ? parts : [m[0]];
+    return pieces.map((text) => {
+      const start = sentence.indexOf(text, previousEnd);
+      const token = {
+        text,
+        folded: looseForm(text),
+        start,
+        end: start + text.length,
+        before: sentence.slice(previousEnd, start),
+      };
+      previousEnd = token.end;
+      return token;
+    });
+  });
 }
 
 /**
@@ -122,7 +140,9 @@ function capitalisedRuns(tokens: Token[], bridge = false): Span[] {
       const t = tokens[j] as Token;
       const gapOk = t.start - (tokens[j - 1] as Token).end <= 1;
       const gap = bridge ? bridgeAt(tokens, j, j === i + 1) : 0;
-      if (gapOk && (isCapitalised(t) || (bridge && j > i && isDigitToken(t)))) j++;
+      // A number goes with the name before it when a space parts them ("Super Bowl 50"), not a
+      // slash ("quý I/2023").
+      if (gapOk && (isCapitalised(t) || (bridge && t.before === " " && isDigitToken(t)))) j++;
       else if (gapOk && NAME_JOINERS.has(t.folded) && tokens[j + 1] && isCapitalised(tokens[j + 1] as Token))
         j += 2;
       else if (gap > 0) j += gap;
@@ -223,8 +243,32 @@ function reasonRuns(sentence: string, tokens: Token[]): Span[] {
  * only when it carries no Vietnamese diacritics and has three letters or more: a foreign surname
  * ("Manning"), which Vietnamese text writes as it is.
  */
+/**
+ * Capitalised words that begin a title or an office, not a name ("Phó Chủ tịch", "Bí thư", "Bộ
+ * trưởng"), compared with their diacritics ("Trưởng" is a title, "Trương" a surname).
+ */
+const TITLE_WORDS = new Set(
+  "phó chủ bí trưởng giám thủ bộ tỉnh thành ủy uỷ đồng chánh tổng cục sở ban hội viện".split(" "),
+);
+
+/** A capitalised run cut before the first word of a title: "Vũ Chí Giang" of "Vũ Chí Giang Phó Chủ". */
+function withoutTitles(runs: Span[], tokens: Token[]): Span[] {
+  return runs.flatMap((r) => {
+    const parts: Span[] = [];
+    let from = r.from;
+    for (let i = r.from; i <= r.to; i++) {
+      const title = i < r.to && TITLE_WORDS.has((tokens[i] as Token).text.toLowerCase());
+      if (i === r.to || title) {
+        if (i > from) parts.push({ text: "", from, to: i });
+        from = i + 1;
+      }
+    }
+    return parts;
+  });
+}
+
 function personRuns(tokens: Token[]): Span[] {
-  const runs = capitalisedRuns(tokens).filter(
+  const runs = withoutTitles(capitalisedRuns(tokens), tokens).filter(
     (r) =>
       !isKnownPlace(
         tokens
@@ -286,6 +330,11 @@ const spanText = (sentence: string, tokens: Token[], s: Span) =>
   sentence.slice((tokens[s.from] as Token).start, (tokens[s.to - 1] as Token).end);
 
 const YEAR_QUESTION = /\b(nam nao|nam may|what year|which year)\b/;
+/** "Phiên thứ mấy?", "xếp thứ bao nhiêu?", "which meeting": the answer is a rank, "thứ tư" or "thứ 4". */
+export const ORDINAL_QUESTION =
+  /\b(thu may|thu bao nhieu|xep thu|hang thu|which (?:meeting|session|round))\b/;
+const ORDINAL_ANSWER =
+  /(?<![\p{L}])(?:thứ|hạng)\s+(?:\d+|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\p{L}+)?)(?![\p{L}])/giu;
 /** "Đội nào", "tên … là gì", "which team": the answer is a name. */
 const NAME_QUESTION = /\b(\p{L}+ nao|ten|which|what is the name|named)\b/u;
 
@@ -296,10 +345,11 @@ function candidates(
   questionWords: Set<string>,
   asksForYear: boolean,
   asksForName: boolean,
+  asksForRank: boolean,
 ): Span[] {
   switch (type) {
     case "quantity":
-      return numberRuns(tokens, questionWords);
+      return asksForRank ? patternRuns(sentence, tokens, ORDINAL_ANSWER) : numberRuns(tokens, questionWords);
     case "time": {
       const runs = patternRuns(sentence, tokens, TIME_PATTERN);
       // "Khi nào?" is best answered by a day, a bare year being only its frame; "năm nào?" by a year.
@@ -434,10 +484,17 @@ export function findAnswerSpan(type: AnswerType, sentence: string, question: str
   const folded = looseForm(question);
   const asksForYear = YEAR_QUESTION.test(folded);
   const frame = slotFrame(question);
-  const spans = candidates(type, text, tokens, questionWords, asksForYear, NAME_QUESTION.test(folded)).filter(
-    (s) =>
-      // A span the question already says is not its answer.
-      tokens.slice(s.from, s.to).some((t) => !questionWords.has(t.folded)),
+  const spans = candidates(
+    type,
+    text,
+    tokens,
+    questionWords,
+    asksForYear,
+    NAME_QUESTION.test(folded),
+    ORDINAL_QUESTION.test(folded),
+  ).filter((s) =>
+    // A span the question already says is not its answer.
+    tokens.slice(s.from, s.to).some((t) => !questionWords.has(t.folded)),
   );
   const slotted = (s: Span) => slotFit(s, tokens, frame);
   const best = spans.sort(

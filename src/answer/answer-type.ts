@@ -36,6 +36,9 @@ const CUES: Array<[AnswerType, RegExp]> = [
   ["entity", /\b(gi|cai gi|nao|what|which)\b/],
 ];
 
+/** "What was the province's score / rate / index?": what is asked is a measure, so a figure answers. */
+const MEASURE_ASKED = /\bwhat (?:is|was|are|were)\b[\p{L}\d ]*\b(score|scores|rate|rates|ratio|index|percentage|share)\b/u;
+
 /** "Có … không?", "… phải không?", "Is/Does/Did …?": a yes-or-no question. */
 const YES_NO = /(^|\s)(co|phai|da|duoc)\s.*\s(khong|chua)\s*$|\b(phai khong|dung khong|co phai)\b/;
 const ENGLISH_YES_NO = /^(is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b/;
@@ -50,6 +53,7 @@ export function answerTypeOf(question: string): AnswerType {
     (!hasDiacritics(question) && /\bmay\b/.test(folded) && !/\bmay (bay|tinh|moc|in)\b/.test(folded))
   )
     return "quantity";
+  if (MEASURE_ASKED.test(folded)) return "quantity";
   for (const [type, cue] of CUES) if (cue.test(folded)) return type;
   const trimmed = folded.trim();
   if (YES_NO.test(trimmed) || ENGLISH_YES_NO.test(trimmed)) return "yesno";

@@ -7,7 +7,7 @@ import { splitClauses, splitParagraphs, splitSentences } from "../text/sentences
 import { analyzeFolded } from "../text/terms.js";
 import { yearsAmongDigits } from "../text/years.js";
 import type { Passage } from "../types.js";
-import { findAnswerSpan, hasAnswerOfType } from "./answer-span.js";
+import { findAnswerSpan, hasAnswerOfType, ORDINAL_QUESTION } from "./answer-span.js";
 import { toCitation } from "./citations.js";
 import { confidenceOf, DEFAULT_MIN_CONFIDENCE } from "./confidence.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./question.js";
@@ -130,7 +130,9 @@ export function hasFigure(sentence: string): boolean {
 
 function fitsType(q: QuestionAnalysis, sentence: string): boolean {
   if (q.percent && !sentence.includes("%")) return false;
-  if (q.type === "quantity") return hasFigure(sentence) && hasAnswerOfType(q.type, sentence, q.text);
+  // A rank ("thứ tư") is the answer to "thứ mấy", figure or not.
+  if (q.type === "quantity" && !ORDINAL_QUESTION.test(looseForm(q.text)))
+    return hasFigure(sentence) && hasAnswerOfType(q.type, sentence, q.text);
   return hasAnswerOfType(q.type, sentence, q.text);
 }
 
@@ -158,6 +160,8 @@ function yearsOf(
   return q.years.filter((y) => context.includes(y));
 }
 
+const placeTermsOf = (q: QuestionAnalysis) => new Set(q.places.flatMap((p) => analyzeFolded(p)));
+
 export function createExtractiveAnswerer(options: ExtractiveOptions) {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const minCoverage = options.minCoverage ?? 0.5;
@@ -180,7 +184,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
       seq.some((_, i) => pair(i) === term && (options.isKnown(pair(i - 1)) || options.isKnown(pair(i + 1))));
     // The province is checked on its own (the sentence's scope): its name, rare and so heavy, must
     // not make a sentence that merely names it ("tại Thủ đô Hà Nội") look like an answer.
-    const placeTerms = new Set(q.places.flatMap((p) => analyzeFolded(p)));
+    const placeTerms = placeTermsOf(q);
     return q.terms.map((t) =>
       t.includes("_") && !options.isKnown(t) && isSeam(t) ? 0 : weightOf(t) * (placeTerms.has(t) ? 0.5 : 1),
     );
@@ -215,11 +219,20 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
   ): { q: QuestionAnalysis; weights: number[]; candidates: Candidate[] } {
     const q = analyzeQuestion(question, context);
     const weights = questionWeights(q);
+    // Keywords without a question word ("sipas lao cai") have no asked kind to check a sentence
+    // against, only their words: there the confidence leaves the place out, as it does the headline,
+    // since the place is checked on its own (the sentence's scope) and any sentence about the place
+    // would otherwise borrow its words. A question with a question word keeps them: the words of the
+    // asked kind are evidence too, and an English question has few words of its own to cover.
+    const placeOnly = placeTermsOf(q);
+    const placeTerms =
+      q.type === "general" && !q.terms.every((t) => placeOnly.has(t)) ? placeOnly : undefined;
     const candidates: Candidate[] = [];
     const topPassageScore = Math.max(Number.EPSILON, ...passages.map((p) => p.score));
     passages.forEach((passage, rankIndex) => {
       const { meta, text } = passage.chunk;
-      const foldedPassage = q.aspects.some((a) => a.kind === "ordinal") ? looseForm(text) : "";
+      const foldedPassage = q.aspects.some((a) => a.kind === "ordinal" || a.day) ? looseForm(text) : "";
+      const aroundText = () => `${looseForm(meta.title)} ${foldedPassage}`;
       const header = new Set(analyzeFolded(`${meta.title} ${meta.place}`));
       const articleMonth = meta.date.slice(0, 7);
       let scope = passage.chunk.scope ?? [];
@@ -235,7 +248,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           const terms = new Set(analyzeFolded(sentence));
           const { got, total } = covered(q, weights, terms, new Set([...header, ...analyzeFolded(previous)]));
           const coverage = total > 0 ? got / total : 0;
-          const own = covered(q, weights, terms, new Set(analyzeFolded(previous)));
+          const own = covered(q, weights, terms, new Set(analyzeFolded(previous)), placeTerms);
           const ownCoverage = own.total > 0 ? own.got / own.total : 0;
           const places = q.places.filter((p) => scope.includes(p));
           const years = yearsOf(q, sentence, paragraph, `${meta.title} ${before}`, passage.chunk.year);
@@ -243,7 +256,8 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           const matched = q.aspects.filter(
             (a) =>
               a.pattern.test(folded) ||
-              (a.month && articleMonth === `${a.month.year}-${String(a.month.month).padStart(2, "0")}`),
+              (a.month && articleMonth === `${a.month.year}-${String(a.month.month).padStart(2, "0")}`) ||
+              a.day === meta.date,
           );
           const periods = q.aspects.filter((a) => a.kind === "period");
           const ordinals = q.aspects.filter((a) => a.kind === "ordinal");
@@ -253,14 +267,18 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
             failure = { kind: "place", place: q.places[0] as string };
           else if (q.years.length > 0 && years.length === 0)
             failure = { kind: "year", year: q.years[0] as string };
-          else if (periods.length > 0 && !periods.some((a) => matched.includes(a)))
+          // An exact day is written once, where the report opens ("Chiều 2-2, …"): the sentences
+          // after it in the same passage speak of that day too.
+          else if (
+            periods.length > 0 &&
+            !periods.some((a) => matched.includes(a) || (a.day && a.pattern.test(aroundText())))
+          )
             failure = { kind: "period", period: periods[0]?.label as string };
           // "Phiên họp thứ tư" is not the asked "phiên họp thứ 7", however similar the wording: the
           // asked number must be written around the sentence (in it, the one before, the headline or
           // its passage), and a sentence naming another number ranks lower still.
           const wrongOrdinal = ordinals.length > 0 && !ordinals.some((a) => matched.includes(a));
-          const ordinalAround =
-            wrongOrdinal && ordinals.some((a) => a.pattern.test(`${looseForm(meta.title)} ${foldedPassage}`));
+          const ordinalAround = wrongOrdinal && ordinals.some((a) => a.pattern.test(aroundText()));
           if (!failure && wrongOrdinal && !ordinalAround)
             failure = { kind: "ordinal", ordinal: ordinals[0]?.label as string };
           const score =

@@ -15,6 +15,8 @@ export interface Aspect {
   pattern: RegExp;
   /** Year and month (1–12) the aspect names, matched against an article's date as well. */
   month?: { year: number; month: number };
+  /** The day an exact date names, as an article's date is written ("2024-02-02"). */
+  day?: string;
 }
 
 export interface QuestionAnalysis {
@@ -75,10 +77,12 @@ function aspectsOf(folded: string): Aspect[] {
     });
   }
   for (const m of folded.matchAll(/\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b/g)) {
+    const pad = (n: string | undefined) => String(Number(n)).padStart(2, "0");
     aspects.push({
       label: m[0],
       kind: "period",
       pattern: new RegExp(`\\b0?${Number(m[1])}[/-]0?${Number(m[2])}\\b`),
+      day: `${m[3]}-${pad(m[2])}-${pad(m[1])}`,
     });
   }
   for (const m of folded.matchAll(
@@ -118,10 +122,13 @@ function matchText(question: string, english: boolean, places: string[]): string
   if (!english) return question;
   const { terms, unknown } = translateTerms(question);
   const placeWords = new Set(places.flatMap((p) => looseForm(p).split(" ")));
-  const unread = unknown.filter((w) => !/\d/.test(w) && !placeWords.has(w) && findPlaces(w).length === 0);
-  if (unread.length > terms.length) return "";
-  // Acronyms ("SIPAS", "PAR") are written the same in both languages.
+  // Acronyms ("SIPAS", "PAR") are written the same in both languages: they are read, not unknown.
   const acronyms = question.match(/\b[A-Z][A-Z0-9]{1,}\b/g) ?? [];
+  const acronymWords = new Set(acronyms.map((a) => a.toLowerCase()));
+  const unread = unknown.filter(
+    (w) => !/\d/.test(w) && !placeWords.has(w) && !acronymWords.has(w) && findPlaces(w).length === 0,
+  );
+  if (unread.length > terms.length + acronyms.length) return "";
   return [...terms, ...places, ...acronyms, ...(question.match(/\d+(?:[.,/]\d+)*/g) ?? [])].join(" . ");
 }
 

@@ -130,6 +130,36 @@ describe("constraints and the short answer", () => {
     expect(draft.short).toBe("14/11");
   });
 
+  it("checks an exact date against the passage it opens, and refuses a day no article reports", async () => {
+    const reported = await answer("Phiên họp ngày 2/2/2024 được trực tuyến đến bao nhiêu điểm cầu?");
+    expect(reported.found).toBe(true);
+    expect(reported.answer).toContain("63 điểm cầu");
+    const other = await answer("Phiên họp ngày 5/3/2024 được trực tuyến đến bao nhiêu điểm cầu?");
+    expect(other.found).toBe(false);
+  });
+
+  it("answers 'thứ mấy' with the rank as written", async () => {
+    const draft = await answer(
+      "Ngày 19/4/2023 Ban Chỉ đạo cải cách hành chính của Chính phủ họp phiên thứ mấy?",
+    );
+    expect(draft.short).toBe("thứ tư");
+  });
+
+  it("answers 'ai' with the name, not the title beside it", async () => {
+    const draft = await answer("Ai chủ trì phiên họp tại điểm cầu Gia Lai?");
+    expect(draft.short).toBe("Trương Hải Long");
+  });
+
+  it("answers keywords only with a sentence holding the keyword, not any sentence of the place", async () => {
+    expect((await answer("sipas son la")).answer).toContain("82,18%");
+    expect((await answer("sipas lao cai")).found).toBe(false);
+  });
+
+  it("reads an English question for a score as asking for a figure", async () => {
+    const draft = await answer("What was Son La's SIPAS score in 2022?");
+    expect(draft.short).toBe("82,18%");
+  });
+
   it("names a missing year only when no article has it", async () => {
     const absent = await answer("Năm 2031 Lào Cai cắt giảm bao nhiêu TTHC?");
     expect(absent.found).toBe(false);
