@@ -37,7 +37,8 @@ const CUES: Array<[AnswerType, RegExp]> = [
 ];
 
 /** "What was the province's score / rate / index?": what is asked is a measure, so a figure answers. */
-const MEASURE_ASKED = /\bwhat (?:is|was|are|were)\b[\p{L}\d ]*\b(score|scores|rate|rates|ratio|index|percentage|share)\b/u;
+const MEASURE_ASKED =
+  /\bwhat (?:is|was|are|were)\b[\p{L}\d ]*\b(score|scores|rate|rates|ratio|index|percentage|share)\b/u;
 
 /** "Có … không?", "… phải không?", "Is/Does/Did …?": a yes-or-no question. */
 const YES_NO = /(^|\s)(co|phai|da|duoc)\s.*\s(khong|chua)\s*$|\b(phai khong|dung khong|co phai)\b/;
