@@ -1,9 +1,8 @@
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { loadQuestions } from "../src/evaluation/questions.js";
 import { BotApiServer, makeUser, privateChat } from "../support/bot-api-server.js";
 import { createRng } from "../support/prng.js";
+import { realCoreHome } from "../support/real-core.js";
 import { spawnService } from "./child.js";
 import { type LatencySummary, summarize } from "./stats.js";
 
@@ -48,9 +47,7 @@ export interface BotLoadResult {
 }
 
 export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadResult> {
-  const root = await mkdtemp(path.join(os.tmpdir(), "hoi-cchc-botload-"));
-  const corpusDir = path.join(root, "corpus");
-  await cp(options.corpusDir, corpusDir, { recursive: true });
+  const home = await realCoreHome(options.corpusDir, "hoi-cchc-botload-");
   const server = await BotApiServer.start();
   const concurrency = options.concurrency ?? 50;
   const settings = {
@@ -58,11 +55,7 @@ export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadResult
     RATE_LIMIT_PER_MINUTE: 20,
   };
   const env = {
-    DATA_DIR: root,
-    CORPUS_DIR: corpusDir,
-    INDEX_DIR: path.join(root, "index"),
-    ANSWER_MODE: "extractive",
-    EMBEDDINGS: "local",
+    ...home.env,
     LOG_LEVEL: "silent",
     TELEGRAM_BOT_TOKEN: server.token,
     TELEGRAM_API_ROOT: server.apiRoot,
@@ -157,6 +150,6 @@ export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadResult
     clearInterval(scanner);
     await bot.stop();
     await server.close();
-    await rm(root, { recursive: true, force: true });
+    await rm(home.root, { recursive: true, force: true });
   }
 }

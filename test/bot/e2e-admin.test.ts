@@ -1,15 +1,11 @@
-import { cpSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readdirSync } from "node:fs";
 import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createConfig } from "../../src/config/config.js";
-import { createLogger } from "../../src/logger.js";
-import { type App, createApp } from "../../src/main.js";
+import type { App } from "../../src/main.js";
 import { botText } from "../../src/messages.js";
 import { makeUser, privateChat } from "../../support/bot-api-server.js";
 import { ARTICLE, HA_GIANG_UPLOAD } from "../fixtures/support.js";
-import { ADMIN_ID, type RunningBot, startBotAgainstStandIn } from "./support/e2e.js";
+import { ADMIN_ID, type RunningBot, startWithRealApp } from "./support/e2e.js";
 
 /**
  * Article management as an admin does it in Telegram: the real bot and the real assistant over a
@@ -20,17 +16,12 @@ const admin = makeUser(ADMIN_ID, "Quản trị");
 const citizen = makeUser(2002, "An");
 const LAO_CAI = "Lào Cai đã cắt giảm bao nhiêu TTHC?";
 
-let root: string;
+let corpusDir: string;
 let app: App;
 let running: RunningBot;
 
 beforeEach(async () => {
-  root = mkdtempSync(path.join(tmpdir(), "hoi-cchc-admin-"));
-  cpSync(path.resolve("data/corpus"), path.join(root, "corpus"), { recursive: true });
-  const env = { DATA_DIR: root, ANSWER_MODE: "extractive", EMBEDDINGS: "local" };
-  app = createApp(createConfig(env), { logger: createLogger("silent") });
-  await app.index.ready();
-  running = await startBotAgainstStandIn({ assistant: app.assistant, env });
+  ({ app, running, corpusDir } = await startWithRealApp());
 });
 
 afterEach(async () => {
@@ -52,7 +43,7 @@ async function press(message: Message, label: string): Promise<void> {
   running.server.pressButton(admin, message, button.data);
 }
 
-const corpusFiles = () => readdirSync(path.join(root, "corpus")).sort();
+const corpusFiles = () => readdirSync(corpusDir).sort();
 
 describe("article management through the Bot API stand-in", () => {
   it("an ambiguous /remove asks first; /restore brings the article back and it is answered again", async () => {

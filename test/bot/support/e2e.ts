@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Bot } from "grammy";
@@ -10,6 +10,7 @@ import { type LocalEmbeddings, localEmbedder } from "../../../src/retrieval/embe
 import { type Service, startService } from "../../../src/service.js";
 import type { Assistant } from "../../../src/types.js";
 import { BotApiServer } from "../../../support/bot-api-server.js";
+import { realCoreHome } from "../../../support/real-core.js";
 
 export const ADMIN_ID = 1001;
 
@@ -85,16 +86,7 @@ export async function startBotAgainstStandIn(options: {
 export async function startWithRealApp(
   embeddings?: LocalEmbeddings,
 ): Promise<{ app: App; running: RunningBot; corpusDir: string }> {
-  const root = mkdtempSync(path.join(tmpdir(), "hoi-cchc-real-"));
-  const corpusDir = path.join(root, "corpus");
-  cpSync(path.resolve("data/corpus"), corpusDir, { recursive: true });
-  const env = {
-    DATA_DIR: root,
-    CORPUS_DIR: corpusDir,
-    INDEX_DIR: path.join(root, "index"),
-    ANSWER_MODE: "extractive",
-    EMBEDDINGS: "local",
-  };
+  const { corpusDir, env } = await realCoreHome(path.resolve("data/corpus"), "hoi-cchc-real-");
   const app = createApp(createConfig(env), {
     logger: createLogger("silent"),
     // Embeddings given by the test (one that can be held midway) are asked for every text.
