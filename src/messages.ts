@@ -300,6 +300,12 @@ export const botText = {
   adminOnlyUpload:
     "Cảm ơn bạn! Tuy vậy chỉ quản trị viên mới thêm được bài viết vào kho. Bạn vẫn có thể đặt câu hỏi bằng chữ.",
   adminPrivateOnly: "Lệnh quản trị chỉ dùng trong tin nhắn riêng với bot.",
+  /** After an admin action whose audit entry waits for the database (it is stored when it is back). */
+  auditBuffered:
+    "⚠️ Thao tác đã thực hiện, nhưng hiện không kết nối được cơ sở dữ liệu nên chưa ghi được vào nhật ký quản trị. Mục nhật ký được giữ lại và sẽ tự ghi khi cơ sở dữ liệu hoạt động trở lại; /log chưa hiện nó cho đến lúc đó.",
+  /** After an admin action whose audit entry could not be kept at all. */
+  auditFailed:
+    "⚠️ Thao tác đã thực hiện, nhưng không ghi được vào nhật ký quản trị. Mục này sẽ không có trong /log; người vận hành xem được chi tiết trong log của bot.",
 
   upload: {
     unsupported: (name: string) =>

@@ -23,6 +23,7 @@ import { importArticles } from "./db/transfer.js";
 import { readArticle } from "./ingest/read-article.js";
 import { createLogger, type Logger } from "./logger.js";
 import { type App, type AppOverrides, createApp } from "./main.js";
+import { openSharedDelivery } from "./redis/delivery.js";
 import type { ArticleMeta, Assistant } from "./types.js";
 
 /**
@@ -162,16 +163,26 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     }
     assistant = app.assistant;
   }
+  // Records the database cannot take right now wait in files here and are stored when it is back.
+  const buffering = { spillDir: path.join(config.dataDir, "pending"), logger };
   const feedback = database
-    ? createPostgresFeedbackStore(database)
+    ? createPostgresFeedbackStore(database, buffering)
     : createFeedbackStore(feedbackDir(config.dataDir));
-  const audit = database ? createPostgresAuditLog(database) : createAuditLog(auditDir(config.dataDir));
+  const audit = database
+    ? createPostgresAuditLog(database, buffering)
+    : createAuditLog(auditDir(config.dataDir));
+  // Handled update ids and rate-limit counters: Redis, then PostgreSQL, then memory (src/redis/delivery.ts).
+  const delivery = await openSharedDelivery(config, {
+    logger,
+    ...(database ? { postgresSeenUpdates: createPostgresSeenUpdates(database, { logger }) } : {}),
+  });
   const subscriptions = database
     ? createPostgresSubscriptionStore(database)
     : createSubscriptionStore(subscriptionsDir(config.dataDir));
   /** Writes what is pending, then lets the database go. */
   const close = async () => {
     await cluster?.close();
+    await delivery.close();
     await Promise.all([feedback.flush(), audit.flush()]);
     await database?.end();
   };
@@ -184,12 +195,9 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     audit,
     subscriptions,
     articleText: (article: ArticleMeta) => readCorpusText(corpusDir, article),
-    ...(database
-      ? {
-          seenUpdates: createPostgresSeenUpdates(database, { logger }),
-          history: createPostgresHistory(database, { ...overrides.bot?.history, logger }),
-        }
-      : {}),
+    seenUpdates: delivery.seenUpdates,
+    rateLimitStore: delivery.rateLimitStore,
+    ...(database ? { history: createPostgresHistory(database, { ...overrides.bot?.history, logger }) } : {}),
   };
   const base = { config, logger, app, assistant, feedback, audit, database };
   const token = config.telegram.token;

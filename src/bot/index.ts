@@ -36,7 +36,7 @@ import { auditDir, createAuditLog } from "./services/audit-log.js";
 import { createFeedbackStore, feedbackDir } from "./services/feedback-store.js";
 import { ChatHistory, HISTORY_DEFAULTS } from "./services/history.js";
 import { createArticleNotifier } from "./services/notifier.js";
-import { createMemoryRateLimitStore } from "./services/rate-limit-store.js";
+import { createMemoryRateLimitStore, RATE_LIMIT_WINDOW_MS } from "./services/rate-limit-store.js";
 import {
   createMemorySeenUpdates,
   SEEN_UPDATES_CAPACITY,
@@ -193,7 +193,7 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
     bot.use(
       rateLimit({
         limit: config.limits.ratePerMinute,
-        windowMs: 60_000,
+        windowMs: RATE_LIMIT_WINDOW_MS,
         store: deps.rateLimitStore ?? createMemoryRateLimitStore(clock),
         onDropped: () => {
           services.counters.rateLimited += 1;

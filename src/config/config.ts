@@ -79,6 +79,11 @@ const envSchema = z.object({
   REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\//.test(v), {
     message: "must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379",
   }),
+  // Every key the bot writes starts with this, so bots (or test runs) can share one Redis.
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, { message: "must be 1-64 letters, digits or _ . : -" })
+    .default("hoi-cchc:"),
 });
 
 export type RawEnv = Record<string, string | undefined>;
@@ -119,6 +124,8 @@ export interface Config {
   databaseUrl?: string;
   /** Redis for what several replicas share in real time; optional even with a database. */
   redisUrl?: string;
+  /** Prepended to every Redis key (REDIS_KEY_PREFIX). */
+  redisKeyPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -220,6 +227,7 @@ export function createConfig(input: RawEnv): Config {
     showTimings: env.SHOW_TIMINGS,
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
   };
 }
 

@@ -1,7 +1,8 @@
 import type { AuditEntry, AuditLog } from "../bot/services/audit-log.js";
 import type { Pool } from "./database.js";
+
 import { fingerprint } from "./fingerprint.js";
-import { pendingWrites } from "./pending-writes.js";
+import { type StoreBuffering, writeQueue } from "./pending-writes.js";
 
 export async function insertAuditEntry(pool: Pool, entry: AuditEntry): Promise<void> {
   await pool.query(
@@ -44,10 +45,16 @@ export async function allAuditEntries(pool: Pool): Promise<AuditEntry[]> {
 }
 
 /** Admin actions of every replica in one table, behind the interface of the JSON-lines log. */
-export function createPostgresAuditLog(pool: Pool): AuditLog {
-  const writes = pendingWrites();
+export function createPostgresAuditLog(pool: Pool, buffering: StoreBuffering = {}): AuditLog {
+  // While the database is away, entries wait in a spill file; the admin is told (see admin-ops.ts).
+  const writes = writeQueue<AuditEntry>({
+    ...buffering,
+    name: "audit",
+    write: (e) => insertAuditEntry(pool, e),
+    ended: () => pool.ending,
+  });
   return {
-    record: (entry) => writes.track(insertAuditEntry(pool, entry)),
+    record: (entry) => writes.write(entry),
     async latest(limit) {
       const { rows } = await pool.query("SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT $1", [
         limit,

@@ -6,7 +6,7 @@ import type {
 } from "../bot/services/feedback-store.js";
 import type { Pool } from "./database.js";
 import { fingerprint } from "./fingerprint.js";
-import { pendingWrites } from "./pending-writes.js";
+import { type StoreBuffering, writeQueue } from "./pending-writes.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** As many unanswered questions as the file store lists in /stats. */
@@ -98,12 +98,26 @@ export async function allVotes(pool: Pool): Promise<VoteRecord[]> {
  * Questions and votes in PostgreSQL, behind the interface the JSON-lines store implements: every
  * replica writes into the same two tables, and /stats counts them all.
  */
-export function createPostgresFeedbackStore(pool: Pool): FeedbackStore {
-  const writes = pendingWrites();
+export function createPostgresFeedbackStore(pool: Pool, buffering: StoreBuffering = {}): FeedbackStore {
+  // While the database is away, questions and votes wait in a spill file and are stored when it is back.
+  const questions = writeQueue<QuestionRecord>({
+    ...buffering,
+    name: "questions",
+    write: (r) => insertQuestion(pool, r),
+    ended: () => pool.ending,
+  });
+  const votes = writeQueue<VoteRecord>({
+    ...buffering,
+    name: "votes",
+    write: (r) => insertVote(pool, r),
+    ended: () => pool.ending,
+  });
   return {
-    logQuestion: (record) => writes.track(insertQuestion(pool, record)),
-    logVote: (record) => writes.track(insertVote(pool, record)),
-    flush: () => writes.settled(),
+    logQuestion: async (record) => void (await questions.write(record)),
+    logVote: async (record) => void (await votes.write(record)),
+    async flush() {
+      await Promise.all([questions.settled(), votes.settled()]);
+    },
     async stats(now = Date.now()): Promise<FeedbackStats> {
       const since = new Date(now - 7 * DAY_MS);
       const [counts, tally, unanswered] = await Promise.all([

@@ -24,7 +24,8 @@ export const buttonLabel = (text: string) =>
 
 /**
  * Writes an admin action to the audit log. A log that cannot be written does not undo or fail the
- * action (it has happened): the failure is logged for the operator.
+ * action (it has happened), but the admin is told plainly: the entry waits for the database to come
+ * back, or (written nowhere) is only in the operator's log.
  */
 export async function audit(
   ctx: Context,
@@ -36,15 +37,23 @@ export async function audit(
   const from = ctx.from;
   if (!from) return;
   const userName = from.username ? `@${from.username}` : from.first_name;
+  const record = {
+    at: new Date(services.clock()).toISOString(),
+    userId: from.id,
+    ...(userName ? { userName } : {}),
+    ...entry,
+  };
+  let notice: string | undefined;
   try {
-    await services.audit.record({
-      at: new Date(services.clock()).toISOString(),
-      userId: from.id,
-      ...(userName ? { userName } : {}),
-      ...entry,
-    });
+    if ((await services.audit.record(record)) === "buffered") notice = botText.auditBuffered;
   } catch (error) {
-    ctx.logger.error({ err: error, action: entry.action }, "could not write the audit log");
+    ctx.logger.error({ err: error, entry: record }, "could not write the audit log");
+    notice = botText.auditFailed;
+  }
+  if (notice) {
+    await ctx.reply(notice).catch((error: unknown) => {
+      ctx.logger.warn({ err: error }, "could not tell the admin the audit entry is not stored");
+    });
   }
 }
 

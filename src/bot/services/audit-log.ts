@@ -23,7 +23,11 @@ export interface AuditEntry {
  * another behind the same interface.
  */
 export interface AuditLog {
-  record(entry: AuditEntry): Promise<void>;
+  /**
+   * "stored", or "buffered" when the entry waits for its database to come back (it is stored
+   * then); rejects when it cannot be kept at all.
+   */
+  record(entry: AuditEntry): Promise<"stored" | "buffered">;
   /** The latest `limit` entries, newest first. */
   latest(limit: number): Promise<AuditEntry[]>;
   /** Resolves when every entry recorded so far is on disk. */
@@ -41,7 +45,7 @@ export function auditDir(dataDir: string): string {
 export function createAuditLog(dir: string): AuditLog {
   const writer = jsonlWriter(dir);
   return {
-    record: (entry) => writer.append(FILE, entry),
+    record: (entry) => writer.append(FILE, entry).then(() => "stored" as const),
     async latest(limit) {
       await writer.idle();
       return (await readJsonl<AuditEntry>(path.join(dir, FILE))).slice(-limit).reverse();
