@@ -36,14 +36,16 @@ export async function openRedis(options: RedisOptions): Promise<Redis> {
   });
   // ioredis emits an error for every failed reconnection attempt: one line per outage is enough.
   let down = false;
-  redis.on("error", (error: Error) => {
+  const lost = (error?: Error) => {
     if (down) return;
     down = true;
     logger.warn(
-      { err: error },
+      { ...(error ? { err: error } : {}) },
       "Redis unreachable; rate limits and de-duplication are per replica until it is back",
     );
-  });
+  };
+  redis.on("error", lost);
+  redis.on("close", () => lost());
   redis.on("ready", () => {
     if (down) logger.info("Redis reachable again");
     down = false;

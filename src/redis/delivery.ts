@@ -1,3 +1,4 @@
+import type { FailoverOptions } from "../bot/services/failover.js";
 import {
   createMemoryRateLimitStore,
   failoverRateLimitStore,
@@ -36,7 +37,13 @@ export interface SharedDelivery {
 
 export async function openSharedDelivery(
   config: Config,
-  options: { logger: Logger; postgresSeenUpdates?: SeenUpdates; clock?: () => number },
+  options: {
+    logger: Logger;
+    postgresSeenUpdates?: SeenUpdates;
+    clock?: () => number;
+    /** How soon a store that failed is tried again (tests shorten it). */
+    failover?: FailoverOptions;
+  },
 ): Promise<SharedDelivery> {
   const { logger } = options;
   const clock = options.clock ?? Date.now;
@@ -55,6 +62,7 @@ export async function openSharedDelivery(
       { name: "memory", store: memorySeen },
     ],
     logger,
+    options.failover,
   );
   const memoryRate = createMemoryRateLimitStore(clock);
   const rateLimitStore = redis
@@ -64,6 +72,7 @@ export async function openSharedDelivery(
           { name: "memory", store: memoryRate },
         ],
         logger,
+        options.failover,
       )
     : memoryRate;
   if (redis)

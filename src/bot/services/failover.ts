@@ -44,18 +44,18 @@ export function createFailover<T>(
   const downUntil = new Map<number, number>();
   let inUse = 0;
 
-  const switchTo = (index: number) => {
+  const switchTo = (index: number, failure: unknown) => {
     if (index === inUse) return;
     const from = backends[inUse]?.name;
     const to = backends[index]?.name;
-    if (index > inUse) logger.warn({ from, to }, `${what}: ${from} unreachable, using ${to}`);
+    if (index > inUse) logger.warn({ err: failure, from, to }, `${what}: ${from} unreachable, using ${to}`);
     else logger.info({ from, to }, `${what}: ${to} is back`);
     inUse = index;
   };
 
   return {
     async run(use, from = 0) {
-      let lastError: unknown;
+      let failure: unknown;
       for (let index = from; index < backends.length; index++) {
         const backend = backends[index] as Backend<T>;
         const last = index === backends.length - 1;
@@ -64,16 +64,15 @@ export function createFailover<T>(
         try {
           const result = await use(backend.store);
           downUntil.delete(index);
-          if (from === 0) switchTo(index);
+          if (from === 0) switchTo(index, failure);
           return { result, index };
         } catch (error) {
-          lastError = error;
+          failure = error;
           if (last) break;
-          if (until === undefined) logger.warn({ err: error, store: backend.name }, `${what}: store failed`);
           downUntil.set(index, clock() + retryMs);
         }
       }
-      throw lastError;
+      throw failure;
     },
     current: () => backends[inUse]?.name ?? "",
   };

@@ -1,0 +1,119 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import { Redis } from "ioredis";
+
+/**
+ * The Redis the tests run against: TEST_REDIS_URL, or the local server on 6379. Each test file
+ * works under a key prefix of its own and removes its keys afterwards. Tests that stop Redis start
+ * their own `redis-server` on a free port instead of touching the shared one.
+ */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** Why Redis cannot be used, or undefined when it can; a skipped suite prints this. */
+export async function redisUnavailable(url = TEST_REDIS_URL): Promise<string | undefined> {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 2_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    return undefined;
+  } catch (error) {
+    return `Redis at ${url} is not reachable (${(error as Error).message})`;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** Why no private `redis-server` can be started here, or undefined when one can. */
+export async function redisServerUnavailable(): Promise<string | undefined> {
+  const version = spawn("redis-server", ["--version"], { stdio: "ignore" });
+  return new Promise((resolve) => {
+    version.on("error", (error) => resolve(`redis-server cannot be run (${error.message})`));
+    version.on("exit", (code) =>
+      resolve(code === 0 ? undefined : `redis-server --version exited with ${code}`),
+    );
+  });
+}
+
+/** A prefix no other run uses: `hoi-cchc-test-<random>:`. */
+export const testKeyPrefix = () => `hoi-cchc-test-${randomBytes(6).toString("hex")}:`;
+
+/** Deletes every key under `prefix`. */
+export async function removeKeys(prefix: string, url = TEST_REDIS_URL): Promise<void> {
+  const client = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on("error", () => undefined);
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await client.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
+      if (keys.length > 0) await client.del(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  } finally {
+    client.disconnect();
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+export interface OwnRedis {
+  url: string;
+  port: number;
+  /** SIGKILLs the server: every connection drops at once, nothing is kept. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port (empty, as the shared one keeps nothing on disk either). */
+  start(): Promise<void>;
+}
+
+/** A `redis-server` of this test's own on a free port, nothing on disk; `kill()` in afterAll. */
+export async function startOwnRedis(): Promise<OwnRedis> {
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    const proc = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    child = proc;
+    await new Promise<void>((resolve, reject) => {
+      let out = "";
+      const onData = (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes("Ready to accept connections")) {
+          proc.stdout?.off("data", onData);
+          resolve();
+        }
+      };
+      proc.stdout?.on("data", onData);
+      proc.on("error", reject);
+      proc.on("exit", (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
+    });
+  };
+  await start();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    start,
+    async kill() {
+      const proc = child;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise((resolve) => proc.once("exit", resolve));
+      proc.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
