@@ -168,15 +168,16 @@ export function writeQueue<T extends object>(options: WriteQueueOptions<T>): Wri
     pending: () => buffered.length,
     async settled(timeoutMs = SETTLE_TIMEOUT_MS) {
       await Promise.allSettled([...inFlight]);
-      if (buffered.length === 0) return;
-      let wait: NodeJS.Timeout | undefined;
-      await Promise.race([
-        flush(),
-        new Promise((resolve) => {
-          wait = setTimeout(resolve, timeoutMs);
-        }),
-      ]);
-      clearTimeout(wait);
+      if (buffered.length > 0 || flushing) {
+        let wait: NodeJS.Timeout | undefined;
+        await Promise.race([
+          flush(),
+          new Promise((resolve) => {
+            wait = setTimeout(resolve, timeoutMs);
+          }),
+        ]);
+        clearTimeout(wait);
+      }
       await file.idle();
       if (buffered.length > 0) {
         logger?.warn(
