@@ -160,6 +160,16 @@ describe("createConfig", () => {
     expect(error.message).not.toContain("hunter2-secret");
   });
 
+  it("prefixes Redis keys with hoi-cchc: unless REDIS_KEY_PREFIX says otherwise, and refuses a prefix with spaces or globs", () => {
+    expect(createConfig({}).redisKeyPrefix).toBe("hoi-cchc:");
+    expect(createConfig({ REDIS_KEY_PREFIX: "tinh-a:bot:" }).redisKeyPrefix).toBe("tinh-a:bot:");
+    for (const bad of ["", "two words", "bot*", "x".repeat(65)]) {
+      expect(configError({ REDIS_KEY_PREFIX: bad }).issues.map((i) => i.split(":")[0])).toEqual([
+        "REDIS_KEY_PREFIX",
+      ]);
+    }
+  });
+
   it("never puts a secret in the error message", () => {
     const error = configError({
       OPENAI_API_KEY: "sk-very-secret",
