@@ -1,5 +1,4 @@
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Message } from "grammy/types";
@@ -11,22 +10,13 @@ import { type Service, startService } from "../../src/service.js";
 import { BotApiServer, makeUser, privateChat } from "../../support/bot-api-server.js";
 import { createFakeAssistant } from "../bot/support/fake-assistant.js";
 import { announceSkip } from "../db/support/postgres.js";
-import { redisUnavailable, removeKeys, TEST_REDIS_URL, testKeyPrefix } from "./support/redis.js";
+import { freePort, redisUnavailable, removeKeys, TEST_REDIS_URL, testKeyPrefix } from "./support/redis.js";
 
 const unavailable = await redisUnavailable();
 announceSkip("two webhook replicas sharing REDIS_URL (test/redis/replicas.test.ts)", unavailable);
 
 const SECRET = "replicas-webhook-secret-0123456789";
 const RATE_LIMIT = 3;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 interface Replica {
   service: Service;

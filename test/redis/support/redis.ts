@@ -60,7 +60,8 @@ export async function removeKeys(prefix: string, url = TEST_REDIS_URL): Promise<
   }
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now (for a server that must be told its port before it starts). */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
