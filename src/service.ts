@@ -179,12 +179,16 @@ export async function startService(config: Config, overrides: ServiceOverrides =
   const subscriptions = database
     ? createPostgresSubscriptionStore(database)
     : createSubscriptionStore(subscriptionsDir(config.dataDir));
-  /** Writes what is pending, then lets the database go. */
-  const close = async () => {
-    await cluster?.close();
-    await delivery.close();
-    await Promise.all([feedback.flush(), audit.flush()]);
-    await database?.end();
+  /** Writes what is pending, then lets the database go; once, however often the service is stopped. */
+  let closed: Promise<void> | undefined;
+  const close = () => {
+    closed ??= (async () => {
+      await cluster?.close();
+      await delivery.close();
+      await Promise.all([feedback.flush(), audit.flush()]);
+      await database?.end();
+    })();
+    return closed;
   };
   const deps = {
     assistant,

@@ -38,5 +38,9 @@ export function createPostgresSeenUpdates(
         return true;
       }
     },
+    // An update a stopping replica could not finish is forgotten, so its redelivery is answered.
+    async release(updateId) {
+      await pool.query("DELETE FROM seen_updates WHERE update_id = $1", [updateId]);
+    },
   };
 }

@@ -8,10 +8,11 @@ import { createPostgresAuditLog } from "../../src/db/audit-log.js";
 import { openDatabase, type Pool } from "../../src/db/database.js";
 import { createPostgresFeedbackStore } from "../../src/db/feedback-store.js";
 import { botText } from "../../src/messages.js";
-import { makeUser, privateChat } from "../../support/bot-api-server.js";
+import { BotApiServer, makeUser, privateChat } from "../../support/bot-api-server.js";
 import { ADMIN_ID, type RunningBot, startBotAgainstStandIn } from "../bot/support/e2e.js";
 import { createFakeAssistant } from "../bot/support/fake-assistant.js";
 import { until } from "../bot/support/until.js";
+import { startWebhookReplica } from "../bot/support/webhook-replica.js";
 import {
   announceSkip,
   createTestDatabase,
@@ -126,6 +127,9 @@ describe.skipIf(unavailable)("when PostgreSQL goes away and comes back", () => {
       const adminChat = privateChat(admin);
       server.sendText(admin, adminChat, "/remove lao-cai-tthc");
       await until(() => texts(server.sentTo(admin.id)).includes(botText.auditBuffered), 10_000);
+      // What reads the database says it failed, in general terms.
+      server.sendText(admin, adminChat, "/stats");
+      await until(() => texts(server.sentTo(admin.id)).includes(botText.internalError), 10_000);
 
       // Stopped while the database is still away: what waits is in the spill files.
       await running.stop();
@@ -145,6 +149,43 @@ describe.skipIf(unavailable)("when PostgreSQL goes away and comes back", () => {
       expect(await count("audit_log")).toBe(auditBefore + 1);
     } finally {
       await running?.stop();
+    }
+  });
+});
+
+describe.skipIf(unavailable)("two webhook replicas on DATABASE_URL without Redis", () => {
+  let db: TestDatabase;
+  let server: BotApiServer;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await BotApiServer.start();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.drop();
+  });
+
+  it("releases an update a stopping replica could not finish, so the other answers Telegram's retry", async () => {
+    const env = { DATABASE_URL: db.url };
+    const a = await startWebhookReplica(server, createFakeAssistant(), env);
+    const b = await startWebhookReplica(server, createFakeAssistant(), env);
+    try {
+      const user = makeUser(7401);
+      const update = {
+        update_id: 9001,
+        message: { message_id: 1, date: 0, chat: privateChat(user), from: user, text: "Sơn La?" },
+      };
+      a.assistant.holdNextAsk(); // never let go: A is stopped in the middle of this answer
+      const first = a.post(update).catch(() => "no answer");
+      await until(() => a.assistant.asked.length > 0, 5_000);
+      await a.service.stop(200);
+      expect(await first).toBe("no answer");
+      expect(await b.post(update)).toBe(200);
+      expect(await b.post(update)).toBe(200); // and a repeat of it is still dropped
+      expect(texts(server.sentTo(user.id))).toEqual([expect.stringContaining("86,78%")]);
+    } finally {
+      await a.service.stop(200);
+      await b.service.stop(200);
     }
   });
 });

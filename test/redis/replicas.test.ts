@@ -1,68 +1,36 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConfig } from "../../src/config/config.js";
-import { createLogger } from "../../src/logger.js";
 import { botText } from "../../src/messages.js";
-import { type Service, startService } from "../../src/service.js";
 import { BotApiServer, makeUser, privateChat } from "../../support/bot-api-server.js";
 import { createFakeAssistant } from "../bot/support/fake-assistant.js";
+import { until } from "../bot/support/until.js";
+import { startWebhookReplica, type WebhookReplica } from "../bot/support/webhook-replica.js";
 import { announceSkip } from "../db/support/postgres.js";
-import { freePort, redisUnavailable, removeKeys, TEST_REDIS_URL, testKeyPrefix } from "./support/redis.js";
+import { redisUnavailable, removeKeys, TEST_REDIS_URL, testKeyPrefix } from "./support/redis.js";
 
 const unavailable = await redisUnavailable();
 announceSkip("two webhook replicas sharing REDIS_URL (test/redis/replicas.test.ts)", unavailable);
 
-const SECRET = "replicas-webhook-secret-0123456789";
 const RATE_LIMIT = 3;
-
-interface Replica {
-  service: Service;
-  assistant: ReturnType<typeof createFakeAssistant>;
-  post(body: unknown): Promise<number>;
-}
 
 const texts = (messages: Message[]) => (messages as Message.TextMessage[]).map((m) => m.text);
 
 describe.skipIf(unavailable)("two replicas in webhook mode sharing REDIS_URL", () => {
   const keyPrefix = testKeyPrefix();
   let server: BotApiServer;
-  const replicas: Replica[] = [];
+  const replicas: WebhookReplica[] = [];
   let nextUpdateId = 1000;
 
   beforeAll(async () => {
     server = await BotApiServer.start();
     for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      const assistant = createFakeAssistant();
-      const config = createConfig({
-        DATA_DIR: mkdtempSync(path.join(tmpdir(), "hoi-cchc-redis-replica-")),
-        TELEGRAM_BOT_TOKEN: server.token,
-        TELEGRAM_API_ROOT: server.apiRoot,
-        TELEGRAM_WEBHOOK_URL: "https://bot.example.vn/hook",
-        TELEGRAM_WEBHOOK_SECRET: SECRET,
-        WEBHOOK_PORT: String(port),
-        RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
-        REDIS_URL: TEST_REDIS_URL,
-        REDIS_KEY_PREFIX: keyPrefix,
-      });
-      const service = await startService(config, {
-        logger: createLogger("silent"),
-        assistant,
-        version: "9.9.9",
-        bot: { editIntervalMs: 20 },
-      });
-      const post = async (body: unknown) =>
-        (
-          await fetch(`http://127.0.0.1:${port}/hook`, {
-            method: "POST",
-            headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
-            body: JSON.stringify(body),
-          })
-        ).status;
-      replicas.push({ service, assistant, post });
+      replicas.push(
+        await startWebhookReplica(server, createFakeAssistant(), {
+          RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+          REDIS_URL: TEST_REDIS_URL,
+          REDIS_KEY_PREFIX: keyPrefix,
+        }),
+      );
     }
   });
   afterAll(async () => {
@@ -78,7 +46,7 @@ describe.skipIf(unavailable)("two replicas in webhook mode sharing REDIS_URL", (
   const asked = () => replicas.reduce((n, r) => n + r.assistant.asked.length, 0);
 
   it("answers an update posted to both replicas (and retried to one) once", async () => {
-    const [a, b] = replicas as [Replica, Replica];
+    const [a, b] = replicas as [WebhookReplica, WebhookReplica];
     const user = makeUser(5101);
     const update = message(user, "Sơn La?");
     const statuses = await Promise.all([a.post(update), b.post(update)]);
@@ -90,7 +58,7 @@ describe.skipIf(unavailable)("two replicas in webhook mode sharing REDIS_URL", (
   });
 
   it("counts a user's messages on both replicas against one limit", async () => {
-    const [a, b] = replicas as [Replica, Replica];
+    const [a, b] = replicas as [WebhookReplica, WebhookReplica];
     const user = makeUser(5102);
     const before = asked();
     // Alternating replicas, as a round-robin proxy would: each alone would allow RATE_LIMIT.
@@ -102,5 +70,20 @@ describe.skipIf(unavailable)("two replicas in webhook mode sharing REDIS_URL", (
     const sent = texts(server.sentTo(user.id));
     expect(sent.filter((t) => t === botText.rateLimited)).toHaveLength(1);
     expect(sent).toHaveLength(RATE_LIMIT + 1);
+  });
+
+  it("releases an update a stopping replica could not finish, so the other answers Telegram's retry", async () => {
+    const [a, b] = replicas as [WebhookReplica, WebhookReplica];
+    const user = makeUser(5103);
+    const update = message(user, "Sơn La?");
+    a.assistant.holdNextAsk(); // never let go: A is stopped in the middle of this answer
+    const asked = a.assistant.asked.length;
+    const first = a.post(update).catch(() => "no answer"); // the connection is closed by the stop
+    await until(() => a.assistant.asked.length > asked, 5_000);
+    await a.service.stop(200);
+    expect(await first).toBe("no answer");
+    // Telegram retries the update it got no answer to; the proxy sends it to B.
+    expect(await b.post(update)).toBe(200);
+    expect(texts(server.sentTo(user.id))).toEqual([expect.stringContaining("86,78%")]);
   });
 });

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { Redis } from "ioredis";
+import { freePort } from "../../bot/support/webhook-replica.js";
 
 /**
  * The Redis the tests run against: TEST_REDIS_URL, or the local server on 6379. Each test file
@@ -58,16 +58,6 @@ export async function removeKeys(prefix: string, url = TEST_REDIS_URL): Promise<
   } finally {
     client.disconnect();
   }
-}
-
-/** A port nothing listens on now (for a server that must be told its port before it starts). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 export interface OwnRedis {

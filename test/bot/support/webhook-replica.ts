@@ -1,0 +1,64 @@
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createConfig, type RawEnv } from "../../../src/config/config.js";
+import { createLogger } from "../../../src/logger.js";
+import { type Service, startService } from "../../../src/service.js";
+import type { BotApiServer } from "../../../support/bot-api-server.js";
+import type { FakeAssistant } from "./fake-assistant.js";
+
+const SECRET = "replica-webhook-secret-0123456789";
+
+/** A port nothing listens on now (for a server that must be told its port before it starts). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+export interface WebhookReplica {
+  service: Service;
+  assistant: FakeAssistant;
+  /** POSTs an update as Telegram (or a reverse proxy) would; the HTTP status, or rejects if cut off. */
+  post(update: unknown): Promise<number>;
+}
+
+/**
+ * One replica of the bot in webhook mode inside the test process, started by `startService` as
+ * `npm start` starts it, with its own data folder and port; `env` adds DATABASE_URL, REDIS_URL….
+ */
+export async function startWebhookReplica(
+  server: BotApiServer,
+  assistant: FakeAssistant,
+  env: RawEnv = {},
+): Promise<WebhookReplica> {
+  const port = await freePort();
+  const config = createConfig({
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "hoi-cchc-replica-")),
+    TELEGRAM_BOT_TOKEN: server.token,
+    TELEGRAM_API_ROOT: server.apiRoot,
+    TELEGRAM_WEBHOOK_URL: "https://bot.example.vn/hook",
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    WEBHOOK_PORT: String(port),
+    ...env,
+  });
+  const service = await startService(config, {
+    logger: createLogger("silent"),
+    assistant,
+    version: "9.9.9",
+    bot: { editIntervalMs: 20 },
+  });
+  const post = async (update: unknown) =>
+    (
+      await fetch(`http://127.0.0.1:${port}/hook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+        body: JSON.stringify(update),
+      })
+    ).status;
+  return { service, assistant, post };
+}
