@@ -20,7 +20,7 @@ export type AnswerType =
 const CUES: Array<[AnswerType, RegExp]> = [
   [
     "quantity",
-    /\b(bao nhieu|so luong|ty le|phan tram|xep thu|thu may|how many|how much|how long|how old|what percentage|percent)\b/,
+    /\b(bao nhieu|bao lau|bao xa|so luong|ty le|phan tram|xep thu|thu may|how many|how much|how long|how far|how old|what percentage|percent)\b/,
   ],
   [
     "time",
@@ -33,8 +33,22 @@ const CUES: Array<[AnswerType, RegExp]> = [
   ],
   ["reason", /\b(tai sao|vi sao|vi ly do gi|ly do gi|ly do nao|nguyen nhan|why)\b/],
   ["manner", /\b(nhu the nao|the nao|bang cach nao|ra sao|how)\b/],
-  ["entity", /\b(gi|cai gi|nao|what|which)\b/],
+  ["entity", /\b(gi|cai gi|nao|ke ten|what|which)\b/],
 ];
+
+/**
+ * Question words that fold into other words: "thể nào" ("thực thể nào", which entity) folds like "thế
+ * nào" (how), "đầu" (first) like "đâu" (where). With diacritics the written form decides.
+ */
+const ACCENTED: Partial<Record<AnswerType, { says: RegExp; folded: RegExp }>> = {
+  manner: {
+    says: /(thế nào|ra sao|bằng cách nào|\bhow\b)/iu,
+    folded: /\b(the nao|ra sao|bang cach nao|how)\b/,
+  },
+};
+/** "Từ đâu?", "đến đâu?": where, written with its diacritics, or unaccented at the question's end. */
+const WHERE_ACCENTED = /(?<![\p{L}])đâu(?![\p{L}])/iu;
+const WHERE_UNACCENTED = /\b(tu|den|toi|ve|di|sang) dau\s*$/;
 
 /** "What was the province's score / rate / index?": what is asked is a measure, so a figure answers. */
 const MEASURE_ASKED =
@@ -55,7 +69,19 @@ export function answerTypeOf(question: string): AnswerType {
   )
     return "quantity";
   if (MEASURE_ASKED.test(folded)) return "quantity";
-  for (const [type, cue] of CUES) if (cue.test(folded)) return type;
+  const accented = hasDiacritics(question);
+  for (const [type, cue] of CUES) {
+    if (!cue.test(folded)) continue;
+    const written = ACCENTED[type];
+    if (written && accented && !written.says.test(question)) continue;
+    if (
+      type === "entity" &&
+      (accented ? WHERE_ACCENTED.test(question) : WHERE_UNACCENTED.test(folded.trim()))
+    )
+      return "place";
+    return type;
+  }
+  if (accented ? WHERE_ACCENTED.test(question) : WHERE_UNACCENTED.test(folded.trim())) return "place";
   const trimmed = folded.trim();
   if (YES_NO.test(trimmed) || ENGLISH_YES_NO.test(trimmed)) return "yesno";
   return "general";
