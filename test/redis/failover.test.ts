@@ -70,8 +70,26 @@ describe.skipIf(unavailable)("when Redis goes away and comes back", () => {
     }
   });
 
+  it("starts, and answers, with Redis unreachable from the start", async () => {
+    await redis.kill();
+    const started = Date.now();
+    const running: RunningBot = await startBotAgainstStandIn({
+      assistant: createFakeAssistant(),
+      env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: testKeyPrefix() },
+    });
+    try {
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const user = makeUser(4402);
+      const chat = privateChat(user);
+      running.server.sendText(user, chat, "Sơn La?");
+      expect((await running.server.nextMessage(chat.id)).text).toContain("86,78%");
+    } finally {
+      await running.stop();
+    }
+  });
+
   it("keeps answering questions while Redis is away", async () => {
-    await redis.start().catch(() => undefined); // running again after the previous test
+    await redis.start(); // stopped by the previous test
     const running: RunningBot = await startBotAgainstStandIn({
       assistant: createFakeAssistant(),
       env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: testKeyPrefix() },
