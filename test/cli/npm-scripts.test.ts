@@ -42,6 +42,7 @@ describe("runtime folders", () => {
       "data/audit",
       "data/subscriptions",
       "data/state",
+      "data/pending",
       "reports/latest",
     ];
     const { stdout: ignored } = await runProcess("git", ["check-ignore", ...folders.map((f) => `${f}/x`)], {
