@@ -126,7 +126,10 @@ function bridgeAt(tokens: Token[], j: number, first: boolean): number {
     const t = tokens[k] as Token;
     if (t.start - (tokens[k - 1] as Token).end > 1) return 0;
     if (k > j && (isCapitalised(t) || isDigitToken(t))) return k - j;
-    if (isCapitalised(t) || isDigitToken(t) || GLUE.has(t.folded)) return 0;
+    // "số" is glue in "một số" (some) but names a document before its number ("Quyết định số 932").
+    const numbering =
+      IDENTIFIER_WORDS.has(t.folded) && tokens[k + 1] !== undefined && isDigitToken(tokens[k + 1] as Token);
+    if (isCapitalised(t) || isDigitToken(t) || (GLUE.has(t.folded) && !numbering)) return 0;
   }
   return 0;
 }
@@ -442,6 +445,8 @@ const SLOT_WINDOW = 2;
 interface SlotFrame {
   before: string[];
   after: string[];
+  /** The noun a "nào" asks about ("quyết định" of "Quyết định nào …?"): its answer is named with it. */
+  head: string[];
 }
 
 /**
@@ -451,12 +456,14 @@ interface SlotFrame {
 function slotFrame(question: string): SlotFrame {
   const words = tokenize(normalizeText(question)).map((t) => t.folded);
   const at = words.findIndex((w) => WH_WORDS.has(w));
-  if (at < 0) return { before: [], after: [] };
+  if (at < 0) return { before: [], after: [], head: [] };
   let start = at;
   while (start > 0 && WH_LEADS.has(words[start - 1] as string)) start--;
+  const before = words.slice(Math.max(0, start - SLOT_CONTEXT), start).filter((w) => !GLUE.has(w));
   return {
-    before: words.slice(Math.max(0, start - SLOT_CONTEXT), start).filter((w) => !GLUE.has(w)),
+    before,
     after: words.slice(at + 1, at + 1 + SLOT_CONTEXT).filter((w) => !GLUE.has(w)),
+    head: words[at] === "nao" ? before : [],
   };
 }
 
@@ -466,9 +473,12 @@ function slotFit(span: Span, tokens: Token[], frame: SlotFrame): number {
     tokens.slice(Math.max(0, from), Math.max(0, to)).map((t) => t.folded);
   const left = near(span.from - SLOT_WINDOW, span.from);
   const right = near(span.to, span.to + SLOT_WINDOW);
+  // "Quyết định nào …?" is answered by "Quyết định số 932/QĐ-TTg": a span opening with the noun asked about.
+  const opening = tokens.slice(span.from, span.from + 2).map((t) => t.folded);
   return (
     Number(frame.before.length > 0 && frame.before.some((w) => left.includes(w))) +
-    Number(frame.after.length > 0 && frame.after.some((w) => right.includes(w)))
+    Number(frame.after.length > 0 && frame.after.some((w) => right.includes(w))) +
+    Number(frame.head.length > 0 && frame.head.some((w) => opening.includes(w)))
   );
 }
 

@@ -87,6 +87,15 @@ describe("findAnswerSpan", () => {
     ).toBe("Cơn bão Nhiệt đới Beryl");
   });
 
+  it("answers 'N nào' with the span named by N, a document's number included", () => {
+    expect(
+      span(
+        "Quyết định nào thành lập Tổ công tác?",
+        "Tại Phiên họp, đại diện Văn phòng Chính phủ công bố Quyết định số 932/QĐ-TTg về việc thành lập Tổ công tác.",
+      ),
+    ).toBe("Quyết định số 932/QĐ-TTg");
+  });
+
   it("does not answer with a sentence's opener or a lone common word", () => {
     expect(
       span(
