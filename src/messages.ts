@@ -263,6 +263,9 @@ export const botText = {
   forwardedCommand:
     "Lệnh trong tin nhắn chuyển tiếp không được thực hiện. Nếu muốn dùng lệnh, bạn hãy tự gõ lệnh đó.",
   internalError: "Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Bạn vui lòng thử lại sau ít phút.",
+  /** A command that needs the shared database (/stats, /log, /theodoi) while it cannot be reached. */
+  databaseUnavailable:
+    "⚠️ Cơ sở dữ liệu của bot tạm thời không truy cập được nên chưa làm được việc này. Câu hỏi vẫn được trả lời bình thường; bạn vui lòng thử lại sau ít phút.",
   newConversation: "Đã bắt đầu cuộc trò chuyện mới: các câu hỏi tiếp theo không dựa vào những câu trước nữa.",
   unknownCommand: "Mình không hiểu lệnh này. Gõ /help để xem các lệnh có thể dùng.",
   nonText: {

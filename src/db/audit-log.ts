@@ -3,6 +3,7 @@ import type { Pool } from "./database.js";
 
 import { fingerprint } from "./fingerprint.js";
 import { type StoreBuffering, writeQueue } from "./pending-writes.js";
+import { whileReachable } from "./unavailable.js";
 
 export async function insertAuditEntry(pool: Pool, entry: AuditEntry): Promise<void> {
   await pool.query(
@@ -56,9 +57,9 @@ export function createPostgresAuditLog(pool: Pool, buffering: StoreBuffering = {
   return {
     record: (entry) => writes.write(entry),
     async latest(limit) {
-      const { rows } = await pool.query("SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT $1", [
-        limit,
-      ]);
+      const { rows } = await whileReachable(
+        pool.query("SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT $1", [limit]),
+      );
       return rows.map(toEntry);
     },
     flush: () => writes.settled(),

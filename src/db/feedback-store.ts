@@ -7,6 +7,7 @@ import type {
 import type { Pool } from "./database.js";
 import { fingerprint } from "./fingerprint.js";
 import { type StoreBuffering, writeQueue } from "./pending-writes.js";
+import { whileReachable } from "./unavailable.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** As many unanswered questions as the file store lists in /stats. */
@@ -99,6 +100,8 @@ export async function allVotes(pool: Pool): Promise<VoteRecord[]> {
  * replica writes into the same two tables, and /stats counts them all.
  */
 export function createPostgresFeedbackStore(pool: Pool, buffering: StoreBuffering = {}): FeedbackStore {
+  // /stats reads the database there and then: when it is away, the admin is told so.
+  const reachable = (text: string, values?: unknown[]) => whileReachable(pool.query(text, values));
   // While the database is away, questions and votes wait in a spill file and are stored when it is back.
   const questions = writeQueue<QuestionRecord>({
     ...buffering,
@@ -121,7 +124,7 @@ export function createPostgresFeedbackStore(pool: Pool, buffering: StoreBufferin
     async stats(now = Date.now()): Promise<FeedbackStats> {
       const since = new Date(now - 7 * DAY_MS);
       const [counts, tally, unanswered] = await Promise.all([
-        pool.query(
+        reachable(
           `SELECT count(*)::int AS questions,
                   count(*) FILTER (WHERE at >= $1)::int AS last7,
                   count(*) FILTER (WHERE found)::int AS found
@@ -129,12 +132,12 @@ export function createPostgresFeedbackStore(pool: Pool, buffering: StoreBufferin
           [since],
         ),
         // A user may change their mind: only the last vote of each user on each answer counts.
-        pool.query(
+        reachable(
           `SELECT count(*) FILTER (WHERE vote = 'up')::int AS up, count(*) FILTER (WHERE vote = 'down')::int AS down
            FROM (SELECT DISTINCT ON (answer_id, user_id) vote FROM votes
                  ORDER BY answer_id, user_id, at DESC, id DESC) AS last_votes`,
         ),
-        pool.query(
+        reachable(
           `SELECT question FROM questions WHERE NOT found
            GROUP BY question ORDER BY max(at) DESC, max(id) DESC LIMIT $1`,
           [RECENT_UNANSWERED],

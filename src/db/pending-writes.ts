@@ -3,6 +3,7 @@ import path from "node:path";
 import { readJsonl } from "../bot/services/jsonl.js";
 import type { Logger } from "../logger.js";
 import { serialQueue } from "../serial.js";
+import { isPermanentDatabaseError } from "./unavailable.js";
 
 /**
  * The log writes of one store (votes, questions, admin actions) while PostgreSQL may be away. A
@@ -50,16 +51,6 @@ const MAX_RETRY_MS = 10_000;
 /** How long a stop waits for a database that is still away before leaving the rest in the spill file. */
 const SETTLE_TIMEOUT_MS = 3_000;
 
-/**
- * SQLSTATE classes that no retry can fix: bad data (22), a constraint (23), a schema mismatch (42).
- * Anything else (no code: the connection refused, reset or timed out; 08 connection exceptions;
- * 57P0x the server shutting down) means the database is away and the write waits for it.
- */
-function isPermanent(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" && /^(22|23|42)[0-9A-Z]{3}$/.test(code);
-}
-
 export function writeQueue<T extends object>(options: WriteQueueOptions<T>): WriteQueue<T> {
   const { logger, name } = options;
   const spillFile = options.spillDir ? path.join(options.spillDir, `${name}.jsonl`) : undefined;
@@ -95,7 +86,7 @@ export function writeQueue<T extends object>(options: WriteQueueOptions<T>): Wri
         try {
           await options.write(record);
         } catch (error) {
-          if (!isPermanent(error)) {
+          if (!isPermanentDatabaseError(error)) {
             schedule();
             return;
           }
@@ -156,7 +147,7 @@ export function writeQueue<T extends object>(options: WriteQueueOptions<T>): Wri
           await options.write(record);
           return "stored";
         } catch (error) {
-          if (isPermanent(error)) throw error;
+          if (isPermanentDatabaseError(error)) throw error;
           return buffer(record, error);
         }
       })();

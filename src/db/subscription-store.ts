@@ -1,5 +1,6 @@
 import { type Subscription, type SubscriptionStore, topicKey } from "../bot/services/subscription-store.js";
 import type { Pool } from "./database.js";
+import { whileReachable } from "./unavailable.js";
 
 function toSubscription(r: Record<string, unknown>): Subscription {
   return {
@@ -17,9 +18,11 @@ function toSubscription(r: Record<string, unknown>): Subscription {
  * without case or diacritics) makes two replicas adding the same subscription at once store one.
  */
 export function createPostgresSubscriptionStore(pool: Pool): SubscriptionStore {
+  // Read and written there and then: when the database is away, the user is told so.
+  const query = (text: string, values?: unknown[]) => whileReachable(pool.query(text, values));
   return {
     async add(s) {
-      const { rowCount } = await pool.query(
+      const { rowCount } = await query(
         `INSERT INTO subscriptions (chat_id, topic_key, topic, chat_type, user_id, at)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (chat_id, topic_key) DO NOTHING`,
         [s.chatId, topicKey(s.topic), s.topic, s.chatType, s.userId ?? null, s.at],
@@ -29,8 +32,8 @@ export function createPostgresSubscriptionStore(pool: Pool): SubscriptionStore {
     async remove(chatId, topic) {
       const { rows } =
         topic === undefined
-          ? await pool.query("DELETE FROM subscriptions WHERE chat_id = $1 RETURNING topic, at", [chatId])
-          : await pool.query(
+          ? await query("DELETE FROM subscriptions WHERE chat_id = $1 RETURNING topic, at", [chatId])
+          : await query(
               "DELETE FROM subscriptions WHERE chat_id = $1 AND topic_key = $2 RETURNING topic, at",
               [chatId, topicKey(topic)],
             );
@@ -39,10 +42,8 @@ export function createPostgresSubscriptionStore(pool: Pool): SubscriptionStore {
     async list(chatId) {
       const { rows } =
         chatId === undefined
-          ? await pool.query("SELECT * FROM subscriptions ORDER BY at, chat_id, topic_key")
-          : await pool.query("SELECT * FROM subscriptions WHERE chat_id = $1 ORDER BY at, topic_key", [
-              chatId,
-            ]);
+          ? await query("SELECT * FROM subscriptions ORDER BY at, chat_id, topic_key")
+          : await query("SELECT * FROM subscriptions WHERE chat_id = $1 ORDER BY at, topic_key", [chatId]);
       return rows.map(toSubscription);
     },
   };

@@ -127,9 +127,11 @@ describe.skipIf(unavailable)("when PostgreSQL goes away and comes back", () => {
       const adminChat = privateChat(admin);
       server.sendText(admin, adminChat, "/remove lao-cai-tthc");
       await until(() => texts(server.sentTo(admin.id)).includes(botText.auditBuffered), 10_000);
-      // What reads the database says it failed, in general terms.
+      // What needs the database there and then says it is unreachable.
       server.sendText(admin, adminChat, "/stats");
-      await until(() => texts(server.sentTo(admin.id)).includes(botText.internalError), 10_000);
+      await until(() => texts(server.sentTo(admin.id)).includes(botText.databaseUnavailable), 10_000);
+      server.sendText(user, chat, "/theodoi Sơn La");
+      await until(() => texts(server.sentTo(user.id)).includes(botText.databaseUnavailable), 10_000);
 
       // Stopped while the database is still away: what waits is in the spill files.
       await running.stop();

@@ -1,4 +1,5 @@
 import { type BotError, GrammyError, HttpError, type NextFunction } from "grammy";
+import { DatabaseUnavailableError } from "../../db/unavailable.js";
 import type { Logger } from "../../logger.js";
 import { botText } from "../../messages.js";
 import type { Context } from "../context.js";
@@ -25,10 +26,14 @@ export async function errorHandler(error: BotError<Context>, _next: NextFunction
     ctx.logger.warn(describeError(error.error), "a reply may not have been delivered; not sent again");
     return;
   }
-  ctx.logger.error(describeError(error.error), "error while handling an update");
+  // The database being away is an outage the operator already hears of, not a bug: said plainly.
+  const outage = error.error instanceof DatabaseUnavailableError;
+  if (outage) ctx.logger.warn({ err: error.error }, "a command needed the database, which is unreachable");
+  else ctx.logger.error(describeError(error.error), "error while handling an update");
+  const text = outage ? botText.databaseUnavailable : botText.internalError;
   try {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: botText.internalError, show_alert: true });
-    else if (ctx.chat && isAddressedToBot(ctx)) await ctx.reply(botText.internalError);
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+    else if (ctx.chat && isAddressedToBot(ctx)) await ctx.reply(text);
   } catch (replyError) {
     ctx.logger.warn(describeError(replyError), "could not send the apology");
   }
