@@ -137,9 +137,7 @@ export function adminAddFeature(services: BotServices): Composer<Context> {
         ? new InlineKeyboard().text(
             botText.edit.editButton,
             callbackFor.admin(
-              services.adminActions.offer(chatId, [
-                { kind: "edit-template", articleId: result.article.id },
-              ])[0] as string,
+              services.adminActions.offer(chatId, { kind: "edit-template", articleId: result.article.id }),
             ),
           )
         : undefined;

@@ -38,20 +38,17 @@ export function adminRemoveFeature(services: BotServices): Composer<Context> {
       return;
     }
     const shown = matches.slice(0, MAX_CANDIDATES);
-    const tokens = services.adminActions.offer(ctx.chat.id, [
-      ...shown.map((a) => ({ kind: "remove" as const, articleId: a.id })),
-      { kind: "cancel" },
-    ]);
+    const offer = services.adminActions.list(ctx.chat.id);
     const keyboard = new InlineKeyboard();
     shown.forEach((a, i) => {
       keyboard
         .text(
           buttonLabel(botText.remove.candidateButton(i + 1, a.title)),
-          callbackFor.admin(tokens[i] as string),
+          callbackFor.admin(offer({ kind: "remove", articleId: a.id })),
         )
         .row();
     });
-    keyboard.text(botText.remove.cancelButton, callbackFor.admin(tokens.at(-1) as string));
+    keyboard.text(botText.remove.cancelButton, callbackFor.admin(offer({ kind: "cancel" })));
     const html = [
       botText.remove.choose(query, matches.length, shown.length),
       ...shown.map((a, i) => botText.remove.candidate(i + 1, a.title, formatDate(a.date), a.id)),

@@ -39,16 +39,13 @@ export function adminRestoreFeature(services: BotServices): Composer<Context> {
       return;
     }
     const shown = matches.slice(0, MAX_LISTED);
-    const tokens = services.adminActions.offer(
-      ctx.chat.id,
-      shown.map((e) => ({ kind: "restore" as const, trashId: e.trashId })),
-    );
+    const offer = services.adminActions.list(ctx.chat.id);
     const keyboard = new InlineKeyboard();
     shown.forEach((e, i) => {
       keyboard
         .text(
           buttonLabel(botText.restore.button(i + 1, e.article.title)),
-          callbackFor.admin(tokens[i] as string),
+          callbackFor.admin(offer({ kind: "restore", trashId: e.trashId })),
         )
         .row();
     });

@@ -71,8 +71,8 @@ function articlesAfter(services: BotServices, reindex: ReindexResult): number {
 
 /** An undo button for a removal: it restores the trash entry. */
 function undoKeyboard(services: BotServices, chatId: number, trashId: string): InlineKeyboard {
-  const [token] = services.adminActions.offer(chatId, [{ kind: "restore", trashId }]);
-  return new InlineKeyboard().text(botText.remove.undoButton, callbackFor.admin(token as string));
+  const token = services.adminActions.offer(chatId, { kind: "restore", trashId });
+  return new InlineKeyboard().text(botText.remove.undoButton, callbackFor.admin(token));
 }
 
 /** Removes one article by id, records it, and says what happened (with an undo button). */

@@ -28,10 +28,13 @@ export class PendingActions {
     private readonly newToken: () => string = randomAnswerId,
   ) {}
 
-  /** Registers one button per action, all spent together; returns their tokens in order. */
-  offer(chatId: number, actions: AdminAction[]): string[] {
+  /**
+   * Starts a list of buttons spent together: each call of the returned function registers one
+   * button's action and returns its token.
+   */
+  list(chatId: number): (action: AdminAction) => string {
     const group = String(++this.#groups);
-    return actions.map((action) => {
+    return (action) => {
       const token = this.#token();
       this.#byToken.set(token, { chatId, group, action });
       while (this.#byToken.size > this.capacity) {
@@ -40,7 +43,12 @@ export class PendingActions {
         this.#byToken.delete(oldest);
       }
       return token;
-    });
+    };
+  }
+
+  /** Registers a button that stands alone; returns its token. */
+  offer(chatId: number, action: AdminAction): string {
+    return this.list(chatId)(action);
   }
 
   /** The action of a pressed button, if it is still valid in this chat; its whole list is spent. */
