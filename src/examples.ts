@@ -27,10 +27,10 @@ export function fallbackExamples(summary: IndexSummary): string[] {
   if (topics.length === 0) return [];
   const out: string[] = [];
   for (let i = 0; i < EXAMPLES_SHOWN; i++) {
-    const topic = topics[i % topics.length]?.vi as string;
+    const topic = topics[i % topics.length];
     const place = places[i];
-    if (!place && i >= topics.length) break;
-    out.push(answerText.exampleQuestion(topic, place?.name, place?.lastYear ?? summary.years?.to));
+    if (!topic || (!place && i >= topics.length)) break;
+    out.push(answerText.exampleQuestion(topic.vi, place?.name, place?.lastYear ?? summary.years?.to));
   }
   return out;
 }

@@ -40,8 +40,8 @@ function malformedLine(text: string): number | undefined {
     if (!trimmed || trimmed.startsWith("#")) continue;
     const m = trimmed.match(/^(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=\s*(["'`]?)(.*)$/);
     if (!m) return i + 1;
-    const quote = m[1];
-    if (quote && !(m[2] as string).includes(quote)) openQuote = quote;
+    const [, quote, value = ""] = m;
+    if (quote && !value.includes(quote)) openQuote = quote;
   }
   return openQuote ? lines.length : undefined;
 }

@@ -80,13 +80,8 @@ export function cleanArticle(raw: string): CleanedArticle {
     start = 1;
   }
 
-  let end = lines.length;
-  for (let i = start + 1; i < lines.length; i++) {
-    if (TAIL_START.test(lines[i] as string)) {
-      end = i;
-      break;
-    }
-  }
+  const tail = lines.findIndex((line, i) => i > start && TAIL_START.test(line));
+  let end = tail < 0 ? lines.length : tail;
   removed.push(...lines.slice(end));
 
   let author: string | undefined;

@@ -130,11 +130,9 @@ export function createCorpusStore(corpusDir: string, trashDir: string): CorpusSt
 
   /** The trashed files of one entry: the article file and, when it had one, its sidecar. */
   async function trashEntry(trashId: string) {
-    const match = TRASH_NAME.exec(trashId);
-    if (!match) return undefined;
+    const [, stamp, id] = TRASH_NAME.exec(trashId) ?? [];
+    if (stamp === undefined || id === undefined) return undefined;
     const names = await trashNames();
-    const stamp = match[1] as string;
-    const id = match[2] as string;
     const file = names.find((n) => isArticleFile(n) && path.basename(n, path.extname(n)) === trashId);
     if (!file) return undefined;
     const sidecar = names.includes(sidecarName(trashId)) ? sidecarName(trashId) : undefined;
@@ -192,10 +190,8 @@ export function createCorpusStore(corpusDir: string, trashDir: string): CorpusSt
       const names = await trashNames();
       const entries: TrashedArticle[] = [];
       for (const name of names.filter(isArticleFile)) {
-        const match = TRASH_NAME.exec(name);
-        if (!match) continue;
-        const stamp = match[1] as string;
-        const original = match[2] as string;
+        const [, stamp, original] = TRASH_NAME.exec(name) ?? [];
+        if (stamp === undefined || original === undefined) continue;
         try {
           const { text: _t, contentHash, ...meta } = await loadArticle(trashDir, name);
           const id = path.basename(original, path.extname(original));

@@ -163,11 +163,11 @@ export function publisherOfSite(value: string): string | undefined {
   if (!host) return undefined;
   const known = Object.entries(SITES).find(([site]) => host === site || host.endsWith(`.${site}`));
   if (known) return known[1];
-  const portal = /^(?:[a-z0-9-]+\.)*?([a-z]+)\.gov\.vn$/.exec(host);
-  const portalPlace = portal ? PLACE_BY_SLUG.get(portal[1] as string) : undefined;
+  const [, portalSlug] = /^(?:[a-z0-9-]+\.)*?([a-z]+)\.gov\.vn$/.exec(host) ?? [];
+  const portalPlace = portalSlug ? PLACE_BY_SLUG.get(portalSlug) : undefined;
   if (portalPlace) return `Cổng Thông tin điện tử tỉnh ${portalPlace}`;
-  const paper = /^bao([a-z]+)\.(?:com\.)?vn$/.exec(host);
-  const paperPlace = paper ? PLACE_BY_SLUG.get(paper[1] as string) : undefined;
+  const [, paperSlug] = /^bao([a-z]+)\.(?:com\.)?vn$/.exec(host) ?? [];
+  const paperPlace = paperSlug ? PLACE_BY_SLUG.get(paperSlug) : undefined;
   if (paperPlace) return `Báo ${paperPlace}`;
   return host;
 }

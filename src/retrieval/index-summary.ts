@@ -26,12 +26,16 @@ const summaries = new WeakMap<LoadedIndex, IndexSummary>();
 /** Ascending document ids in both lists. */
 function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
   const out: number[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      out.push(a[i] as number);
+  // Reading past either end gives undefined, which ends the walk.
+  for (let i = 0, j = 0; ; ) {
+    const x = a[i];
+    const y = b[j];
+    if (x === undefined || y === undefined) break;
+    if (x === y) {
+      out.push(x);
       i++;
       j++;
-    } else if ((a[i] as number) < (b[j] as number)) i++;
+    } else if (x < y) i++;
     else j++;
   }
   return Uint32Array.from(out);
