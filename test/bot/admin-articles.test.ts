@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { botText } from "../../src/messages.js";
 import { StorageError } from "../../src/storage-error.js";
+import { itemAt } from "../fixtures/support.js";
 import { ADMIN, ALICE, botMessage, buttonData, createHarness, privateOf } from "./support/harness.js";
 
 const admin = privateOf(ADMIN);
@@ -39,7 +40,7 @@ describe("/remove", () => {
       botText.remove.cancelButton,
     ]);
 
-    await h.press(ADMIN, botMessage(list, admin), buttons[1]?.[1] as string);
+    await h.press(ADMIN, botMessage(list, admin), itemAt(buttons, 1)[1]);
     expect(h.assistant.removed).toEqual(["son-la-par"]);
     const result = h.sent("editMessageText").at(-1) as (typeof h.calls)[number];
     expect(String(result.payload.text)).toContain(
@@ -48,12 +49,12 @@ describe("/remove", () => {
     expect(buttonsOf(result).map(([label]) => label)).toEqual([botText.remove.undoButton]);
 
     // The list is spent: another of its buttons removes nothing more.
-    await h.press(ADMIN, botMessage(list, admin), buttons[0]?.[1] as string);
+    await h.press(ADMIN, botMessage(list, admin), itemAt(buttons, 0)[1]);
     expect(h.assistant.removed).toEqual(["son-la-par"]);
     expect(h.sent("answerCallbackQuery").at(-1)?.payload.text).toBe(botText.staleButton);
 
     // Undo puts it back.
-    await h.press(ADMIN, botMessage(result, admin), buttonsOf(result)[0]?.[1] as string);
+    await h.press(ADMIN, botMessage(result, admin), itemAt(buttonsOf(result), 0)[1]);
     expect(h.assistant.restored).toEqual(["son-la-par"]);
     expect(h.texts().at(-1)).toContain(
       "Đã khôi phục bài viết <b>Chỉ số CCHC năm 2022 của Sơn La đạt 86,78%</b>",
@@ -64,7 +65,7 @@ describe("/remove", () => {
     const h = createHarness();
     await h.text(ADMIN, admin, "/remove a");
     const list = h.sent().at(-1) as (typeof h.calls)[number];
-    await h.press(ADMIN, botMessage(list, admin), buttonsOf(list).at(-1)?.[1] as string);
+    await h.press(ADMIN, botMessage(list, admin), itemAt(buttonsOf(list), -1)[1]);
     expect(h.texts().at(-1)).toBe(botText.remove.cancelled);
     expect(h.assistant.removed).toEqual([]);
 
@@ -115,7 +116,7 @@ describe("/restore", () => {
       "♻️ 1. Gia Lai đẩy mạnh dịch vụ công trực tuyến",
       "♻️ 2. Chỉ số CCHC năm 2022 của Sơn La đạt 86,78%",
     ]);
-    await h.press(ADMIN, botMessage(list, admin), buttons[1]?.[1] as string);
+    await h.press(ADMIN, botMessage(list, admin), itemAt(buttons, 1)[1]);
     expect(h.assistant.restored).toEqual(["son-la-par"]);
     expect(h.assistant.articles().map((a) => a.id)).toContain("son-la-par");
     await h.text(ADMIN, admin, "/restore khong co");
@@ -149,7 +150,7 @@ describe("/edit", () => {
         },
       },
     ]);
-    const reply = h.texts().at(-1) as string;
+    const reply = itemAt(h.texts(), -1);
     expect(reply).toContain(
       "• Tiêu đề: Chỉ số CCHC năm 2022 của Sơn La đạt 86,78% → <b>Sơn La tăng 2 bậc chỉ số CCHC</b>",
     );
@@ -189,7 +190,7 @@ describe("/log", () => {
     await h.text(ADMIN, admin, "/remove son-la-par");
     await h.text(ADMIN, admin, "/edit gia-lai-dvc\nNguồn: Báo Gia Lai điện tử");
     await h.text(ADMIN, admin, "/log");
-    const log = h.texts().at(-1) as string;
+    const log = itemAt(h.texts(), -1);
     expect(log).toContain("2 mục gần nhất");
     const edit = log.indexOf("<b>sửa</b> <code>gia-lai-dvc</code>");
     const removal = log.indexOf("<b>gỡ</b> <code>son-la-par</code>");

@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTICLE, copyCorpus, ROOT, runProcess, tempDirs } from "../fixtures/support.js";
+import { ARTICLE, copyCorpus, itemAt, ROOT, runProcess, tempDirs } from "../fixtures/support.js";
 
 /**
  * `ask` as a user runs it, in a child process. Each spawn costs a second or two, so these are few;
@@ -69,7 +69,7 @@ describe("ask", () => {
     expect(run.stdout.endsWith("\n")).toBe(true);
     const lines = run.stdout.split("\n").filter(Boolean);
     expect(lines).toHaveLength(1);
-    const json = JSON.parse(lines[0] as string) as Record<string, unknown>;
+    const json = JSON.parse(itemAt(lines, 0)) as Record<string, unknown>;
     expectAnswerShape(json);
     expect(json.question).toBe(question);
     expect(json.found).toBe(true);

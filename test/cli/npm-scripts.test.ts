@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyCorpus, runProcess, tempDirs } from "../fixtures/support.js";
+import { copyCorpus, itemAt, runProcess, tempDirs } from "../fixtures/support.js";
 
 /** The npm scripts as a user runs them, through npm itself and the project's .npmrc. */
 
@@ -28,7 +28,7 @@ describe("npm run ask -- --json", () => {
     const lines = stdout.split("\n").filter((l) => l.trim());
     expect(lines).toHaveLength(1);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
-    expect(JSON.parse(lines[0] as string).question).toBe("Lào Cai đã cắt giảm bao nhiêu TTHC?");
+    expect(JSON.parse(itemAt(lines, 0)).question).toBe("Lào Cai đã cắt giảm bao nhiêu TTHC?");
     expect(stderr).toContain("> hoi-cchc@");
   }, 60_000);
 });

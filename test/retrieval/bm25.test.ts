@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createBm25, loadBm25 } from "../../src/retrieval/bm25.js";
 import { analyze } from "../../src/text/terms.js";
+import { itemAt } from "../fixtures/support.js";
 
 const DOCS = [
   "Lào Cai cắt giảm thời gian giải quyết thủ tục hành chính",
@@ -26,7 +27,7 @@ describe("createBm25", () => {
     const hits = build().search(analyze("thủ tục hành chính biên chế"), 10);
     expect(hits[0]?.doc).toBe(2);
     expect(hits).toHaveLength(3);
-    expect(hits[0]?.score).toBeGreaterThan(hits[1]?.score as number);
+    expect(hits[0]?.score).toBeGreaterThan(itemAt(hits, 1).score);
   });
 
   it("gives a rare term a higher IDF than a term every document has", () => {

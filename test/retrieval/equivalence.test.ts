@@ -13,6 +13,7 @@ import { foldDiacritics } from "../../src/text/normalize.js";
 import { analyze } from "../../src/text/terms.js";
 import { words } from "../../src/text/words.js";
 import { createRng } from "../../support/prng.js";
+import { itemAt } from "../fixtures/support.js";
 
 /**
  * The typed-array BM25 and the counting of the local embeddings were rewritten for speed; these
@@ -132,12 +133,12 @@ describe("BM25 on typed arrays", () => {
   it("keeps a clone independent of the original", () => {
     const index = createBm25();
     for (const d of docs.slice(0, 30)) index.add(d);
-    const before = index.search(analyze(QUERIES[0] as string), 10);
+    const before = index.search(analyze(itemAt(QUERIES, 0)), 10);
     const copy = index.clone();
     for (const d of docs.slice(30)) copy.add(d);
     expect(index.size).toBe(30);
     expect(copy.size).toBe(docs.length);
-    expect(index.search(analyze(QUERIES[0] as string), 10)).toEqual(before);
+    expect(index.search(analyze(itemAt(QUERIES, 0)), 10)).toEqual(before);
   });
 
   it("keeps term frequencies of 255 and more exactly, through the binary form", () => {
@@ -165,7 +166,7 @@ describe("BM25 on typed arrays", () => {
     const ref = referenceBm25(docs);
     docs.forEach((d, i) => {
       index.add(d);
-      if (i % 37 === 0) index.search(analyze(QUERIES[1] as string), 3);
+      if (i % 37 === 0) index.search(analyze(itemAt(QUERIES, 1)), 3);
     });
     for (const q of QUERIES) expect(index.search(analyze(q), 30)).toEqual(ref.search(analyze(q), 30));
     const dir = await mkdtemp(path.join(os.tmpdir(), "bm25-"));
@@ -188,6 +189,6 @@ describe("LocalEmbeddings counting", () => {
       expect(e.embedAnalyzed(words(t), analyze(t))).toEqual(referenceEmbed(t));
     }
     const small = new LocalEmbeddings({ dimensions: 64 });
-    expect(small.embed(texts[0] as string)).toEqual(referenceEmbed(texts[0] as string, 64));
+    expect(small.embed(itemAt(texts, 0))).toEqual(referenceEmbed(itemAt(texts, 0), 64));
   });
 });

@@ -8,7 +8,7 @@ import { retrieve, searchText } from "../../src/retrieval/retriever.js";
 import { createVectorIndex, type VectorIndex } from "../../src/retrieval/vector-index.js";
 import { analyze } from "../../src/text/terms.js";
 import type { Chunk } from "../../src/types.js";
-import { ARTICLE, copyCorpus, countingEmbedder, fixture, tempDirs } from "../fixtures/support.js";
+import { ARTICLE, copyCorpus, countingEmbedder, fixture, itemAt, tempDirs } from "../fixtures/support.js";
 
 const temp = tempDirs();
 const embedder = countingEmbedder();
@@ -50,8 +50,8 @@ describe("hybrid retrieval over the real corpus", () => {
   it("returns k passages, best first, with their ranks in each list", async () => {
     const passages = await retrieve(index, embedder, "Sơn La xếp thứ bao nhiêu về chỉ số SIPAS?", { k: 5 });
     expect(passages).toHaveLength(5);
-    for (let i = 1; i < passages.length; i++) {
-      expect(passages[i - 1]?.score).toBeGreaterThanOrEqual(passages[i]?.score as number);
+    for (const [i, passage] of passages.slice(1).entries()) {
+      expect(itemAt(passages, i).score).toBeGreaterThanOrEqual(passage.score);
     }
     const top = passages[0];
     expect(top?.lexicalRank ?? top?.vectorRank).toBeDefined();

@@ -193,7 +193,7 @@ describe("markup in questions and articles is shown as text, never as markup or 
     expect(visibleText(answer)).toContain("Quảng Trị công bố <b>35</b> thủ tục & </a> *_[mới]_*");
     expect(markupOf(answer).hrefs).toEqual([]);
 
-    await h.press(ALICE, botMessage(answer, alice), buttonData(answer)[0] as string);
+    await h.press(ALICE, botMessage(answer, alice), itemAt(buttonData(answer), 0));
     const passages = h.sent().at(-1);
     if (!passages) throw new Error("no passages");
     expect(problemsOf(passages)).toEqual([]);

@@ -9,7 +9,7 @@ import { LocalEmbeddings } from "../../src/retrieval/embeddings/local.js";
 import type { Answer, Assistant } from "../../src/types.js";
 import { ADMIN, createHarness, privateOf } from "../bot/support/harness.js";
 import { until } from "../bot/support/until.js";
-import { ARTICLE, FIXTURES_DIR, fixture } from "../fixtures/support.js";
+import { ARTICLE, FIXTURES_DIR, fixture, itemAt } from "../fixtures/support.js";
 import { realApp, temp } from "./support/real-app.js";
 
 /** Questions during a reindex, and admins acting at the same moment, with the real core. */
@@ -111,7 +111,7 @@ describe("50 questions during a reindex", () => {
 
     const asked: Array<Promise<unknown>> = [];
     const ask = (i: number) =>
-      asked.push(h.text(user(i), privateOf(user(i)), QUESTIONS[i % QUESTIONS.length] as string));
+      asked.push(h.text(user(i), privateOf(user(i)), itemAt(QUESTIONS, i % QUESTIONS.length)));
     for (let i = 0; i < 25; i++) ask(i); // the rebuild is held at its embedding stage meanwhile
     await Promise.all(asked);
     expect(real.app.assistant.status().rebuilding).toBe(true);

@@ -7,7 +7,7 @@ import { createApp } from "../../src/main.js";
 import { localEmbedder } from "../../src/retrieval/embeddings/local.js";
 import { isFresh, type LoadedIndex, openIndex } from "../../src/retrieval/index-store.js";
 import { retrieve } from "../../src/retrieval/retriever.js";
-import { FIXTURES_DIR, ROOT, silentLogger } from "../fixtures/support.js";
+import { FIXTURES_DIR, itemAt, ROOT, silentLogger } from "../fixtures/support.js";
 import { type RealApp, realApp, snapshot, temp } from "./support/real-app.js";
 
 /**
@@ -134,7 +134,7 @@ describe("SIGKILL in the middle of a reindex", () => {
     expect(await leftovers(real.indexDir)).toEqual([]);
     expect((await readdir(real.indexDir)).filter((n) => n.startsWith("gen-"))).toHaveLength(1);
     expect(await isFresh(loaded, real.corpusDir, loaded.manifest.settings)).toBe(true);
-    expect((await next.assistant.ask(QUESTIONS[2] as string)).answer).toContain("48");
+    expect((await next.assistant.ask(itemAt(QUESTIONS, 2))).answer).toContain("48");
     expect(await snapshot(real.corpusDir)).toEqual(corpus);
   });
 

@@ -56,9 +56,9 @@ describe("a corrupt or truncated index", () => {
     [
       "a truncated data file",
       async (gen: string) => {
-        const [largest] = await dataFiles(gen);
-        await truncate(path.join(gen, largest as string), 64);
-        return largest as string;
+        const largest = itemAt(await dataFiles(gen), 0);
+        await truncate(path.join(gen, largest), 64);
+        return largest;
       },
     ],
     [
@@ -75,7 +75,7 @@ describe("a corrupt or truncated index", () => {
     [
       "a missing data file",
       async (gen: string) => {
-        const name = (await dataFiles(gen)).at(-1) as string;
+        const name = itemAt(await dataFiles(gen), -1);
         await rm(path.join(gen, name));
         return name;
       },

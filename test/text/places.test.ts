@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findPlaces, isKnownPlace } from "../../src/text/places.js";
+import { itemAt } from "../fixtures/support.js";
 
 const names = (text: string) => findPlaces(text).map((p) => p.place);
 
@@ -27,7 +28,7 @@ describe("findPlaces", () => {
   it("lists several places in the order they appear", () => {
     expect(names("So sánh Sơn La, Kon Tum và Vĩnh Phúc")).toEqual(["Sơn La", "Kon Tum", "Vĩnh Phúc"]);
     const found = findPlaces("Hà Nội và Đà Nẵng");
-    expect(found[0]?.index).toBeLessThan(found[1]?.index as number);
+    expect(found[0]?.index).toBeLessThan(itemAt(found, 1).index);
   });
 
   it("prefers the longest form and does not find a province inside a longer word", () => {
