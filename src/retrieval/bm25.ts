@@ -9,6 +9,11 @@
  *
  * Scores are those of the original Map-based implementation to the last bit: the same expressions,
  * summed in the same order (query term by query term), ties broken by the lower document id.
+ *
+ * Typed-array reads are written `a[i] as number`: every index is in range by construction (term ids
+ * below the term count, `offsets` one longer than the terms, document ids below `docLengths`'
+ * length, heap positions below its size, other loops bounded by the arrays' lengths), and the loops
+ * run once per posting or per document.
  */
 
 export interface Bm25Params {

@@ -20,7 +20,8 @@ export interface LocalEmbeddingsParams extends EmbeddingsParams {
  * weight (a term 1, a bigram 1.5, a 4-gram 0.3), and a word keeps the ids of its 4-grams, so a word
  * is folded (two Unicode normalisations) and its grams hashed only the first time it is seen.
  * Counting then happens in a typed array instead of a fresh Map per text. Past a size limit the
- * dictionary is started again (between two texts), which changes no vector.
+ * dictionary is started again (between two texts), which changes no vector. The arrays grow with the
+ * ids (featureId), so a read `a[id] as number` is always in range.
  */
 const FEATURE_LIMIT = 2_000_000;
 let featureIds = new Map<string, number>();
