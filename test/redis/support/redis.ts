@@ -72,14 +72,21 @@ export interface OwnRedis {
 /** A `redis-server` of this test's own on a free port, nothing on disk; `kill()` in afterAll. */
 export async function startOwnRedis(): Promise<OwnRedis> {
   const port = await freePort();
-  let child: ChildProcess | undefined;
+  /** Every server this fixture started and that has not exited: none may outlive the test. */
+  const alive = new Set<ChildProcess>();
+  const killAll = () => {
+    for (const proc of alive) proc.kill("SIGKILL");
+  };
+  // Even when the test process ends without reaching kill() (a timeout, a crash).
+  process.once("exit", killAll);
   const start = async () => {
     const proc = spawn(
       "redis-server",
       ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
-    child = proc;
+    alive.add(proc);
+    proc.once("exit", () => alive.delete(proc));
     await new Promise<void>((resolve, reject) => {
       let out = "";
       const onData = (chunk: Buffer) => {
@@ -100,11 +107,9 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     port,
     start,
     async kill() {
-      const proc = child;
-      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-      const exited = new Promise((resolve) => proc.once("exit", resolve));
-      proc.kill("SIGKILL");
-      await exited;
+      const exits = [...alive].map((proc) => new Promise((resolve) => proc.once("exit", resolve)));
+      killAll();
+      await Promise.all(exits);
     },
   };
 }
