@@ -11,7 +11,7 @@ import { createFeedbackStore, type FeedbackStore, feedbackDir } from "./bot/serv
 import { createSubscriptionStore, subscriptionsDir } from "./bot/services/subscription-store.js";
 import { startWebhook } from "./bot/webhook.js";
 import { type Config, secretsOf } from "./config/config.js";
-import { createPostgresCorpus, noArticlesYet, syncMirror } from "./db/articles.js";
+import { createPostgresCorpus, syncMirror } from "./db/articles.js";
 import { createPostgresAuditLog } from "./db/audit-log.js";
 import { type Cluster, createCluster } from "./db/cluster.js";
 import { openDatabase, type Pool } from "./db/database.js";
@@ -19,7 +19,7 @@ import { createPostgresFeedbackStore } from "./db/feedback-store.js";
 import { createPostgresHistory } from "./db/history.js";
 import { createPostgresSeenUpdates } from "./db/seen-updates.js";
 import { createPostgresSubscriptionStore } from "./db/subscription-store.js";
-import { importArticles } from "./db/transfer.js";
+import { seedArticles } from "./db/transfer.js";
 import { readArticle } from "./ingest/read-article.js";
 import { createLogger, type Logger } from "./logger.js";
 import { type App, type AppOverrides, createApp } from "./main.js";
@@ -119,11 +119,16 @@ function observed(promise: Promise<void>): Promise<void> {
  * listener of changes.
  */
 async function joinCluster(config: Config, database: Pool, logger: Logger) {
-  if (await noArticlesYet(database)) {
-    const folders = { corpusDir: config.corpusDir, trashDir: path.join(config.dataDir, "removed") };
-    const counts = await importArticles(database, folders);
+  const folders = { corpusDir: config.corpusDir, trashDir: path.join(config.dataDir, "removed") };
+  const seeded = await seedArticles(database, folders);
+  if (seeded) {
     logger.info(
-      { articles: counts.articles, removed: counts.removed, from: config.corpusDir },
+      {
+        articles: seeded.articles,
+        removed: seeded.removed,
+        skipped: seeded.skipped.length,
+        from: config.corpusDir,
+      },
       "the articles table was empty: filled from the corpus folder",
     );
   }

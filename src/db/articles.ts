@@ -20,7 +20,7 @@ import type { Pool } from "./database.js";
 /** Channel the `articles` trigger notifies with the id of the row that changed (migration 2). */
 export const ARTICLES_CHANNEL = "hoi_cchc_articles";
 
-type Queryable = Pool | pg.PoolClient;
+export type Queryable = Pool | pg.PoolClient;
 
 export interface ArticleRow {
   id: string;
@@ -350,7 +350,7 @@ export async function liveMeta(pool: Pool, ids?: string[]): Promise<LiveMeta[]> 
 }
 
 /** Whether the table has never held an article (a new deployment, before `npm run import`). */
-export async function noArticlesYet(pool: Pool): Promise<boolean> {
-  const { rows } = await pool.query("SELECT NOT EXISTS (SELECT 1 FROM articles) AS empty");
+export async function noArticlesYet(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query("SELECT NOT EXISTS (SELECT 1 FROM articles) AS empty");
   return rows[0].empty === true;
 }

@@ -17,6 +17,8 @@ import type { Pool } from "./database.js";
 const REINDEX_LOCK_KEY = 4_812_170_015;
 /** A replica that finished a /reindex says so here (payload: its id), and the others rebuild in turn. */
 const REINDEX_CHANNEL = "hoi_cchc_reindex";
+/** How often a follower tries the build lock while another replica holds it. */
+const LOCK_RETRY_MS = 500;
 /** Notifications arriving this close together are read from the table in one query. */
 const GATHER_MS = 20;
 /** Waits between attempts to listen again after the connection is lost, growing to the last. */
@@ -155,26 +157,38 @@ export function createCluster(options: ClusterOptions): Cluster {
   let following: Promise<void> | undefined;
   let followAgain = false;
 
-  /** Holds the cluster's build lock on a pooled connection while `build` runs. */
-  async function underLock<T>(wait: boolean, build: () => Promise<T>): Promise<T | "busy"> {
+  /** Runs `build` holding the cluster's build lock on a pooled connection, or says "busy". */
+  async function withLock<T>(build: () => Promise<T>): Promise<T | "busy"> {
     const conn = await pool.connect();
+    // A connection whose query failed is not put back in the pool (the lock went with it).
     let broken = false;
+    const query = (text: string) =>
+      conn.query(text, [REINDEX_LOCK_KEY]).catch((error: unknown) => {
+        broken = true;
+        throw error;
+      });
     try {
-      if (wait) await conn.query("SELECT pg_advisory_lock($1)", [REINDEX_LOCK_KEY]);
-      else {
-        const { rows } = await conn.query("SELECT pg_try_advisory_lock($1) AS ok", [REINDEX_LOCK_KEY]);
-        if (rows[0].ok !== true) return "busy";
-      }
+      const { rows } = await query("SELECT pg_try_advisory_lock($1) AS ok");
+      if (rows[0]?.ok !== true) return "busy";
       try {
         return await build();
       } finally {
-        // A lost connection has released the lock already; it is then not put back in the pool.
-        await conn.query("SELECT pg_advisory_unlock($1)", [REINDEX_LOCK_KEY]).catch(() => {
-          broken = true;
-        });
+        await query("SELECT pg_advisory_unlock($1)").catch(() => undefined);
       }
     } finally {
       conn.release(broken);
+    }
+  }
+
+  /**
+   * The lock, waited for when `wait` (a follower): tried again every half second rather than
+   * blocking in PostgreSQL, so a stop is not held up by a build elsewhere.
+   */
+  async function underLock<T>(wait: boolean, build: () => Promise<T>): Promise<T | "busy"> {
+    for (;;) {
+      const result = await withLock(build);
+      if (result !== "busy" || !wait || closed) return result;
+      await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
     }
   }
 

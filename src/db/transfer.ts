@@ -14,7 +14,7 @@ import { createSubscriptionStore, subscriptionsDir } from "../bot/services/subsc
 import { readSidecar } from "../ingest/corpus.js";
 import type { Sidecar } from "../ingest/metadata.js";
 import { ArticleError, isArticleFile } from "../ingest/read-article.js";
-import { upsertArticle } from "./articles.js";
+import { noArticlesYet, type Queryable, upsertArticle } from "./articles.js";
 import { allAuditEntries, insertAuditEntry } from "./audit-log.js";
 import type { Pool } from "./database.js";
 import { allQuestions, allVotes, insertQuestion, insertVote } from "./feedback-store.js";
@@ -82,7 +82,7 @@ async function sidecarOf(file: string): Promise<Sidecar | undefined> {
  * `counts`. Also what a replica runs at its first start on an empty table.
  */
 export async function importArticles(
-  pool: Pool,
+  pool: Queryable,
   folders: Pick<DataFolders, "corpusDir" | "trashDir">,
   counts: TransferCounts = noneYet(),
 ): Promise<TransferCounts> {
@@ -119,6 +119,33 @@ export async function importArticles(
     }
   }
   return counts;
+}
+
+/** Replicas starting together on an empty table queue on this lock, so one fills it and the others find it full. */
+const SEED_LOCK_KEY = 4_812_170_016;
+
+/**
+ * Fills the `articles` table from a corpus folder when it has never held an article (a new
+ * deployment), in one transaction: another replica sees all of them or none. Undefined when the
+ * table already had articles.
+ */
+export async function seedArticles(
+  pool: Pool,
+  folders: Pick<DataFolders, "corpusDir" | "trashDir">,
+): Promise<TransferCounts | undefined> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock($1)", [SEED_LOCK_KEY]);
+    const counts = (await noArticlesYet(client)) ? await importArticles(client, folders) : undefined;
+    await client.query("COMMIT");
+    return counts;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /** Moves a data folder into the database; safe to repeat. */

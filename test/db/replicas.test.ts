@@ -184,6 +184,12 @@ describe.skipIf(unavailable)("two replica processes sharing PostgreSQL", () => {
       "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted",
     );
     expect(held.rows[0].n).toBeGreaterThan(0);
+    // One build at a time across the cluster: B refuses a second one, and keeps answering.
+    const refused = server.mark();
+    expect(await b.post(telegram.text(admin, "/reindex"))).toBe(200);
+    await server.waitForCall("editMessageText", (p) => p.text === botText.reindex.alreadyRunning, {
+      since: refused,
+    });
     await a.kill();
     embeddings.release();
 
