@@ -378,7 +378,7 @@ export const botText = {
   remove: {
     usage: "Cú pháp: /remove &lt;mã hoặc tiêu đề bài viết&gt;. Mã bài viết xem bằng /sources.",
     removed: (title: string, id: string, articles: number) =>
-      `🗑 Đã gỡ bài viết <b>${escapeHtml(title)}</b> (mã <code>${escapeHtml(id)}</code>). Tệp được chuyển vào thư mục removed; bấm “Hoàn tác” hoặc gõ /restore để khôi phục. Kho còn ${articles} bài viết.`,
+      `🗑 Đã gỡ bài viết <b>${escapeHtml(title)}</b> (mã <code>${escapeHtml(id)}</code>). Bài viết được cất lại chứ không bị xoá; bấm “Hoàn tác” hoặc gõ /restore để khôi phục. Kho còn ${articles} bài viết.`,
     notFound: (query: string) =>
       `Không tìm thấy bài viết “${escapeHtml(query)}”. Xem mã và tiêu đề bằng /sources.`,
     choose: (query: string, count: number, shown: number) =>

@@ -17,7 +17,7 @@ import { deterministicVector } from "../../../support/openai-server.js";
 export const WEBHOOK_SECRET = "replica-webhook-secret-0123456789";
 export const ADMIN_ID = 1001;
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
