@@ -5,8 +5,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { CallbackQuery, Chat, Message, Update, User } from "grammy/types";
-import { type BotApiServer, privateChat } from "../../../support/bot-api-server.js";
+import { BotApiServer, makeUser, privateChat } from "../../../support/bot-api-server.js";
 import { deterministicVector } from "../../../support/openai-server.js";
+import { HA_GIANG_UPLOAD } from "../../fixtures/support.js";
 
 /**
  * Replicas of the bot as separate processes (`node --import tsx src/cli/start.ts`, as `npm start`
@@ -247,4 +248,77 @@ export class Telegram {
       },
     } as Update;
   }
+}
+
+export const admin = makeUser(ADMIN_ID, "Quản trị");
+export const citizen = makeUser(2002, "An");
+
+/** The question HA_GIANG_UPLOAD answers, and its title as a citation shows it. */
+export const HA_GIANG = {
+  question: "Hà Giang rút ngắn bao nhiêu phần trăm thời gian giải quyết thủ tục hành chính?",
+  title: "Hà Giang rút ngắn 40% thời gian giải quyết thủ tục hành chính",
+};
+
+export interface ReplicaPair {
+  a: Replica;
+  b: Replica;
+  server: BotApiServer;
+  telegram: Telegram;
+  embeddings: Awaited<ReturnType<typeof startHoldableEmbeddings>>;
+  /** Posts a message to a replica and returns the reply it sent. */
+  ask(replica: Replica, text: string, user?: User): Promise<Message.TextMessage>;
+  /** Uploads HA_GIANG_UPLOAD as the admin to `replica` and waits for its report. */
+  addHaGiang(replica: Replica): Promise<void>;
+  /** Asks `replica` the Hà Giang question until `done(answer)`; the ms since `start`, failing after 10 s. */
+  askHaGiangUntil(replica: Replica, done: (text: string) => boolean, start: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Replicas A and B on `databaseUrl`, one Bot API stand-in, one embeddings server. Started together
+ * when `together` (the first start on an empty table), else one after the other.
+ */
+export async function startPair(databaseUrl: string, together: boolean): Promise<ReplicaPair> {
+  const server = await BotApiServer.start();
+  const telegram = new Telegram(server);
+  const embeddings = await startHoldableEmbeddings();
+  const options = { databaseUrl, server, embeddingsURL: embeddings.baseURL };
+  const start = (name: string) => startReplica({ ...options, name });
+  const [a, b] = together
+    ? await Promise.all([start("A"), start("B")])
+    : [await start("A"), await start("B")];
+  const ask = async (replica: Replica, text: string, user: User = citizen) => {
+    const since = server.mark();
+    const status = await replica.post(telegram.text(user, text));
+    if (status !== 200) throw new Error(`replica ${replica.name} answered ${status}`);
+    return (await server.nextMessage(user.id, { since, timeoutMs: 10_000 })) as Message.TextMessage;
+  };
+  return {
+    a,
+    b,
+    server,
+    telegram,
+    embeddings,
+    ask,
+    async addHaGiang(replica) {
+      const since = server.mark();
+      await replica.post(telegram.document(admin, HA_GIANG_UPLOAD));
+      await server.waitForCall("editMessageText", (p) => String(p.text).includes("Đã thêm bài viết"), {
+        since,
+        timeoutMs: 15_000,
+      });
+    },
+    async askHaGiangUntil(replica, done, started) {
+      for (;;) {
+        const answer = await ask(replica, HA_GIANG.question);
+        if (done(answer.text ?? "")) return Date.now() - started;
+        if (Date.now() - started > 10_000) throw new Error(`not answered as expected: ${answer.text}`);
+      }
+    },
+    async close() {
+      await Promise.all([a.stop(), b.stop()]);
+      await embeddings.close();
+      await server.close();
+    },
+  };
 }
