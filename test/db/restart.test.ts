@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "../../support/bot-api-server.js";
 import { ARTICLE } from "../fixtures/support.js";
 import { announceSkip } from "./support/postgres.js";
 import {
@@ -18,6 +19,7 @@ const unavailable = await privatePostgresUnavailable();
 announceSkip("replicas across a PostgreSQL restart (test/db/restart.test.ts)", unavailable);
 
 const LAO_CAI = "Lào Cai đã cắt giảm bao nhiêu TTHC?";
+const other = makeUser(3003, "Bình");
 
 describe.skipIf(unavailable)("replicas across a PostgreSQL restart", () => {
   let postgres: PrivatePostgres;
@@ -54,6 +56,11 @@ describe.skipIf(unavailable)("replicas across a PostgreSQL restart", () => {
     const fromB = b.logs.length;
     await postgres.stop();
     for (const replica of [a, b]) expect((await ask(replica, LAO_CAI)).text).toContain("Lào Cai");
+    // A vote while it is down is kept by the replica and stored when the database is back.
+    const during = await ask(b, LAO_CAI, other);
+    const pressed = server.mark();
+    expect(await b.post(telegram.press(other, during, "👍"))).toBe(200);
+    await server.waitForCall("editMessageReplyMarkup", () => true, { since: pressed });
     // An admin action cannot be stored: it is refused, and changes nothing on either replica.
     const refused = await ask(a, `/remove ${ARTICLE.laoCai}`, admin);
     expect(refused.text).not.toContain("Đã gỡ bài viết");
@@ -64,7 +71,14 @@ describe.skipIf(unavailable)("replicas across a PostgreSQL restart", () => {
       b.waitForLog("listening to article changes again", 20_000, fromB),
     ]);
 
-    expect(await count("SELECT count(*)::int AS n FROM votes")).toBe(1);
+    // Nothing lost: both votes, and the five questions (one before, four while it was down).
+    const deadline = Date.now() + 20_000;
+    while ((await count("SELECT count(*)::int AS n FROM votes")) < 2 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await count("SELECT count(*)::int AS n FROM votes")).toBe(2);
+    while ((await count("SELECT count(*)::int AS n FROM questions")) < 5 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await count("SELECT count(*)::int AS n FROM questions")).toBe(5);
     expect(await count("SELECT count(*)::int AS n FROM articles WHERE removed_at IS NULL")).toBe(5);
     await pair.addHaGiang(a);
     const delay = await pair.askHaGiangUntil(b, (t) => t.includes(HA_GIANG.title), Date.now());
