@@ -269,8 +269,16 @@ export interface ReplicaPair {
   ask(replica: Replica, text: string, user?: User): Promise<Message.TextMessage>;
   /** Uploads HA_GIANG_UPLOAD as the admin to `replica` and waits for its report. */
   addHaGiang(replica: Replica): Promise<void>;
-  /** Asks `replica` the Hà Giang question until `done(answer)`; the ms since `start`, failing after 10 s. */
-  askHaGiangUntil(replica: Replica, done: (text: string) => boolean, start: number): Promise<number>;
+  /**
+   * Asks `replica` `question` every 50 ms until `done(answer)`; the ms since `start` to that answer,
+   * failing after 10 s. (The pause leaves the replica time for the change it is applying.)
+   */
+  askUntil(
+    replica: Replica,
+    question: string,
+    done: (text: string) => boolean,
+    start: number,
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -308,11 +316,12 @@ export async function startPair(databaseUrl: string, together: boolean): Promise
         timeoutMs: 15_000,
       });
     },
-    async askHaGiangUntil(replica, done, started) {
+    async askUntil(replica, question, done, started) {
       for (;;) {
-        const answer = await ask(replica, HA_GIANG.question);
+        const answer = await ask(replica, question);
         if (done(answer.text ?? "")) return Date.now() - started;
         if (Date.now() - started > 10_000) throw new Error(`not answered as expected: ${answer.text}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
     async close() {
