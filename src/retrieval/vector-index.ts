@@ -41,6 +41,7 @@ function wrap(index: InstanceType<typeof HierarchicalNSW>): VectorIndex {
       const k = Math.min(limit, index.getCurrentCount());
       if (k === 0) return [];
       const { neighbors, distances } = index.searchKnn(vector, k);
+      // hnswlib returns one distance per neighbour, in the same order.
       return neighbors.map((label, i) => ({ label, similarity: 1 - (distances[i] as number) }));
     },
     async save(file) {

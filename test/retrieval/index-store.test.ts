@@ -129,7 +129,7 @@ describe("a damaged index", () => {
     const dir = await rebuilt();
     const file = path.join(dir, "vectors.hnsw");
     const bytes = await readFile(file);
-    bytes[bytes.length - 10] = (bytes[bytes.length - 10] as number) ^ 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 10) ^ 0xff, bytes.length - 10);
     await writeFile(file, bytes);
     await expect(openIndex(setup.indexDir)).rejects.toBeInstanceOf(IndexCorruptError);
   });

@@ -11,6 +11,7 @@ import { ConfigError, createConfig, secretsOf } from "../../src/config/config.js
 import { createLogger } from "../../src/logger.js";
 import { BotApiServer } from "../../support/bot-api-server.js";
 import { createFakeAssistant } from "../bot/support/fake-assistant.js";
+import { itemAt } from "../fixtures/support.js";
 
 /**
  * Tokens and API keys never reach a log line, an error message or a reply: a run that fails in
@@ -114,7 +115,7 @@ describe("secrets stay out of logs, errors and replies", () => {
     expect(log).toContain("Failed to parse URL from http://127.0.0.1:9/bot[redacted]/sendMessage");
     expect(log).toContain("Incorrect API key provided");
     expect(log).toContain("[redacted]");
-    for (const secret of [token, token.split(":")[1] as string, OPENAI_KEY, WEBHOOK_SECRET]) {
+    for (const secret of [token, itemAt(token.split(":"), 1), OPENAI_KEY, WEBHOOK_SECRET]) {
       expect(log).not.toContain(secret);
       expect(sent.join("")).not.toContain(secret);
     }
