@@ -45,8 +45,16 @@ export interface GeneratedArticle {
 
 export const DEFAULT_SEED = 20_231_123;
 const YEARS = [2021, 2022, 2023, 2024, 2025];
-const MIN_BYTES = 1_500;
-const MAX_BYTES = 3_000;
+
+/**
+ * Article lengths: `short` 1.5–3 KB (the first corpus), `long` 4–6.5 KB, about 5.2 KB on average,
+ * like real provincial news (34,713 scraped articles averaged 5.3 KB).
+ */
+export type ArticleLength = "short" | "long";
+export const ARTICLE_BYTES: Record<ArticleLength, { min: number; max: number }> = {
+  short: { min: 1_500, max: 3_000 },
+  long: { min: 4_000, max: 6_500 },
+};
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
@@ -83,8 +91,17 @@ function makeContext(rng: Rng): { ctx: Ctx; month: number; day: number } {
 
 const utf8Bytes = (text: string) => Buffer.byteLength(text, "utf8");
 
-/** Article `n` of the corpus of `seed`: 1.5–3 KB of text about one province and one year. */
-export function generateArticle(n: number, seed = DEFAULT_SEED): GeneratedArticle {
+/**
+ * Article `n` of the corpus of `seed` and `length`: text about one province and one year. A long
+ * article has more paragraphs per topic, never the same template twice (so no fact is asked twice
+ * with two answers).
+ */
+export function generateArticle(
+  n: number,
+  seed = DEFAULT_SEED,
+  length: ArticleLength = "short",
+): GeneratedArticle {
+  const { min: MIN_BYTES, max: MAX_BYTES } = ARTICLE_BYTES[length];
   const rng = createRng(mixSeed(seed, n));
   const { ctx, month, day } = makeContext(rng);
   const id = articleId(n);
@@ -109,10 +126,18 @@ export function generateArticle(n: number, seed = DEFAULT_SEED): GeneratedArticl
   const body: string[] = [];
   const size = () =>
     utf8Bytes([title, ...opening, ...body, ...weakness, ...closing, byline ?? ""].join("\n\n"));
-  for (const topic of topics) {
-    if (size() >= target) break;
-    const pool = TOPICS[topic] ?? [];
-    body.push(rng.sample(pool, rng.int(2, 3)).map(use).join(" "));
+  // A short article visits each topic once, a long one comes back for templates not used yet.
+  const used = new Set<Template>();
+  const passes = length === "long" ? 4 : 1;
+  for (let pass = 0; pass < passes && size() < target; pass++) {
+    for (const topic of topics) {
+      if (size() >= target) break;
+      const pool = (TOPICS[topic] ?? []).filter((t) => !used.has(t));
+      if (pool.length === 0) continue;
+      const picked = rng.sample(pool, rng.int(2, 3));
+      for (const t of picked) used.add(t);
+      body.push(picked.map(use).join(" "));
+    }
   }
   // A generated paragraph can overshoot: drop whole sentences from the last one until it fits.
   while (size() > MAX_BYTES && body.length > 0) {
@@ -159,13 +184,18 @@ export type GeneratedCategory = "accented" | "unaccented" | "abbreviation";
  * `count` questions about articles 0..articleCount-1 of the corpus of `seed`, one fact of a randomly
  * drawn article each, a fifth typed without diacritics and a fifth with field abbreviations.
  */
-export function generateQuestions(articleCount: number, count: number, seed = DEFAULT_SEED): EvalQuestion[] {
+export function generateQuestions(
+  articleCount: number,
+  count: number,
+  seed = DEFAULT_SEED,
+  length: ArticleLength = "short",
+): EvalQuestion[] {
   const rng = createRng(mixSeed(seed, 0x51));
   const out: EvalQuestion[] = [];
   let guard = 0;
   while (out.length < count && guard++ < count * 20) {
     const n = rng.int(0, articleCount - 1);
-    const article = generateArticle(n, seed);
+    const article = generateArticle(n, seed, length);
     if (article.facts.length === 0) continue;
     const fact = rng.pick(article.facts);
     const roll = rng.next();
@@ -208,7 +238,12 @@ export interface WrittenCorpus {
 export async function writeCorpus(
   dir: string,
   count: number,
-  options: { seed?: number; realCorpusDir?: string; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    seed?: number;
+    length?: ArticleLength;
+    realCorpusDir?: string;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<WrittenCorpus> {
   const started = performance.now();
   await mkdir(dir, { recursive: true });
@@ -217,7 +252,7 @@ export async function writeCorpus(
   for (let start = 0; start < count; start += batch) {
     const jobs: Array<Promise<void>> = [];
     for (let n = start; n < Math.min(count, start + batch); n++) {
-      const a = generateArticle(n, options.seed ?? DEFAULT_SEED);
+      const a = generateArticle(n, options.seed ?? DEFAULT_SEED, options.length);
       const meta = JSON.stringify(a.meta, null, 2);
       bytes += utf8Bytes(a.text) + utf8Bytes(meta);
       jobs.push(writeFile(path.join(dir, a.fileName), a.text));

@@ -2,7 +2,13 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { articleId, generateArticle, generateQuestions, writeCorpus } from "../../bench/generator.js";
+import {
+  articleId,
+  DEFAULT_SEED,
+  generateArticle,
+  generateQuestions,
+  writeCorpus,
+} from "../../bench/generator.js";
 import { parseVn, vnDec, vnInt } from "../../bench/templates.js";
 import { PROVINCES } from "../../bench/vocab.js";
 import { evalQuestionSchema } from "../../src/evaluation/questions.js";
@@ -68,6 +74,26 @@ describe("generateArticle", () => {
     expect(all).toMatch(/\b\d{1,3}(?:\.\d{3})+\b/); // 1.234
     expect(all).toMatch(/\b\d+,\d{1,2}%/); // 35,03%
     expect(all).toMatch(/\b\d{1,2}\/\d{1,2}\b/); // 21/6
+  });
+
+  it("writes long articles of 4–6.5 KB, about 5 KB on average, each fact asked once", () => {
+    let total = 0;
+    for (let n = 0; n < 100; n++) {
+      const a = generateArticle(n, DEFAULT_SEED, "long");
+      const bytes = Buffer.byteLength(a.text, "utf8");
+      total += bytes;
+      expect(bytes).toBeGreaterThanOrEqual(4000);
+      expect(bytes).toBeLessThanOrEqual(6500);
+      expect(isVietnamese(a.text)).toBe(true);
+      const questions = a.facts.map((f) => f.question);
+      expect(new Set(questions).size).toBe(questions.length);
+      for (const fact of a.facts) expect(a.text).toContain(fact.expected);
+    }
+    expect(total / 100).toBeGreaterThan(4800);
+    expect(total / 100).toBeLessThan(5800);
+    // The short corpus is not changed by the long one's existence: same article, same text.
+    expect(generateArticle(7, DEFAULT_SEED, "short")).toEqual(generateArticle(7));
+    expect(generateArticle(7, DEFAULT_SEED, "long").text).not.toBe(generateArticle(7).text);
   });
 
   it("gives metadata valid for a sidecar and consistent with the text", () => {
