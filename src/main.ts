@@ -59,6 +59,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     indexDir: config.indexDir,
     chunkSize: config.chunking.size,
     chunkOverlap: config.chunking.overlap,
+    workers: config.ingestWorkers,
     embedder,
     logger,
     onBuildProgress: overrides.onBuildProgress,

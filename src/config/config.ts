@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -37,6 +38,13 @@ const envSchema = z.object({
   CHUNK_SIZE: positiveInt(1200),
   CHUNK_OVERLAP: z.coerce.number().int().min(0).default(200),
   TOP_K: positiveInt(5),
+  // Worker threads of an index build; 1 builds on the main thread alone. Every core by default.
+  INGEST_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(() => os.availableParallelism()),
   /** Unset: the offline answerer's own calibrated threshold (answer/confidence.ts). */
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
 
@@ -104,6 +112,8 @@ export interface Config {
   answer: AnswerBackend;
   embeddings: EmbeddingBackend;
   chunking: { size: number; overlap: number };
+  /** Worker threads reading, analysing and embedding articles during an index build (1: none). */
+  ingestWorkers: number;
   topK: number;
   /** Confidence below which the offline answerer refuses; undefined for its calibrated default. */
   minConfidence?: number;
@@ -207,6 +217,7 @@ export function createConfig(input: RawEnv): Config {
     answer,
     embeddings,
     chunking: { size: env.CHUNK_SIZE, overlap: env.CHUNK_OVERLAP },
+    ingestWorkers: env.INGEST_WORKERS,
     topK: env.TOP_K,
     minConfidence: env.ANSWER_MIN_CONFIDENCE,
     telegram: {

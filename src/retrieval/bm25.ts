@@ -33,6 +33,16 @@ export interface Bm25SearchOptions {
 
 export interface Bm25Index {
   add(terms: string[]): number;
+  /**
+   * The id of a term, given to it now when it is new (ids are handed out in the order terms are
+   * first met). With `addCounted`, for a build whose terms were counted elsewhere (a worker thread).
+   */
+  intern(term: string): number;
+  /**
+   * Adds a document already counted: its distinct term ids (from `intern`) in the order they first
+   * occur, their frequencies, and its length in terms. The same document as `add` of its terms.
+   */
+  addCounted(ids: ArrayLike<number>, tfs: ArrayLike<number>, length: number): number;
   search(queryTerms: string[], limit: number, options?: Bm25SearchOptions): Bm25Hit[];
   /** Several searches of the same terms (filtered differently), the scores computed once. */
   searchEach(
@@ -230,6 +240,21 @@ function countTerms(s: State, terms: string[]): number {
   return distinct;
 }
 
+function logPosting(s: State, id: number, doc: number, tf: number): void {
+  s.logTerm.push(id);
+  s.logDoc.push(doc);
+  s.logTf.push(tf);
+  s.df.data[id] = (s.df.data[id] as number) + 1;
+}
+
+function endDocument(s: State, doc: number, length: number): number {
+  s.docLengths.push(length);
+  s.totalLength += length;
+  // Bound the log: fold it in when it outgrows the compacted part (amortised linear).
+  if (s.logTerm.length > Math.max(4_000_000, s.frozen.docs.length)) compact(s);
+  return doc;
+}
+
 /** Scratch buffers reused by every search of one index (searches are synchronous). */
 interface Scratch {
   n: number;
@@ -360,17 +385,18 @@ function wrap(s: State): Bm25Index {
       const distinct = countTerms(s, terms);
       for (let i = 0; i < distinct; i++) {
         const id = termOrder[i] as number;
-        s.logTerm.push(id);
-        s.logDoc.push(doc);
-        s.logTf.push(termCounts[id] as number);
+        logPosting(s, id, doc, termCounts[id] as number);
         termCounts[id] = 0;
-        s.df.data[id] = (s.df.data[id] as number) + 1;
       }
-      s.docLengths.push(terms.length);
-      s.totalLength += terms.length;
-      // Bound the log: fold it in when it outgrows the compacted part (amortised linear).
-      if (s.logTerm.length > Math.max(4_000_000, s.frozen.docs.length)) compact(s);
-      return doc;
+      return endDocument(s, doc, terms.length);
+    },
+    intern(term) {
+      return termId(s, term);
+    },
+    addCounted(ids, tfs, length) {
+      const doc = s.docLengths.length;
+      for (let i = 0; i < ids.length; i++) logPosting(s, ids[i] as number, doc, tfs[i] as number);
+      return endDocument(s, doc, length);
     },
     search(queryTerms, limit, options) {
       return index.searchEach(queryTerms, limit, [options])[0] ?? [];

@@ -35,6 +35,8 @@ export interface IndexHolderOptions {
   indexDir: string;
   chunkSize: number;
   chunkOverlap: number;
+  /** Worker threads of a full build (see BuildOptions.workers); 1 when left out. */
+  workers?: number;
   embedder: Embedder;
   logger: Logger;
   /** Progress of a build started because the index was missing or stale (first use). */
@@ -54,6 +56,7 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
     indexDir: options.indexDir,
     settings: { chunkSize: options.chunkSize, chunkOverlap: options.chunkOverlap },
     embedder: options.embedder,
+    workers: options.workers,
     onProgress,
   });
   const settings = {

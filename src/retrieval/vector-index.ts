@@ -12,6 +12,9 @@ export interface VectorIndex {
   add(vector: number[], label: number): void;
   search(vector: number[], limit: number): VectorHit[];
   readonly count: number;
+  /** Room for `capacity` vectors (never fewer than are in it): a build grows it by its own steps. */
+  resize(capacity: number): void;
+  readonly capacity: number;
   save(file: string): Promise<void>;
 }
 
@@ -30,6 +33,13 @@ function wrap(index: InstanceType<typeof HierarchicalNSW>): VectorIndex {
   return {
     get count() {
       return index.getCurrentCount();
+    },
+    get capacity() {
+      return index.getMaxElements();
+    },
+    resize(capacity) {
+      const target = Math.max(16, capacity, index.getCurrentCount());
+      if (target !== index.getMaxElements()) index.resizeIndex(target);
     },
     add(vector, label) {
       if (index.getCurrentCount() >= index.getMaxElements()) {

@@ -1,4 +1,5 @@
 import { chmod, mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, createConfig, secretsOf } from "../../src/config/config.js";
@@ -29,6 +30,7 @@ describe("createConfig", () => {
       answer: { kind: "extractive" },
       embeddings: { kind: "local" },
       chunking: { size: 1200, overlap: 200 },
+      ingestWorkers: os.availableParallelism(),
       topK: 5,
       telegram: { apiRoot: "https://api.telegram.org", adminIds: [] },
       limits: { maxUploadBytes: 1_000_000, maxQuestionChars: 1_000, ratePerMinute: 20, concurrency: 50 },
@@ -56,6 +58,14 @@ describe("createConfig", () => {
       corpusDir: "/mnt/bai-viet",
       indexDir: path.join("/srv/cchc", "index"),
     });
+  });
+
+  it("reads INGEST_WORKERS: a whole number from 1 to 64", () => {
+    expect(createConfig({ INGEST_WORKERS: "1" }).ingestWorkers).toBe(1);
+    expect(createConfig({ INGEST_WORKERS: "3" }).ingestWorkers).toBe(3);
+    for (const bad of ["0", "-1", "1.5", "two", "65"]) {
+      expect(() => createConfig({ INGEST_WORKERS: bad })).toThrow(/INGEST_WORKERS/);
+    }
   });
 
   it("reads numbers and flags", () => {

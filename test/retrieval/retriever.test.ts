@@ -95,6 +95,10 @@ describe("fusion ties", () => {
       get count() {
         return real.count;
       },
+      get capacity() {
+        return real.capacity;
+      },
+      resize: (capacity) => real.resize(capacity),
       add: (v, label) => real.add(v, label),
       save: (file) => real.save(file),
       search: (v, limit) => real.search(v, limit).sort((a, b) => b.label - a.label),

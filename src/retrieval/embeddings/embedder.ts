@@ -22,4 +22,10 @@ export interface Embedder {
    * embedders that need the text itself (a remote model).
    */
   embedAnalyzed?: (words: readonly string[], terms: readonly string[]) => number[];
+  /**
+   * Declared by the offline embedder: what a worker thread needs to make the same embedder, so a
+   * build can embed in several threads (see build-workers.ts). A remote model leaves it out and is
+   * called from the main thread, one batch at a time.
+   */
+  inWorker?: { kind: "local"; dimensions: number };
 }

@@ -151,5 +151,6 @@ export function localEmbedder(embeddings = new LocalEmbeddings(), batchSize = LO
     batchSize,
     semantic: false,
     embedAnalyzed: (ws, terms) => embeddings.embedAnalyzed(ws, terms),
+    inWorker: { kind: "local", dimensions: embeddings.dimensions },
   };
 }

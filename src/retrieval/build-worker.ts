@@ -1,0 +1,146 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { articleMeta, chunkArticle } from "../ingest/chunk.js";
+import { loadArticle } from "../ingest/corpus.js";
+import { ArticleError } from "../ingest/read-article.js";
+import { analyzeWords } from "../text/terms.js";
+import { words } from "../text/words.js";
+import type { Article, Chunk } from "../types.js";
+import type { BatchRequest, BatchResult, FileEntry, WorkerSetup } from "./build-workers.js";
+import { LocalEmbeddings } from "./embeddings/local.js";
+import { indexedText } from "./indexed-text.js";
+
+/**
+ * A worker thread of a parallel index build (build-workers.ts): reads a batch of corpus files,
+ * chunks them, analyses each chunk into BM25 terms and embeds it, with the very functions the
+ * single-threaded build calls. Terms go back as ids of this worker's own dictionary (a term's text
+ * is sent once, the first time this worker meets it), so the main thread maps ids instead of hashing
+ * every term again. Imports nothing native: the vector graph stays on the main thread.
+ */
+
+const setup = workerData as WorkerSetup;
+const embeddings = new LocalEmbeddings({ dimensions: setup.dimensions });
+const dims = setup.dimensions;
+
+const localIds = new Map<string, number>();
+let counts = new Uint32Array(1 << 16);
+
+/** A Uint32Array that grows by doubling; `take` hands its contents over and starts again. */
+function growable() {
+  let data = new Uint32Array(1 << 14);
+  let length = 0;
+  return {
+    push(v: number) {
+      if (length === data.length) {
+        const next = new Uint32Array(data.length * 2);
+        next.set(data);
+        data = next;
+      }
+      data[length++] = v;
+    },
+    take(): Uint32Array {
+      const out = data.slice(0, length);
+      length = 0;
+      return out;
+    },
+  };
+}
+
+type Read = { file: string; article: Article } | { file: string; error: unknown };
+
+function runBatch(batch: number, read: Read[]): BatchResult {
+  const entries: FileEntry[] = [];
+  const bodies: Array<Omit<Chunk, "meta">> = [];
+  const newTerms: string[] = [];
+  const termIds = growable();
+  const tfs = growable();
+  const distinct = growable();
+  const lengths = growable();
+  const vectorParts: number[][] = [];
+  for (const r of read) {
+    const { file } = r;
+    if ("error" in r) {
+      if (!(r.error instanceof ArticleError)) throw r.error;
+      entries.push({ file, chunks: 0, error: { reason: r.error.message, kind: r.error.reason } });
+      continue;
+    }
+    const { article } = r;
+    const chunks = chunkArticle(article, { size: setup.chunkSize, overlap: setup.chunkOverlap });
+    entries.push({
+      file,
+      chunks: chunks.length,
+      meta: articleMeta(article),
+      contentHash: article.contentHash,
+    });
+    for (const chunk of chunks) {
+      const { meta: _meta, ...body } = chunk;
+      bodies.push(body);
+      const ws = words(indexedText(chunk));
+      const terms = analyzeWords(ws);
+      if (counts.length < localIds.size + terms.length) {
+        counts = new Uint32Array(Math.max(counts.length * 2, localIds.size + terms.length));
+      }
+      // Distinct terms in the order first met, with their frequencies: what Bm25Index.add counts.
+      const order: number[] = [];
+      for (const t of terms) {
+        let id = localIds.get(t);
+        if (id === undefined) {
+          id = localIds.size;
+          localIds.set(t, id);
+          newTerms.push(t);
+        }
+        if (counts[id] === 0) order.push(id);
+        counts[id] = (counts[id] as number) + 1;
+      }
+      for (const id of order) {
+        termIds.push(id);
+        tfs.push(counts[id] as number);
+        counts[id] = 0;
+      }
+      distinct.push(order.length);
+      lengths.push(terms.length);
+      vectorParts.push(embeddings.embedAnalyzed(ws, terms));
+    }
+  }
+  // Single precision, as the vector graph stores them: the same rounding hnswlib would apply.
+  const vectors = new Float32Array(vectorParts.length * dims);
+  for (const [i, v] of vectorParts.entries()) vectors.set(v, i * dims);
+  return {
+    batch,
+    entries,
+    chunks: bodies,
+    newTerms,
+    termIds: termIds.take(),
+    tfs: tfs.take(),
+    distinct: distinct.take(),
+    lengths: lengths.take(),
+    vectors,
+  };
+}
+
+parentPort?.on("message", async (request: BatchRequest) => {
+  try {
+    // The batch's files are read concurrently (I/O), then analysed one after another, in order.
+    const read = await Promise.all(
+      request.files.map(
+        (file): Promise<Read> =>
+          loadArticle(setup.corpusDir, file).then(
+            (article) => ({ file, article }),
+            (error: unknown) => ({ file, error }),
+          ),
+      ),
+    );
+    const result = runBatch(request.batch, read);
+    const transfer = [result.termIds, result.tfs, result.distinct, result.lengths, result.vectors].map(
+      (a) => a.buffer as ArrayBuffer,
+    );
+    parentPort?.postMessage(result, transfer);
+  } catch (error) {
+    parentPort?.postMessage({ batch: request.batch, failure: describe(error) });
+  }
+});
+
+function describe(error: unknown) {
+  return error instanceof Error
+    ? { message: error.message, stack: error.stack, code: (error as NodeJS.ErrnoException).code }
+    : { message: String(error) };
+}
