@@ -27,7 +27,10 @@ beforeAll(async () => {
     await writeFile(path.join(corpusDir, `${a.id}.meta.json`), JSON.stringify(a.meta));
   }
   // "zz" sorts after the original: the later file is the duplicate, as a single thread decides.
-  await writeFile(path.join(corpusDir, "g000003-zz.txt"), await readFile(path.join(corpusDir, "g000003.txt")));
+  await writeFile(
+    path.join(corpusDir, "g000003-zz.txt"),
+    await readFile(path.join(corpusDir, "g000003.txt")),
+  );
   await writeFile(path.join(corpusDir, "g000005.meta.json"), "{ not json");
   await writeFile(path.join(corpusDir, "binary.txt"), Buffer.from([0x41, 0, 0x42]));
 }, 30_000);
