@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { argsOrExit, fail } from "../src/cli/common.js";
+import { createConfig } from "../src/config/config.js";
 import { EVAL_QUESTIONS_FILE } from "../src/evaluation/questions.js";
 import { runBotLoad } from "./bot-load.js";
 import { DEFAULT_SEED } from "./generator.js";
@@ -11,9 +12,12 @@ import { runScale } from "./scale.js";
 
 const USAGE = `Usage: npm run bench -- [--quick] [options]
   --quick               small sizes and fewer questions (under two minutes)
-  --sizes 1000,10000    generated articles per corpus (full: 1000,10000,50000; quick: 300,2000)
+  --sizes 1000,10000    generated short articles (1.5–3 KB) per corpus (full: 1000,10000,50000;
+                        quick: 300,2000)
+  --long-sizes 35000    generated long articles (about 5 KB) per corpus (full: 35000; quick: 500)
+  --workers N           index build worker threads (default: INGEST_WORKERS' default, every core)
   --questions N         generated questions per size, on top of the 88 evaluation questions
-  --skip LIST           parts to leave out: quality,scale,incremental,bot
+  --skip LIST           parts to leave out: quality,scale,long,incremental,bot (long: the long corpora)
   --users N             simulated bot users (each sends 5 questions)
   --seed N              corpus seed (default ${DEFAULT_SEED})
   --work DIR            scratch folder for the generated corpora (default: the system temp folder)
@@ -26,6 +30,8 @@ const { values } = argsOrExit(
     options: {
       quick: { type: "boolean", default: false },
       sizes: { type: "string" },
+      "long-sizes": { type: "string" },
+      workers: { type: "string" },
       questions: { type: "string" },
       skip: { type: "string", default: "" },
       users: { type: "string" },
@@ -53,6 +59,16 @@ const sizes = values.sizes
   : values.quick
     ? [300, 2000]
     : [1000, 10_000, 50_000];
+const longSizes = values.skip.split(",").some((s) => s.trim() === "long")
+  ? []
+  : values["long-sizes"]
+    ? values["long-sizes"].split(",").map((s) => positive("long-sizes", s.trim(), 0))
+    : values.quick
+      ? [500]
+      : [35_000];
+// The product's defaults (src/config), so the figures describe what `npm start` builds.
+const defaults = createConfig({});
+const workers = positive("workers", values.workers, defaults.ingestWorkers);
 const skip = new Set(
   values.skip
     .split(",")
@@ -60,7 +76,7 @@ const skip = new Set(
     .filter(Boolean),
 );
 for (const part of skip) {
-  if (!["quality", "scale", "incremental", "bot"].includes(part))
+  if (!["quality", "scale", "long", "incremental", "bot"].includes(part))
     fail(`--skip: unknown part "${part}"\n${USAGE}`);
 }
 const generatedQuestions = positive("questions", values.questions, values.quick ? 120 : 500);
@@ -82,12 +98,14 @@ const report: BenchReport = {
   machine: machine(),
   settings: {
     sizes,
+    longSizes,
+    ingestWorkers: workers,
     generatedQuestionsPerSize: generatedQuestions,
     evalQuestions: questionsFile,
     warmupQuestions: values.quick ? 10 : 20,
     seed,
-    chunkSize: 700,
-    chunkOverlap: 150,
+    chunkSize: defaults.chunking.size,
+    chunkOverlap: defaults.chunking.overlap,
     incrementalSize,
     botUsers: users,
     botQuestionsPerUser: 5,
@@ -95,7 +113,9 @@ const report: BenchReport = {
   targets: [],
 };
 
-log(`${mode} run: sizes ${sizes.join(", ")}; scratch folder ${workDir}`);
+log(
+  `${mode} run: sizes ${sizes.join(", ")}, long ${longSizes.join(", ")}; ${workers} build workers; scratch folder ${workDir}`,
+);
 try {
   if (!skip.has("quality")) {
     log("quality against baselines on the 5-article corpus");
@@ -104,6 +124,7 @@ try {
   if (!skip.has("scale")) {
     const scale = await runScale({
       sizes,
+      longSizes,
       generatedQuestions,
       warmup: values.quick ? 10 : 20,
       incrementalSize,
@@ -111,8 +132,7 @@ try {
       realCorpusDir: corpusDir,
       questionsFile,
       seed,
-      chunkSize: 700,
-      chunkOverlap: 150,
+      workers,
       keep: values.keep,
       log,
     });

@@ -1,8 +1,9 @@
 import { mkdir, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import type { Scores } from "../src/evaluation/metrics.js";
 import { runTask } from "./child.js";
-import { DEFAULT_SEED, writeCorpus } from "./generator.js";
+import { type ArticleLength, DEFAULT_SEED, writeCorpus } from "./generator.js";
 import { type LatencySummary, summarize } from "./stats.js";
 import type {
   Breakdown,
@@ -17,13 +18,16 @@ import type {
 } from "./tasks.js";
 
 /**
- * The scale benchmark: for each corpus size, a synthetic corpus (with the real articles mixed in)
+ * The scale benchmark: for each corpus size, short articles then long ones, a synthetic corpus (with the real articles mixed in)
  * is written to a temporary folder, indexed by buildIndex in a child process, loaded alone by a
  * second child (memory), and queried by a third (latency and quality). Each child starts fresh.
  */
 
 export interface ScaleOptions {
+  /** Generated short articles (1.5–3 KB) per corpus. */
   sizes: number[];
+  /** Generated long articles (about 5 KB) per corpus, measured after the short ones. */
+  longSizes: number[];
   /** Generated questions per size (on top of the evaluation questions). */
   generatedQuestions: number;
   warmup: number;
@@ -33,8 +37,8 @@ export interface ScaleOptions {
   realCorpusDir: string;
   questionsFile: string;
   seed?: number;
-  chunkSize: number;
-  chunkOverlap: number;
+  /** INGEST_WORKERS of the builds. */
+  workers: number;
   keep?: boolean;
   log: (line: string) => void;
 }
@@ -49,6 +53,7 @@ export interface QualitySummary {
 export interface SizeResult {
   /** Generated articles (the real ones come on top). */
   generated: number;
+  length: ArticleLength;
   articles: number;
   chunks: number;
   corpusBytes: number;
@@ -57,6 +62,10 @@ export interface SizeResult {
     articlesPerSecond: number;
     stages: Record<string, number>;
     maxRssBytes: number;
+    workers: number;
+    /** The machine's load averages (1, 5, 15 min) when the build began and ended: what else ran. */
+    loadBefore: number[];
+    loadAfter: number[];
   };
   indexBytes: number;
   indexFiles: Record<string, number>;
@@ -103,30 +112,36 @@ export async function runScale(
   let incremental: IncrementalSummary | undefined;
   const childLog = (line: string) => options.log(`    ${line}`);
 
-  for (const size of options.sizes) {
-    const root = path.join(options.workDir, `n${size}`);
+  const corpora = [
+    ...options.sizes.map((size) => ({ size, length: "short" as const })),
+    ...options.longSizes.map((size) => ({ size, length: "long" as const })),
+  ];
+  for (const { size, length } of corpora) {
+    const root = path.join(options.workDir, `${length}-${size}`);
     const corpusDir = path.join(root, "corpus");
     const indexDir = path.join(root, "index");
     await rm(root, { recursive: true, force: true });
     await mkdir(root, { recursive: true });
 
-    options.log(`${size} articles: writing the corpus`);
-    const corpus = await writeCorpus(corpusDir, size, { seed, realCorpusDir: options.realCorpusDir });
+    options.log(`${size} ${length} articles: writing the corpus`);
+    const corpus = await writeCorpus(corpusDir, size, { seed, length, realCorpusDir: options.realCorpusDir });
     options.log(`  written in ${(corpus.ms / 1000).toFixed(1)} s; building the index`);
 
     const buildArgs: BuildArgs = {
       corpusDir,
       indexDir,
-      chunkSize: options.chunkSize,
-      chunkOverlap: options.chunkOverlap,
+      workers: options.workers,
     };
+    const loadBefore = os.loadavg();
     const built = await runTask<BuildResult>("build", buildArgs, {
       nodeFlags: ["--max-old-space-size=12288"],
       onLog: childLog,
     });
+    const loadAfter = os.loadavg();
     const rate = built.articles / (built.ms / 1000);
+    const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
     options.log(
-      `  built: ${built.articles} articles, ${built.chunks} chunks in ${(built.ms / 1000).toFixed(1)} s (${rate.toFixed(0)} articles/s)`,
+      `  built: ${built.articles} articles, ${built.chunks} chunks in ${(built.ms / 1000).toFixed(1)} s (${rate.toFixed(0)} articles/s, ${options.workers} workers, peak RSS ${(built.maxRssBytes / 2 ** 20).toFixed(0)} MiB; load ${load(loadBefore)} → ${load(loadAfter)})`,
     );
 
     const mem = await runTask<MemoryResult>(
@@ -145,6 +160,7 @@ export async function runScale(
       questionsFile: options.questionsFile,
       generated: options.generatedQuestions,
       articleCount: size,
+      length,
       seed,
       warmup: options.warmup,
     };
@@ -160,10 +176,19 @@ export async function runScale(
 
     results.push({
       generated: size,
+      length,
       articles: built.articles,
       chunks: built.chunks,
       corpusBytes: corpus.bytes,
-      ingest: { ms: built.ms, articlesPerSecond: rate, stages: built.stages, maxRssBytes: built.maxRssBytes },
+      ingest: {
+        ms: built.ms,
+        articlesPerSecond: rate,
+        stages: built.stages,
+        maxRssBytes: built.maxRssBytes,
+        workers: options.workers,
+        loadBefore,
+        loadAfter,
+      },
       indexBytes: built.indexBytes,
       indexFiles: built.files,
       memory: {
@@ -187,7 +212,7 @@ export async function runScale(
       quality: { eval: q.eval.summary as QualitySummary, generated: q.generated.summary as QualitySummary },
     });
 
-    if (options.incrementalSize === size) {
+    if (options.incrementalSize === size && length === "short") {
       options.log(`  incremental growth of the ${size}-article index`);
       const incArgs: IncrementalArgs = { corpusDir, indexDir, dataDir: root, firstNumber: 1_000_000, seed };
       const inc = await runTask<IncrementalResult>("incremental", incArgs, {

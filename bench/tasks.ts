@@ -1,17 +1,18 @@
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { sendReady, sendResult } from "./child.js";
+import type { ArticleLength } from "./generator.js";
 
 /**
  * Entry point of a benchmark child process: `tasks.ts <task> <json args>`. Each task imports only
  * what it needs (the memory probe in particular loads nothing but the index store).
  */
 
+/** Chunking is the product's configured default (src/config), as in the other tasks. */
 export interface BuildArgs {
   corpusDir: string;
   indexDir: string;
-  chunkSize: number;
-  chunkOverlap: number;
+  workers: number;
 }
 
 export interface BuildResult {
@@ -40,6 +41,7 @@ export interface QueryArgs {
   questionsFile: string;
   generated: number;
   articleCount: number;
+  length: ArticleLength;
   seed: number;
   warmup: number;
 }
@@ -130,8 +132,9 @@ async function build(a: BuildArgs): Promise<BuildResult> {
   const { index, skipped } = await buildIndex({
     corpusDir: a.corpusDir,
     indexDir: a.indexDir,
-    settings: { chunkSize: a.chunkSize, chunkOverlap: a.chunkOverlap },
+    settings: { chunkSize: config.chunking.size, chunkOverlap: config.chunking.overlap },
     embedder: createEmbedder(config),
+    workers: a.workers,
     onProgress: (p) => {
       clock.mark(p.stage);
       const now = performance.now();
@@ -190,7 +193,7 @@ async function queries(a: QueryArgs): Promise<QueryResult> {
   const openMs = performance.now() - openStart;
 
   const evalQuestions = await loadQuestions(a.questionsFile);
-  const generated = generateQuestions(a.articleCount, a.generated + a.warmup, a.seed);
+  const generated = generateQuestions(a.articleCount, a.generated + a.warmup, a.seed, a.length);
   const warmup = generated.slice(0, a.warmup);
   const measured = generated.slice(a.warmup);
   for (const q of warmup) await app.assistant.ask(q.question);
