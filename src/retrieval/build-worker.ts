@@ -117,26 +117,34 @@ function runBatch(batch: number, read: Read[]): BatchResult {
   };
 }
 
-parentPort?.on("message", async (request: BatchRequest) => {
-  try {
-    // The batch's files are read concurrently (I/O), then analysed one after another, in order.
-    const read = await Promise.all(
-      request.files.map(
-        (file): Promise<Read> =>
-          loadArticle(setup.corpusDir, file).then(
-            (article) => ({ file, article }),
-            (error: unknown) => ({ file, error }),
-          ),
-      ),
-    );
-    const result = runBatch(request.batch, read);
-    const transfer = [result.termIds, result.tfs, result.distinct, result.lengths, result.vectors].map(
-      (a) => a.buffer as ArrayBuffer,
-    );
-    parentPort?.postMessage(result, transfer);
-  } catch (error) {
-    parentPort?.postMessage({ batch: request.batch, failure: describe(error) });
-  }
+/**
+ * Batches are analysed strictly in the order they arrive: term ids are handed out as terms are first
+ * met, and the main thread reads each batch's new terms in that same order. The next batch's files
+ * are read meanwhile.
+ */
+let queue: Promise<void> = Promise.resolve();
+
+parentPort?.on("message", (request: BatchRequest) => {
+  const reading = Promise.all(
+    request.files.map(
+      (file): Promise<Read> =>
+        loadArticle(setup.corpusDir, file).then(
+          (article) => ({ file, article }),
+          (error: unknown) => ({ file, error }),
+        ),
+    ),
+  );
+  queue = queue.then(async () => {
+    try {
+      const result = runBatch(request.batch, await reading);
+      const transfer = [result.termIds, result.tfs, result.distinct, result.lengths, result.vectors].map(
+        (a) => a.buffer as ArrayBuffer,
+      );
+      parentPort?.postMessage(result, transfer);
+    } catch (error) {
+      parentPort?.postMessage({ batch: request.batch, failure: describe(error) });
+    }
+  });
 });
 
 function describe(error: unknown) {
