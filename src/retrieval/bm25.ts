@@ -94,6 +94,29 @@ class GrowableU32 {
   }
 }
 
+/** A Uint8Array that grows by doubling. */
+class GrowableU8 {
+  data: Uint8Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Uint8Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint8Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  copy(): GrowableU8 {
+    const c = new GrowableU8(this.data.length);
+    c.data.set(this.data.subarray(0, this.length));
+    c.length = this.length;
+    return c;
+  }
+}
+
 /** The compacted postings: shared, never written after construction. */
 interface Frozen {
   /** Terms covered: ids 0..terms-1; offsets has terms+1 entries. */
@@ -122,10 +145,16 @@ interface State {
   docLengths: GrowableU32;
   totalLength: number;
   frozen: Frozen;
-  /** Pending postings in the order they were added (document ids ascending). */
+  /**
+   * Pending postings in the order they were added, document after document: term ids, and
+   * frequencies capped at 255 (the exact ones of 255 and more by log position in `logTfBig`). The
+   * pending documents are the last `logStarts.length` ones; each starts at its entry there. Five
+   * bytes a posting: the log is a big build's largest structure.
+   */
   logTerm: GrowableU32;
-  logDoc: GrowableU32;
-  logTf: GrowableU32;
+  logTf: GrowableU8;
+  logTfBig: Map<number, number>;
+  logStarts: GrowableU32;
 }
 
 function freshState(params: Bm25Params): State {
@@ -138,8 +167,9 @@ function freshState(params: Bm25Params): State {
     totalLength: 0,
     frozen: EMPTY_FROZEN,
     logTerm: new GrowableU32(),
-    logDoc: new GrowableU32(),
-    logTf: new GrowableU32(),
+    logTf: new GrowableU8(),
+    logTfBig: new Map(),
+    logStarts: new GrowableU32(),
   };
 }
 
@@ -177,31 +207,38 @@ function compact(s: State): void {
   }
   const saturated = new Map<number, Map<number, number>>();
   for (const [t, byDoc] of old.saturated) saturated.set(t, new Map(byDoc));
-  const logDoc = s.logDoc.data;
   const logTf = s.logTf.data;
-  for (let i = 0; i < pending; i++) {
-    const t = logTerm[i] as number;
-    const pos = cursor[t] as number;
-    cursor[t] = pos + 1;
-    const d = logDoc[i] as number;
-    const f = logTf[i] as number;
-    docs[pos] = d;
-    if (f >= TF_SATURATED) {
-      tfs[pos] = TF_SATURATED;
-      let byDoc = saturated.get(t);
-      if (!byDoc) {
-        byDoc = new Map();
-        saturated.set(t, byDoc);
+  const starts = s.logStarts.data;
+  const pendingDocs = s.logStarts.length;
+  const firstDoc = s.docLengths.length - pendingDocs;
+  for (let k = 0; k < pendingDocs; k++) {
+    const d = firstDoc + k;
+    const end = k + 1 < pendingDocs ? (starts[k + 1] as number) : pending;
+    for (let i = starts[k] as number; i < end; i++) {
+      const t = logTerm[i] as number;
+      const pos = cursor[t] as number;
+      cursor[t] = pos + 1;
+      const capped = logTf[i] as number;
+      const f = capped === TF_SATURATED ? (s.logTfBig.get(i) as number) : capped;
+      docs[pos] = d;
+      if (f >= TF_SATURATED) {
+        tfs[pos] = TF_SATURATED;
+        let byDoc = saturated.get(t);
+        if (!byDoc) {
+          byDoc = new Map();
+          saturated.set(t, byDoc);
+        }
+        byDoc.set(d, f);
+      } else {
+        tfs[pos] = f;
       }
-      byDoc.set(d, f);
-    } else {
-      tfs[pos] = f;
     }
   }
   s.frozen = { terms: nTerms, offsets, docs, tfs, saturated };
   s.logTerm = new GrowableU32();
-  s.logDoc = new GrowableU32();
-  s.logTf = new GrowableU32();
+  s.logTf = new GrowableU8();
+  s.logTfBig = new Map();
+  s.logStarts = new GrowableU32();
 }
 
 function termId(s: State, term: string): number {
@@ -240,10 +277,15 @@ function countTerms(s: State, terms: string[]): number {
   return distinct;
 }
 
-function logPosting(s: State, id: number, doc: number, tf: number): void {
+function beginDocument(s: State): number {
+  s.logStarts.push(s.logTerm.length);
+  return s.docLengths.length;
+}
+
+function logPosting(s: State, id: number, tf: number): void {
+  if (tf >= TF_SATURATED) s.logTfBig.set(s.logTerm.length, tf);
   s.logTerm.push(id);
-  s.logDoc.push(doc);
-  s.logTf.push(tf);
+  s.logTf.push(Math.min(tf, TF_SATURATED));
   s.df.data[id] = (s.df.data[id] as number) + 1;
 }
 
@@ -381,11 +423,11 @@ function wrap(s: State): Bm25Index {
       return s.docLengths.length;
     },
     add(terms) {
-      const doc = s.docLengths.length;
       const distinct = countTerms(s, terms);
+      const doc = beginDocument(s);
       for (let i = 0; i < distinct; i++) {
         const id = termOrder[i] as number;
-        logPosting(s, id, doc, termCounts[id] as number);
+        logPosting(s, id, termCounts[id] as number);
         termCounts[id] = 0;
       }
       return endDocument(s, doc, terms.length);
@@ -394,8 +436,8 @@ function wrap(s: State): Bm25Index {
       return termId(s, term);
     },
     addCounted(ids, tfs, length) {
-      const doc = s.docLengths.length;
-      for (let i = 0; i < ids.length; i++) logPosting(s, ids[i] as number, doc, tfs[i] as number);
+      const doc = beginDocument(s);
+      for (let i = 0; i < ids.length; i++) logPosting(s, ids[i] as number, tfs[i] as number);
       return endDocument(s, doc, length);
     },
     search(queryTerms, limit, options) {
@@ -453,8 +495,9 @@ function wrap(s: State): Bm25Index {
         totalLength: s.totalLength,
         frozen: s.frozen,
         logTerm: s.logTerm.copy(),
-        logDoc: s.logDoc.copy(),
         logTf: s.logTf.copy(),
+        logTfBig: new Map(s.logTfBig),
+        logStarts: s.logStarts.copy(),
       });
     },
   };

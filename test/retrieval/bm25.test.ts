@@ -57,4 +57,39 @@ describe("createBm25", () => {
     expect(restored.search(analyze("Kon Tum"), 1)[0]?.doc).toBe(3);
     expect(index.size).toBe(3);
   });
+
+  it("indexes counted documents (addCounted) as add does, frequencies of 255 and more included", () => {
+    // A frequency past a byte, documents added while earlier ones are compacted (a search folds the
+    // log in), and a copy grown on its own: all must leave the same postings as plain adds.
+    const texts = [...DOCS, `${"thủ tục ".repeat(300)} Lào Cai`, ...DOCS.map((d) => `${d} năm 2024`)];
+    const plain = createBm25();
+    for (const t of texts) plain.add(analyze(t));
+
+    const counted = createBm25();
+    for (const [i, t] of texts.entries()) {
+      const ids: number[] = [];
+      const tfs = new Map<number, number>();
+      for (const term of analyze(t)) {
+        const id = counted.intern(term);
+        if (!tfs.has(id)) ids.push(id);
+        tfs.set(id, (tfs.get(id) ?? 0) + 1);
+      }
+      counted.addCounted(
+        ids,
+        ids.map((id) => tfs.get(id) as number),
+        analyze(t).length,
+      );
+      if (i % 2 === 0) counted.search(analyze("thủ tục"), 3);
+    }
+    expect(Buffer.concat(counted.toBinary())).toEqual(Buffer.concat(plain.toBinary()));
+    const query = analyze("thủ tục Lào Cai");
+    expect(counted.search(query, 10)).toEqual(plain.search(query, 10));
+    expect(plain.search(query, 10).map((h) => h.doc)).toContain(3);
+
+    const copy = counted.clone();
+    copy.add(analyze("thủ tục ".repeat(400)));
+    expect(copy.size).toBe(8);
+    expect(copy.search(analyze("thủ tục"), 10).map((h) => h.doc)).toContain(7);
+    expect(Buffer.concat(counted.toBinary())).toEqual(Buffer.concat(plain.toBinary()));
+  });
 });
