@@ -69,7 +69,7 @@ async function sha256File(file: string): Promise<string> {
 }
 
 /** Writes `parts` one after another and returns their sha256, without joining them in memory. */
-async function writeParts(file: string, parts: Uint8Array[]): Promise<string> {
+async function writeParts(file: string, parts: Iterable<Uint8Array>): Promise<string> {
   const hash = createHash("sha256");
   const handle = await open(file, "w");
   try {
@@ -85,6 +85,29 @@ async function writeParts(file: string, parts: Uint8Array[]): Promise<string> {
     await handle.close();
   }
   return hash.digest("hex");
+}
+
+/**
+ * The chunks file (one JSON line per chunk, no newline after the last), encoded a few thousand lines
+ * at a time: the whole file as one string would double a big build's memory while it is saved.
+ */
+function* chunkLines(chunks: Chunk[]): Generator<Uint8Array> {
+  const GROUP = 4096;
+  for (let start = 0; start < chunks.length; start += GROUP) {
+    const lines = chunks.slice(start, start + GROUP).map((c) =>
+      JSON.stringify({
+        id: c.id,
+        articleId: c.articleId,
+        position: c.position,
+        text: c.text,
+        scope: c.scope,
+        year: c.year,
+        national: c.national,
+      }),
+    );
+    const last = start + GROUP >= chunks.length;
+    yield Buffer.from(last ? lines.join("\n") : `${lines.join("\n")}\n`);
+  }
 }
 
 /** What a generation holds, as written and as loaded. */
@@ -144,28 +167,11 @@ async function writeGenerationFiles(
         checksums[name] = shared.checksums[name] as string;
       }
     }
-    const data: Record<string, string> = {
-      [FILES.articles]: JSON.stringify(contents.articles),
-    };
-    if (!shared)
-      data[FILES.chunks] = contents.chunks
-        .map((c) =>
-          JSON.stringify({
-            id: c.id,
-            articleId: c.articleId,
-            position: c.position,
-            text: c.text,
-            scope: c.scope,
-            year: c.year,
-            national: c.national,
-          }),
-        )
-        .join("\n");
-    for (const [name, text] of Object.entries(data)) {
-      await writeFile(path.join(tmp, name), text);
-      checksums[name] = sha256(text);
-    }
+    const articles = JSON.stringify(contents.articles);
+    await writeFile(path.join(tmp, FILES.articles), articles);
+    checksums[FILES.articles] = sha256(articles);
     if (!shared) {
+      checksums[FILES.chunks] = await writeParts(path.join(tmp, FILES.chunks), chunkLines(contents.chunks));
       checksums[FILES.lexical] = await writeParts(path.join(tmp, FILES.lexical), contents.lexical.toBinary());
       await contents.vectors.save(path.join(tmp, FILES.vectors));
       checksums[FILES.vectors] = await sha256File(path.join(tmp, FILES.vectors));
