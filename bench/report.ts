@@ -181,6 +181,7 @@ export function scaleTables(scale: SizeResult[]): string {
       "chunks",
       "ingest",
       "articles/s",
+      "build CPU",
       "build peak RSS",
       "load at build (1 min)",
       "index on disk",
@@ -196,6 +197,7 @@ export function scaleTables(scale: SizeResult[]): string {
       formatCount(s.chunks),
       formatMs(s.ingest.ms),
       s.ingest.articlesPerSecond.toFixed(0),
+      s.ingest.cpuMs === undefined ? "–" : formatMs(s.ingest.cpuMs),
       formatBytes(s.ingest.maxRssBytes),
       `${s.ingest.loadBefore?.[0]?.toFixed(1) ?? "?"} → ${s.ingest.loadAfter?.[0]?.toFixed(1) ?? "?"}`,
       formatBytes(s.indexBytes),
@@ -206,7 +208,7 @@ export function scaleTables(scale: SizeResult[]): string {
       `${s.queries.answer.p50.toFixed(1)} / ${s.queries.answer.p95.toFixed(1)} / ${s.queries.answer.p99.toFixed(1)} ms`,
       String(s.queries.questions),
     ]),
-    ["r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
+    ["r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
   );
   const quality = markdownTable(
     [

@@ -59,6 +59,8 @@ export interface SizeResult {
   corpusBytes: number;
   ingest: {
     ms: number;
+    /** CPU time of the build, all threads. */
+    cpuMs: number;
     articlesPerSecond: number;
     stages: Record<string, number>;
     maxRssBytes: number;
@@ -141,7 +143,7 @@ export async function runScale(
     const rate = built.articles / (built.ms / 1000);
     const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
     options.log(
-      `  built: ${built.articles} articles, ${built.chunks} chunks in ${(built.ms / 1000).toFixed(1)} s (${rate.toFixed(0)} articles/s, ${options.workers} workers, peak RSS ${(built.maxRssBytes / 2 ** 20).toFixed(0)} MiB; load ${load(loadBefore)} → ${load(loadAfter)})`,
+      `  built: ${built.articles} articles, ${built.chunks} chunks in ${(built.ms / 1000).toFixed(1)} s (${rate.toFixed(0)} articles/s, ${options.workers} workers, CPU ${(built.cpuMs / 1000).toFixed(0)} s, peak RSS ${(built.maxRssBytes / 2 ** 20).toFixed(0)} MiB; load ${load(loadBefore)} → ${load(loadAfter)})`,
     );
 
     const mem = await runTask<MemoryResult>(
@@ -182,6 +184,7 @@ export async function runScale(
       corpusBytes: corpus.bytes,
       ingest: {
         ms: built.ms,
+        cpuMs: built.cpuMs,
         articlesPerSecond: rate,
         stages: built.stages,
         maxRssBytes: built.maxRssBytes,

@@ -17,6 +17,8 @@ export interface BuildArgs {
 
 export interface BuildResult {
   ms: number;
+  /** CPU time of the whole build process (every thread), user and system: what the load cannot inflate much. */
+  cpuMs: number;
   articles: number;
   chunks: number;
   skipped: number;
@@ -128,6 +130,7 @@ async function build(a: BuildArgs): Promise<BuildResult> {
   const config = await benchConfig({ ...a, dataDir: path.dirname(a.indexDir) });
   const clock = stageClock();
   let lastReport = 0;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const { index, skipped } = await buildIndex({
     corpusDir: a.corpusDir,
@@ -145,10 +148,12 @@ async function build(a: BuildArgs): Promise<BuildResult> {
     },
   });
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   const stages = clock.stop();
   const { total, files } = await dirSize(await currentGeneration(a.indexDir));
   return {
     ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     articles: index.manifest.articleCount,
     chunks: index.manifest.chunkCount,
     skipped: skipped.length,
