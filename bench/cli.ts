@@ -17,7 +17,8 @@ const USAGE = `Usage: npm run bench -- [--quick] [options]
   --long-sizes 35000    generated long articles (about 5 KB) per corpus (full: 35000; quick: 500)
   --workers N           index build worker threads (default: INGEST_WORKERS' default, every core)
   --questions N         generated questions per size, on top of the 88 evaluation questions
-  --skip LIST           parts to leave out: quality,scale,long,incremental,bot (long: the long corpora)
+  --skip LIST           parts to leave out: quality,scale,short,long,incremental,bot (short, long: the
+                        corpora of that length)
   --users N             simulated bot users (each sends 5 questions)
   --seed N              corpus seed (default ${DEFAULT_SEED})
   --work DIR            scratch folder for the generated corpora (default: the system temp folder)
@@ -54,11 +55,14 @@ const positive = (name: string, text: string | undefined, fallback: number): num
 };
 
 const mode = values.quick ? "quick" : "full";
-const sizes = values.sizes
-  ? values.sizes.split(",").map((s) => positive("sizes", s.trim(), 0))
-  : values.quick
-    ? [300, 2000]
-    : [1000, 10_000, 50_000];
+const skipsShort = values.skip.split(",").some((s) => s.trim() === "short");
+const sizes = skipsShort
+  ? []
+  : values.sizes
+    ? values.sizes.split(",").map((s) => positive("sizes", s.trim(), 0))
+    : values.quick
+      ? [300, 2000]
+      : [1000, 10_000, 50_000];
 const longSizes = values.skip.split(",").some((s) => s.trim() === "long")
   ? []
   : values["long-sizes"]
@@ -76,7 +80,7 @@ const skip = new Set(
     .filter(Boolean),
 );
 for (const part of skip) {
-  if (!["quality", "scale", "long", "incremental", "bot"].includes(part))
+  if (!["quality", "scale", "short", "long", "incremental", "bot"].includes(part))
     fail(`--skip: unknown part "${part}"\n${USAGE}`);
 }
 const generatedQuestions = positive("questions", values.questions, values.quick ? 120 : 500);
