@@ -69,7 +69,7 @@ async function sha256File(file: string): Promise<string> {
 }
 
 /** Writes `parts` one after another and returns their sha256, without joining them in memory. */
-async function writeParts(file: string, parts: Iterable<Uint8Array>): Promise<string> {
+async function writeParts(file: string, parts: Uint8Array[]): Promise<string> {
   const hash = createHash("sha256");
   const handle = await open(file, "w");
   try {
@@ -107,6 +107,13 @@ function* chunkLines(chunks: Chunk[]): Generator<Uint8Array> {
     );
     const last = start + GROUP >= chunks.length;
     yield Buffer.from(last ? lines.join("\n") : `${lines.join("\n")}\n`);
+  }
+}
+
+function* hashed(parts: Iterable<Uint8Array>, hash: ReturnType<typeof createHash>): Generator<Uint8Array> {
+  for (const part of parts) {
+    hash.update(part);
+    yield part;
   }
 }
 
@@ -171,7 +178,10 @@ async function writeGenerationFiles(
     await writeFile(path.join(tmp, FILES.articles), articles);
     checksums[FILES.articles] = sha256(articles);
     if (!shared) {
-      checksums[FILES.chunks] = await writeParts(path.join(tmp, FILES.chunks), chunkLines(contents.chunks));
+      // Through writeFile (which takes an iterable) like the other files, hashed on the way.
+      const hash = createHash("sha256");
+      await writeFile(path.join(tmp, FILES.chunks), hashed(chunkLines(contents.chunks), hash));
+      checksums[FILES.chunks] = hash.digest("hex");
       checksums[FILES.lexical] = await writeParts(path.join(tmp, FILES.lexical), contents.lexical.toBinary());
       await contents.vectors.save(path.join(tmp, FILES.vectors));
       checksums[FILES.vectors] = await sha256File(path.join(tmp, FILES.vectors));
