@@ -181,6 +181,13 @@ describe("article metadata from a caption or an /add message", () => {
     );
   });
 
+  it("takes no label from Object.prototype", () => {
+    expect(parseArticleMeta("constructor: x\nTiêu đề: Bài mới", "caption")).toMatchObject({
+      meta: { title: "Bài mới" },
+      given: ["title"],
+    });
+  });
+
   it("reports an impossible date or a bad link instead of guessing", () => {
     expect(parseArticleMeta("Ngày: 31/02/2024", "caption").problems[0]).toContain("31/02/2024");
     expect(parseArticleMeta("Link: ftp://x", "caption").problems[0]).toContain("ftp://x");

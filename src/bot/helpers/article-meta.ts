@@ -6,28 +6,31 @@ import type { NewArticle } from "../../types.js";
 export type UploadMeta = NonNullable<NewArticle["meta"]>;
 type Field = keyof UploadMeta;
 
-/** Labels an admin may write, compared without diacritics or case ("Tieu de" = "Tiêu đề"). */
-const LABELS: Record<string, Field | "source"> = {
-  "tieu de": "title",
-  "ten bai": "title",
-  title: "title",
-  ngay: "date",
-  "ngay dang": "date",
-  date: "date",
-  noi: "place",
-  "dia phuong": "place",
-  tinh: "place",
-  place: "place",
-  nguon: "source",
-  "noi dang": "publisher",
-  "co quan": "publisher",
-  publisher: "publisher",
-  "tac gia": "author",
-  author: "author",
-  link: "url",
-  "lien ket": "url",
-  url: "url",
-};
+/**
+ * Labels an admin may write, compared without diacritics or case ("Tieu de" = "Tiêu đề"). A Map, not
+ * an object, so that a line "constructor: …" finds no label on Object.prototype.
+ */
+const LABELS = new Map<string, Field | "source">([
+  ["tieu de", "title"],
+  ["ten bai", "title"],
+  ["title", "title"],
+  ["ngay", "date"],
+  ["ngay dang", "date"],
+  ["date", "date"],
+  ["noi", "place"],
+  ["dia phuong", "place"],
+  ["tinh", "place"],
+  ["place", "place"],
+  ["nguon", "source"],
+  ["noi dang", "publisher"],
+  ["co quan", "publisher"],
+  ["publisher", "publisher"],
+  ["tac gia", "author"],
+  ["author", "author"],
+  ["link", "url"],
+  ["lien ket", "url"],
+  ["url", "url"],
+]);
 
 const LINE = /^\s*([\p{L} ]{2,20}?)\s*:\s*(.+?)\s*$/u;
 
@@ -85,7 +88,7 @@ export function parseArticleMeta(text: string, mode: "caption" | "header"): Pars
       continue;
     }
     const [, name, value] = LINE.exec(line) ?? [];
-    const label = name === undefined ? undefined : LABELS[looseForm(name)];
+    const label = name === undefined ? undefined : LABELS.get(looseForm(name));
     if (!label || value === undefined) {
       if (mode === "header") {
         bodyStart = i;
