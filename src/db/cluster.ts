@@ -17,6 +17,8 @@ import type { Pool } from "./database.js";
 const REINDEX_LOCK_KEY = 4_812_170_015;
 /** A replica that finished a /reindex says so here (payload: its id), and the others rebuild in turn. */
 const REINDEX_CHANNEL = "hoi_cchc_reindex";
+/** Wait before applying again changes that could not be applied (the database away for a moment). */
+const RETRY_MS = 1_000;
 /** How often a follower tries the build lock while another replica holds it. */
 const LOCK_RETRY_MS = 500;
 /** Notifications arriving this close together are read from the table in one query. */
@@ -133,16 +135,31 @@ export function createCluster(options: ClusterOptions): Cluster {
     void settled.finally(() => inFlight.delete(settled));
   };
 
+  let retryTimer: NodeJS.Timeout | undefined;
+  /** Ids whose change could not be applied yet (the database gone for a moment); "all" for the whole table. */
+  let toRetry: Set<string> | "all" | undefined;
+
   const apply = (ids?: string[]) => {
     if (!index) return;
     const holder = index;
-    track(
-      reconcile(pool, corpus, holder, ids).then((outcome) => {
-        const n = outcome.added.length + outcome.revised.length + outcome.rebuilt.length;
-        if (n > 0) logger.info({ ...outcome, replica: id }, "articles changed elsewhere applied");
-        options.onApplied?.(outcome);
-      }),
-    );
+    const work = reconcile(pool, corpus, holder, ids).then((outcome) => {
+      const n = outcome.added.length + outcome.revised.length + outcome.rebuilt.length;
+      if (n > 0) logger.info({ ...outcome, replica: id }, "articles changed elsewhere applied");
+      options.onApplied?.(outcome);
+    });
+    // A change heard but not applied is not dropped: it is tried again, and again, until it is.
+    work.catch((error: unknown) => {
+      logger.warn({ err: error, ids: ids ?? "all" }, "could not apply article changes yet: trying again");
+      toRetry = ids === undefined || toRetry === "all" ? "all" : new Set([...(toRetry ?? []), ...ids]);
+      if (closed) return;
+      retryTimer ??= setTimeout(() => {
+        retryTimer = undefined;
+        const again = toRetry;
+        toRetry = undefined;
+        if (again) apply(again === "all" ? undefined : [...again]);
+      }, RETRY_MS);
+    });
+    track(work.catch(() => undefined));
   };
 
   const drain = () => {
@@ -307,6 +324,7 @@ export function createCluster(options: ClusterOptions): Cluster {
       closed = true;
       clearTimeout(gatherTimer);
       clearTimeout(reconnectTimer);
+      clearTimeout(retryTimer);
       const c = client;
       client = undefined;
       await c?.end().catch(() => undefined);
