@@ -201,7 +201,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     let total = 0;
     q.terms.forEach((t, i) => {
       if (skip?.has(t)) return;
-      const w = weights[i] as number;
+      const w = weights[i] ?? 0;
       total += w;
       if (text.has(t)) got += w;
       else if (context.has(t)) got += CONTEXT_CREDIT * w;

@@ -58,13 +58,14 @@ const ROMAN_OF = ["", "i", "ii", "iii", "iv"];
 
 function aspectsOf(folded: string): Aspect[] {
   const aspects: Aspect[] = [];
-  for (const m of folded.matchAll(/\bquy (iv|iii|ii|i|[1-4]) ?[/-] ?(\d{4})\b/g)) {
-    const q = ROMAN[m[1] as string] as number;
+  for (const [, quarter = "", year] of folded.matchAll(/\bquy (iv|iii|ii|i|[1-4]) ?[/-] ?(\d{4})\b/g)) {
+    const q = ROMAN[quarter];
+    if (q === undefined) continue;
     aspects.push({
-      label: `quý ${ROMAN_OF[q]?.toUpperCase()}/${m[2]}`,
+      label: `quý ${ROMAN_OF[q]?.toUpperCase()}/${year}`,
       kind: "period",
       // "II/2023" alone (without "quý") is a quarter too; "2/2023" alone would be a month.
-      pattern: new RegExp(`\\b(quy (${ROMAN_OF[q]}|${q})\\b ?([/-] ?|nam )|${ROMAN_OF[q]} ?[/-] ?)${m[2]}`),
+      pattern: new RegExp(`\\b(quy (${ROMAN_OF[q]}|${q})\\b ?([/-] ?|nam )|${ROMAN_OF[q]} ?[/-] ?)${year}`),
     });
   }
   for (const m of folded.matchAll(/\bthang (\d{1,2}) ?[/-] ?(\d{4})\b/g)) {

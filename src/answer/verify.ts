@@ -51,9 +51,8 @@ const GROUP =
 export function findCitationGroups(text: string): CitationGroup[] {
   return [...text.matchAll(GROUP)].map((m) => {
     const numbers: number[] = [];
-    for (const part of (m[1] as string).split(/\s*[,;]\s*/)) {
-      const range = part.split(/\s*[-–]\s*/).map(Number);
-      const [from, to] = [range[0] as number, (range[1] ?? range[0]) as number];
+    for (const part of (m[1] ?? "").split(/\s*[,;]\s*/)) {
+      const [from = Number.NaN, to = from] = part.split(/\s*[-–]\s*/).map(Number);
       // A reversed or huge range is a typo, not a citation of dozens of passages.
       if (to < from || to - from > 10) numbers.push(from, to);
       else for (let n = from; n <= to; n++) numbers.push(n);

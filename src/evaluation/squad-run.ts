@@ -117,9 +117,9 @@ export function baselineScores(corpus: SquadCorpus): SquadScores {
     const top = paragraphs
       .search(question.question)
       .slice(0, K)
-      .map((r) => corpus.paragraphs[r.id as number] as { articleId: string; text: string });
+      .flatMap((r) => corpus.paragraphs[Number(r.id)] ?? []);
     const best = sentences.search(question.question)[0];
-    const sentence = best ? (sentenceList[best.id as number]?.text ?? "") : "";
+    const sentence = best ? (sentenceList[Number(best.id)]?.text ?? "") : "";
     const answer: Answer = {
       question: question.question,
       answer: sentence,
