@@ -241,12 +241,6 @@ function reasonRuns(sentence: string, tokens: Token[]): Span[] {
 }
 
 /**
- * Names of people: capitalised runs that are not places. A single capitalised Vietnamese syllable is
- * mostly the start of a title or an office ("Thủ tướng", "Bộ Tài chính" cut short), so alone it counts
- * only when it carries no Vietnamese diacritics and has three letters or more: a foreign surname
- * ("Manning"), which Vietnamese text writes as it is.
- */
-/**
  * Capitalised words that begin a title or an office, not a name ("Phó Chủ tịch", "Bí thư", "Bộ
  * trưởng"), compared with their diacritics ("Trưởng" is a title, "Trương" a surname).
  */
@@ -270,6 +264,12 @@ function withoutTitles(runs: Span[], tokens: Token[]): Span[] {
   });
 }
 
+/**
+ * Names of people: capitalised runs that are not places. A single capitalised Vietnamese syllable is
+ * mostly the start of a title or an office ("Thủ tướng", "Bộ Tài chính" cut short), so alone it counts
+ * only when it carries no Vietnamese diacritics and has three letters or more: a foreign surname
+ * ("Manning"), which Vietnamese text writes as it is.
+ */
 function personRuns(tokens: Token[]): Span[] {
   const runs = withoutTitles(capitalisedRuns(tokens), tokens).filter(
     (r) =>
@@ -487,25 +487,9 @@ function slotFit(span: Span, tokens: Token[], frame: SlotFrame): number {
  * asked kind (a figure for "bao nhiêu", a date for "khi nào", a name for "ai"…).
  */
 export function findAnswerSpan(type: AnswerType, sentence: string, question: string): Span | undefined {
-  const text = normalizeText(sentence);
-  const tokens = tokenize(text);
-  const questionWords = questionWordsOf(question);
+  const { text, tokens, questionWords, spans } = answerSpans(type, sentence, question);
   const anchors = tokens.flatMap((t, i) => (questionWords.has(t.folded) && t.folded.length > 1 ? [i] : []));
-  const folded = looseForm(question);
-  const asksForYear = YEAR_QUESTION.test(folded);
   const frame = slotFrame(question);
-  const spans = candidates(
-    type,
-    text,
-    tokens,
-    questionWords,
-    asksForYear,
-    NAME_QUESTION.test(folded),
-    ORDINAL_QUESTION.test(folded),
-  ).filter((s) =>
-    // A span the question already says is not its answer.
-    tokens.slice(s.from, s.to).some((t) => !questionWords.has(t.folded)),
-  );
   const slotted = (s: Span) => slotFit(s, tokens, frame);
   const best = spans.sort(
     (a, b) =>
@@ -520,8 +504,31 @@ export function findAnswerSpan(type: AnswerType, sentence: string, question: str
   return { ...best, text: text.slice(first.start, last.end) };
 }
 
+/** The sentence's spans of the asked kind, unranked, with what ranking them needs. */
+function answerSpans(type: AnswerType, sentence: string, question: string) {
+  const text = normalizeText(sentence);
+  const tokens = tokenize(text);
+  const questionWords = questionWordsOf(question);
+  const folded = looseForm(question);
+  const asksForYear = YEAR_QUESTION.test(folded);
+  const spans = candidates(
+    type,
+    text,
+    tokens,
+    questionWords,
+    asksForYear,
+    NAME_QUESTION.test(folded),
+    ORDINAL_QUESTION.test(folded),
+  ).filter((s) =>
+    // A span the question already says is not its answer.
+    tokens.slice(s.from, s.to).some((t) => !questionWords.has(t.folded)),
+  );
+  return { text, tokens, questionWords, spans };
+}
+
 /** Whether the sentence holds words of the asked kind that the question does not already say. */
 export function hasAnswerOfType(type: AnswerType, sentence: string, question: string): boolean {
   if (type === "yesno" || type === "entity" || type === "manner" || type === "general") return true;
-  return findAnswerSpan(type, sentence, question) !== undefined;
+  // Only whether one exists: ranking the spans is for the sentence that is quoted.
+  return answerSpans(type, sentence, question).spans.length > 0;
 }

@@ -40,12 +40,7 @@ const CUES: Array<[AnswerType, RegExp]> = [
  * Question words that fold into other words: "thể nào" ("thực thể nào", which entity) folds like "thế
  * nào" (how), "đầu" (first) like "đâu" (where). With diacritics the written form decides.
  */
-const ACCENTED: Partial<Record<AnswerType, { says: RegExp; folded: RegExp }>> = {
-  manner: {
-    says: /(thế nào|ra sao|bằng cách nào|\bhow\b)/iu,
-    folded: /\b(the nao|ra sao|bang cach nao|how)\b/,
-  },
-};
+const MANNER_WRITTEN = /(thế nào|ra sao|bằng cách nào|\bhow\b)/iu;
 /** "Từ đâu?", "đến đâu?": where, written with its diacritics, or unaccented at the question's end. */
 const WHERE_ACCENTED = /(?<![\p{L}])đâu(?![\p{L}])/iu;
 const WHERE_UNACCENTED = /\b(tu|den|toi|ve|di|sang) dau\s*$/;
@@ -70,19 +65,14 @@ export function answerTypeOf(question: string): AnswerType {
     return "quantity";
   if (MEASURE_ASKED.test(folded)) return "quantity";
   const accented = hasDiacritics(question);
+  const trimmed = folded.trim();
+  const asksWhere = accented ? WHERE_ACCENTED.test(question) : WHERE_UNACCENTED.test(trimmed);
   for (const [type, cue] of CUES) {
     if (!cue.test(folded)) continue;
-    const written = ACCENTED[type];
-    if (written && accented && !written.says.test(question)) continue;
-    if (
-      type === "entity" &&
-      (accented ? WHERE_ACCENTED.test(question) : WHERE_UNACCENTED.test(folded.trim()))
-    )
-      return "place";
-    return type;
+    if (type === "manner" && accented && !MANNER_WRITTEN.test(question)) continue;
+    return type === "entity" && asksWhere ? "place" : type;
   }
-  if (accented ? WHERE_ACCENTED.test(question) : WHERE_UNACCENTED.test(folded.trim())) return "place";
-  const trimmed = folded.trim();
+  if (asksWhere) return "place";
   if (YES_NO.test(trimmed) || ENGLISH_YES_NO.test(trimmed)) return "yesno";
   return "general";
 }

@@ -7,7 +7,7 @@ import { splitClauses, splitParagraphs, splitSentences } from "../text/sentences
 import { analyzeFolded } from "../text/terms.js";
 import { yearsAmongDigits } from "../text/years.js";
 import type { Passage } from "../types.js";
-import { findAnswerSpan, hasAnswerOfType, ORDINAL_QUESTION } from "./answer-span.js";
+import { findAnswerSpan, hasAnswerOfType } from "./answer-span.js";
 import { toCitation } from "./citations.js";
 import { confidenceOf, DEFAULT_MIN_CONFIDENCE } from "./confidence.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./question.js";
@@ -131,7 +131,7 @@ export function hasFigure(sentence: string): boolean {
 function fitsType(q: QuestionAnalysis, sentence: string): boolean {
   if (q.percent && !sentence.includes("%")) return false;
   // A rank ("thứ tư") is the answer to "thứ mấy", figure or not.
-  if (q.type === "quantity" && !ORDINAL_QUESTION.test(looseForm(q.text)))
+  if (q.type === "quantity" && !q.rank)
     return hasFigure(sentence) && hasAnswerOfType(q.type, sentence, q.text);
   return hasAnswerOfType(q.type, sentence, q.text);
 }
@@ -160,8 +160,6 @@ function yearsOf(
   return q.years.filter((y) => context.includes(y));
 }
 
-const placeTermsOf = (q: QuestionAnalysis) => new Set(q.places.flatMap((p) => analyzeFolded(p)));
-
 export function createExtractiveAnswerer(options: ExtractiveOptions) {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const minCoverage = options.minCoverage ?? 0.5;
@@ -177,14 +175,13 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
    * phrases ("Hà Nội | rút ngắn": it weighs nothing, else every paraphrase would be punished). It
    * is a seam when one of its words belongs to a known pair with its other neighbour.
    */
-  function questionWeights(q: QuestionAnalysis): number[] {
+  function questionWeights(q: QuestionAnalysis, placeTerms: Set<string>): number[] {
     const seq = q.sequence;
     const pair = (i: number) => (i >= 0 && i + 1 < seq.length ? `${seq[i]}_${seq[i + 1]}` : "");
     const isSeam = (term: string) =>
       seq.some((_, i) => pair(i) === term && (options.isKnown(pair(i - 1)) || options.isKnown(pair(i + 1))));
     // The province is checked on its own (the sentence's scope): its name, rare and so heavy, must
     // not make a sentence that merely names it ("tại Thủ đô Hà Nội") look like an answer.
-    const placeTerms = placeTermsOf(q);
     return q.terms.map((t) =>
       t.includes("_") && !options.isKnown(t) && isSeam(t) ? 0 : weightOf(t) * (placeTerms.has(t) ? 0.5 : 1),
     );
@@ -218,21 +215,24 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     context = "",
   ): { q: QuestionAnalysis; weights: number[]; candidates: Candidate[] } {
     const q = analyzeQuestion(question, context);
-    const weights = questionWeights(q);
+    const placeOnly = new Set(q.places.flatMap((p) => analyzeFolded(p)));
+    const weights = questionWeights(q, placeOnly);
     // Keywords without a question word ("sipas lao cai") have no asked kind to check a sentence
     // against, only their words: there the confidence leaves the place out, as it does the headline,
     // since the place is checked on its own (the sentence's scope) and any sentence about the place
     // would otherwise borrow its words. A question with a question word keeps them: the words of the
     // asked kind are evidence too, and an English question has few words of its own to cover.
-    const placeOnly = placeTermsOf(q);
     const placeTerms =
       q.type === "general" && !q.terms.every((t) => placeOnly.has(t)) ? placeOnly : undefined;
     const candidates: Candidate[] = [];
     const topPassageScore = Math.max(Number.EPSILON, ...passages.map((p) => p.score));
     passages.forEach((passage, rankIndex) => {
       const { meta, text } = passage.chunk;
-      const foldedPassage = q.aspects.some((a) => a.kind === "ordinal" || a.day) ? looseForm(text) : "";
-      const aroundText = () => `${looseForm(meta.title)} ${foldedPassage}`;
+      // The headline and the passage, folded, for the meeting numbers and days written around a
+      // sentence: only needed when the question names one.
+      const around = q.aspects.some((a) => a.kind === "ordinal" || a.day)
+        ? `${looseForm(meta.title)} ${looseForm(text)}`
+        : "";
       const header = new Set(analyzeFolded(`${meta.title} ${meta.place}`));
       const articleMonth = meta.date.slice(0, 7);
       let scope = passage.chunk.scope ?? [];
@@ -271,14 +271,14 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           // after it in the same passage speak of that day too.
           else if (
             periods.length > 0 &&
-            !periods.some((a) => matched.includes(a) || (a.day && a.pattern.test(aroundText())))
+            !periods.some((a) => matched.includes(a) || (a.day && a.pattern.test(around)))
           )
             failure = { kind: "period", period: periods[0]?.label as string };
           // "Phiên họp thứ tư" is not the asked "phiên họp thứ 7", however similar the wording: the
           // asked number must be written around the sentence (in it, the one before, the headline or
           // its passage), and a sentence naming another number ranks lower still.
           const wrongOrdinal = ordinals.length > 0 && !ordinals.some((a) => matched.includes(a));
-          const ordinalAround = wrongOrdinal && ordinals.some((a) => a.pattern.test(aroundText()));
+          const ordinalAround = wrongOrdinal && ordinals.some((a) => a.pattern.test(around));
           if (!failure && wrongOrdinal && !ordinalAround)
             failure = { kind: "ordinal", ordinal: ordinals[0]?.label as string };
           const score =

@@ -1,8 +1,10 @@
+import { isoDate } from "../text/dates.js";
 import { looksEnglish, translateTerms } from "../text/glossary.js";
 import { foldDiacritics, looseForm } from "../text/normalize.js";
 import { findPlaces } from "../text/places.js";
 import { analyzeFoldedLiteral } from "../text/terms.js";
 import { yearsAmongDigits } from "../text/years.js";
+import { ORDINAL_QUESTION } from "./answer-span.js";
 import { type AnswerType, answerTypeOf } from "./answer-type.js";
 
 /**
@@ -34,6 +36,8 @@ export interface QuestionAnalysis {
   aspects: Aspect[];
   /** The question asks for a percentage, so the answer must give one. */
   percent: boolean;
+  /** The question asks for a rank ("thứ mấy"), which a figure need not give ("thứ tư"). */
+  rank: boolean;
   english: boolean;
 }
 
@@ -78,12 +82,12 @@ function aspectsOf(folded: string): Aspect[] {
     });
   }
   for (const m of folded.matchAll(/\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b/g)) {
-    const pad = (n: string | undefined) => String(Number(n)).padStart(2, "0");
+    const day = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
     aspects.push({
       label: m[0],
       kind: "period",
       pattern: new RegExp(`\\b0?${Number(m[1])}[/-]0?${Number(m[2])}\\b`),
-      day: `${m[3]}-${pad(m[2])}-${pad(m[1])}`,
+      ...(day ? { day } : {}),
     });
   }
   for (const m of folded.matchAll(
@@ -147,5 +151,18 @@ export function analyzeQuestion(question: string, context = ""): QuestionAnalysi
   const years = [...new Set(yearsAmongDigits(question))].filter((y) => !periodText.includes(y));
   const contextTerms = context ? contentTerms(context).filter((t) => !terms.includes(t)) : [];
   const sequence = analyzeFoldedLiteral(source).filter((t) => !t.includes("_"));
-  return { text: question, type, terms, sequence, contextTerms, places, years, aspects, percent, english };
+  const rank = ORDINAL_QUESTION.test(looseForm(question));
+  return {
+    text: question,
+    type,
+    terms,
+    sequence,
+    contextTerms,
+    places,
+    years,
+    aspects,
+    percent,
+    rank,
+    english,
+  };
 }
