@@ -1,9 +1,8 @@
 import type { AuditEntry, AuditLog } from "../bot/services/audit-log.js";
 import type { Pool } from "./database.js";
-
 import { fingerprint } from "./fingerprint.js";
 import { type StoreBuffering, writeQueue } from "./pending-writes.js";
-import { whileReachable } from "./unavailable.js";
+import { reachableQuery } from "./unavailable.js";
 
 export async function insertAuditEntry(pool: Pool, entry: AuditEntry): Promise<void> {
   await pool.query(
@@ -57,8 +56,9 @@ export function createPostgresAuditLog(pool: Pool, buffering: StoreBuffering = {
   return {
     record: (entry) => writes.write(entry),
     async latest(limit) {
-      const { rows } = await whileReachable(
-        pool.query("SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT $1", [limit]),
+      const { rows } = await reachableQuery(pool)(
+        "SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT $1",
+        [limit],
       );
       return rows.map(toEntry);
     },

@@ -7,7 +7,7 @@ import type {
 import type { Pool } from "./database.js";
 import { fingerprint } from "./fingerprint.js";
 import { type StoreBuffering, writeQueue } from "./pending-writes.js";
-import { whileReachable } from "./unavailable.js";
+import { reachableQuery } from "./unavailable.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** As many unanswered questions as the file store lists in /stats. */
@@ -101,7 +101,7 @@ export async function allVotes(pool: Pool): Promise<VoteRecord[]> {
  */
 export function createPostgresFeedbackStore(pool: Pool, buffering: StoreBuffering = {}): FeedbackStore {
   // /stats reads the database there and then: when it is away, the admin is told so.
-  const reachable = (text: string, values?: unknown[]) => whileReachable(pool.query(text, values));
+  const reachable = reachableQuery(pool);
   // While the database is away, questions and votes wait in a spill file and are stored when it is back.
   const questions = writeQueue<QuestionRecord>({
     ...buffering,

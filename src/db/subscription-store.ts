@@ -1,6 +1,6 @@
 import { type Subscription, type SubscriptionStore, topicKey } from "../bot/services/subscription-store.js";
 import type { Pool } from "./database.js";
-import { whileReachable } from "./unavailable.js";
+import { reachableQuery } from "./unavailable.js";
 
 function toSubscription(r: Record<string, unknown>): Subscription {
   return {
@@ -19,7 +19,7 @@ function toSubscription(r: Record<string, unknown>): Subscription {
  */
 export function createPostgresSubscriptionStore(pool: Pool): SubscriptionStore {
   // Read and written there and then: when the database is away, the user is told so.
-  const query = (text: string, values?: unknown[]) => whileReachable(pool.query(text, values));
+  const query = reachableQuery(pool);
   return {
     async add(s) {
       const { rowCount } = await query(

@@ -1,3 +1,5 @@
+import type { Pool } from "./database.js";
+
 /**
  * The database could not be reached (refused, reset, timed out, shutting down) while a command needed
  * it there and then: /stats, /log, /theodoi. The bot says so in plain words instead of the generic
@@ -22,8 +24,13 @@ export function isPermanentDatabaseError(error: unknown): boolean {
   return typeof code === "string" && /^(22|23|42)[0-9A-Z]{3}$/.test(code);
 }
 
+/** A query that throws DatabaseUnavailableError when the database is away: for reads needed there and then. */
+export function reachableQuery(pool: Pool) {
+  return (text: string, values?: unknown[]) => whileReachable(pool.query(text, values));
+}
+
 /** The result of `work`, or a DatabaseUnavailableError when it failed for want of a database. */
-export async function whileReachable<T>(work: Promise<T>): Promise<T> {
+async function whileReachable<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
