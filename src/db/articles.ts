@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
-import { loadArticle } from "../ingest/corpus.js";
+import { loadArticle, sidecarName } from "../ingest/corpus.js";
 import type { CorpusStore, TrashedArticle } from "../ingest/corpus-store.js";
 import type { Sidecar } from "../ingest/metadata.js";
 import { isArticleFile, readArticle } from "../ingest/read-article.js";
@@ -68,8 +68,6 @@ export async function upsertArticle(
 }
 
 // ------------------------------------------------------------------------------------------ mirror
-
-const sidecarName = (id: string) => `${id}.meta.json`;
 
 /**
  * The sidecar as the mirror holds it: the stored one with the date pinned to the table's, so an

@@ -11,7 +11,7 @@ import {
 } from "../bot/services/feedback-store.js";
 import { readJsonl } from "../bot/services/jsonl.js";
 import { createSubscriptionStore, subscriptionsDir } from "../bot/services/subscription-store.js";
-import { readSidecar } from "../ingest/corpus.js";
+import { readSidecar, sidecarName } from "../ingest/corpus.js";
 import type { Sidecar } from "../ingest/metadata.js";
 import { ArticleError, isArticleFile } from "../ingest/read-article.js";
 import { noArticlesYet, type Queryable, upsertArticle } from "./articles.js";
@@ -195,13 +195,13 @@ export async function exportData(pool: Pool, out: string): Promise<TransferCount
     const sidecar = r.sidecar === null ? undefined : `${JSON.stringify(r.sidecar, null, 2)}\n`;
     if (r.removed_at === null) {
       await writeFile(path.join(folders.corpusDir, r.file_name), r.raw);
-      if (sidecar) await writeFile(path.join(folders.corpusDir, `${r.id}.meta.json`), sidecar);
+      if (sidecar) await writeFile(path.join(folders.corpusDir, sidecarName(r.id)), sidecar);
       counts.articles += 1;
     } else {
       const stamp = String((r.removed_at as Date).getTime());
       await mkdir(folders.trashDir, { recursive: true });
       await writeFile(path.join(folders.trashDir, `${stamp}-${r.file_name}`), r.raw);
-      if (sidecar) await writeFile(path.join(folders.trashDir, `${stamp}-${r.id}.meta.json`), sidecar);
+      if (sidecar) await writeFile(path.join(folders.trashDir, sidecarName(`${stamp}-${r.id}`)), sidecar);
       counts.removed += 1;
     }
   }

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import path from "node:path";
 import { asStorageError } from "../storage-error.js";
 import type { Article, ArticleMeta } from "../types.js";
-import { loadArticle, readSidecar } from "./corpus.js";
+import { loadArticle, readSidecar, sidecarName } from "./corpus.js";
 import type { Sidecar } from "./metadata.js";
 import { ArticleError, isArticleFile } from "./read-article.js";
 
@@ -97,7 +97,6 @@ const TRASH_NAME = /^(\d{13})-(.+)$/;
 export function createCorpusStore(corpusDir: string, trashDir: string): CorpusStore {
   const inCorpus = (name: string) => path.join(corpusDir, name);
   const inTrash = (name: string) => path.join(trashDir, name);
-  const sidecarName = (id: string) => `${id}.meta.json`;
 
   /** Runs a file-system step, reporting its failure as a StorageError on `folder`. */
   async function io<T>(folder: string, action: string, step: () => Promise<T>): Promise<T> {

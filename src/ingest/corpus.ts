@@ -17,8 +17,11 @@ export interface LoadedCorpus {
   skipped: SkippedFile[];
 }
 
+/** The name of an article's metadata file beside it: `<id>.meta.json`. */
+export const sidecarName = (id: string) => `${id}.meta.json`;
+
 export const sidecarPath = (articlePath: string) =>
-  path.join(path.dirname(articlePath), `${path.basename(articlePath, path.extname(articlePath))}.meta.json`);
+  path.join(path.dirname(articlePath), sidecarName(path.basename(articlePath, path.extname(articlePath))));
 
 /** Article files of a corpus folder (sorted, so ids and index order are stable). */
 export async function listCorpusFiles(dir: string): Promise<CorpusFile[]> {
