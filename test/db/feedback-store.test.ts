@@ -45,7 +45,11 @@ describe.skipIf(unavailable)("PostgreSQL feedback store", () => {
   it("migrates once: a second run applies nothing", async () => {
     expect(await migrate(database.pool)).toEqual([]);
     const { rows } = await database.pool.query("SELECT name FROM schema_migrations");
-    expect(rows.map((r) => r.name)).toEqual(["1764259200000_initial-schema", "1764432000000_article-notify"]);
+    expect(rows.map((r) => r.name)).toEqual([
+      "1764259200000_initial-schema",
+      "1764432000000_article-notify",
+      "1764500000000_seen-update-leases",
+    ]);
   });
 
   it("stores questions and votes from two stores (two replicas) in one table, and counts them as the file store does", async () => {
