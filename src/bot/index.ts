@@ -23,6 +23,7 @@ import { statsFeature } from "./features/stats.js";
 import { subscriptionsFeature } from "./features/subscriptions.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { catchHandler, errorHandler } from "./handlers/error.js";
+import { botApiAgent } from "./keep-alive.js";
 import { attachContext } from "./middlewares/attach-context.js";
 import { chatOrder, workSlots } from "./middlewares/chat-order.js";
 import { ignoreForwardedCommands } from "./middlewares/forwarded-commands.js";
@@ -145,7 +146,11 @@ export function createBot(token: string, deps: BotDependencies, options: BotOpti
   const apiRoot = options.client?.apiRoot ?? config.telegram.apiRoot;
   const bot = new Bot<Context>(token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    client: { ...options.client, apiRoot },
+    client: {
+      ...options.client,
+      apiRoot,
+      baseFetchConfig: { agent: botApiAgent(apiRoot), ...options.client?.baseFetchConfig },
+    },
   });
   installClient(bot, options);
 
