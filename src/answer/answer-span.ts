@@ -59,6 +59,8 @@ export function tokenize(sentence: string): Token[] {
 const NUMBER_WORDS = new Set(
   "một hai ba bốn tư năm sáu bảy tám chín mười mươi lăm trăm nghìn ngàn triệu tỷ tỉ rưỡi nửa chục".split(" "),
 );
+/** Number words that multiply the one before: alone they begin no figure ("tỷ lệ" is a rate). */
+const MULTIPLIERS = new Set(["trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "chục"]);
 /** Number words that are also ordinary words ("ba" is also a title, "năm" a year, "tư" private). */
 const AMBIGUOUS_NUMBER_WORDS = new Set(["ba", "năm", "tư", "bảy", "sáu", "nửa", "lăm"]);
 const numberWord = (t: Token) => t.text.toLowerCase();
@@ -145,7 +147,9 @@ function capitalisedRuns(tokens: Token[], bridge = false): Span[] {
       const gap = bridge ? bridgeAt(tokens, j, j === i + 1) : 0;
       // A number goes with the name before it when a space parts them ("Super Bowl 50"), not a
       // slash ("quý I/2023").
-      if (gapOk && (isCapitalised(t) || (bridge && t.before === " " && isDigitToken(t)))) j++;
+      // A hyphen joins the pieces of one word ("Lạt-ma"), even a lower-case piece.
+      if (gapOk && (isCapitalised(t) || t.before === "-" || (bridge && t.before === " " && isDigitToken(t))))
+        j++;
       else if (gapOk && NAME_JOINERS.has(t.folded) && tokens[j + 1] && isCapitalised(tokens[j + 1] as Token))
         j += 2;
       else if (gap > 0) j += gap;
@@ -158,6 +162,9 @@ function capitalisedRuns(tokens: Token[], bridge = false): Span[] {
   return runs;
 }
 
+/** Words before a number that make it a date, written and unaccented. */
+const DATE_WORDS = new Set(["năm", "ngày", "tháng", "nam", "ngay", "thang"]);
+
 const YEAR_TOKEN = /^(1[5-9]|20)\d{2}$/;
 
 /** Words after which a number names a document or an article of law rather than counts. */
@@ -167,10 +174,25 @@ function isYearOrDate(t: Token, next: Token | undefined, previous: Token | undef
   const dayMonth = /^(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?$/.exec(t.text);
   if (dayMonth && Number(dayMonth[1]) <= 31 && Number(dayMonth[2]) <= 12) return true;
   if (YEAR_TOKEN.test(t.text)) return true;
-  // "2-2", "8-9": a day and month written with a dash.
-  if (next && /^\d{1,2}$/.test(t.text) && /^\d{1,2}$/.test(next.text) && next.start === t.end + 1)
+  // "2-2", "8-9": a day and month written with a dash; "23-16", "9-18" (a score, a range) are no date.
+  if (
+    next &&
+    /^\d{1,2}$/.test(t.text) &&
+    /^\d{1,2}$/.test(next.text) &&
+    next.start === t.end + 1 &&
+    Number(t.text) >= 1 &&
+    Number(t.text) <= 31 &&
+    Number(next.text) >= 1 &&
+    Number(next.text) <= 12
+  )
     return true;
-  if (previous?.folded === "nam" || previous?.folded === "ngay" || previous?.folded === "thang") return true;
+  // "năm 2023", "ngày 8", "tháng 9", compared with their diacritics where written: "thắng 23-16"
+  // (won) folds like "tháng" (month).
+  if (
+    previous &&
+    DATE_WORDS.has(hasDiacritics(previous.text) ? previous.text.toLowerCase() : previous.folded)
+  )
+    return true;
   // A number after a name or a document's kind is part of it ("Đề án 06", "Nghị định 100", "số 766").
   return (
     previous !== undefined &&
@@ -180,31 +202,55 @@ function isYearOrDate(t: Token, next: Token | undefined, previous: Token | undef
   );
 }
 
+/** Words that join the two ends of a range of figures. */
+const RANGE_WORDS = new Set(["den", "toi", "to"]);
+
 function numberRuns(tokens: Token[], questionWords: Set<string>): Span[] {
   const runs: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
+    // "hàng trăm", "hàng nghìn": hundreds, thousands of.
+    const hundredsOf = MULTIPLIERS.has(numberWord(t)) && tokens[i - 1]?.text.toLowerCase() === "hàng";
     const isNumber =
-      isDigitToken(t) || (NUMBER_WORDS.has(numberWord(t)) && !AMBIGUOUS_NUMBER_WORDS.has(numberWord(t)));
+      isDigitToken(t) ||
+      (NUMBER_WORDS.has(numberWord(t)) &&
+        !AMBIGUOUS_NUMBER_WORDS.has(numberWord(t)) &&
+        !MULTIPLIERS.has(numberWord(t))) ||
+      hundredsOf;
     // A year or a day/month says when, not how many.
     if (!isNumber || isYearOrDate(t, tokens[i + 1], tokens[i - 1])) continue;
     let j = i + 1;
+    // A figure ends at punctuation ("76,5%; tỷ lệ …" is a figure, then the next clause) and at "%".
+    const isNumberAt = (k: number) =>
+      k < tokens.length &&
+      /^[\s-]*$/.test((tokens[k] as Token).before) &&
+      !(tokens[k - 1] as Token).text.endsWith("%") &&
+      (isDigitToken(tokens[k] as Token) || NUMBER_WORDS.has(numberWord(tokens[k] as Token)));
+    // A range is one figure: "30 đến 50 nghìn", "7 tới 10 phần trăm".
     while (
-      j < tokens.length &&
-      (isDigitToken(tokens[j] as Token) || NUMBER_WORDS.has(numberWord(tokens[j] as Token)))
+      isNumberAt(j) ||
+      (RANGE_WORDS.has((tokens[j] as Token | undefined)?.folded ?? "") && isNumberAt(j + 1))
     )
       j++;
-    // The unit, unless the question already says it ("bao nhiêu lần" → "24", not "24 lần").
+    // "Một" alone is mostly an article ("một phần", "một số"), not a count.
+    if (j === i + 1 && numberWord(t) === "một") continue;
+    // The unit, unless the question already says it ("bao nhiêu lần" → "24", not "24 lần"); a
+    // joining word after a figure ("38 và …") is the next phrase, not its unit.
     let k = j;
     while (
       k < tokens.length &&
       k - j < MAX_UNIT_WORDS &&
       !isCapitalised(tokens[k] as Token) &&
       !questionWords.has((tokens[k] as Token).folded) &&
+      !GLUE.has((tokens[k] as Token).folded) &&
       (tokens[k] as Token).start - (tokens[k - 1] as Token).end <= 1
     )
       k++;
-    runs.push({ text: "", from: i, to: t.text.endsWith("%") ? j : k });
+    runs.push({
+      text: "",
+      from: hundredsOf ? i - 1 : i,
+      to: (tokens[j - 1] as Token).text.endsWith("%") ? j : k,
+    });
     i = j - 1;
   }
   return runs;
@@ -304,7 +350,9 @@ const GLUE = new Set(
 function trimGlue(run: Span, tokens: Token[]): Span | undefined {
   let { from, to } = run;
   while (from < to && GLUE.has((tokens[from] as Token).folded)) from++;
-  while (to > from && GLUE.has((tokens[to - 1] as Token).folded)) to--;
+  // The piece after a hyphen is part of a word ("Lạt-ma"), whatever it folds to.
+  while (to > from && GLUE.has((tokens[to - 1] as Token).folded) && (tokens[to - 1] as Token).before !== "-")
+    to--;
   return to > from ? { text: "", from, to } : undefined;
 }
 
@@ -437,6 +485,8 @@ function distance(span: Span, anchors: number[]): number {
 /** Question words that ask ("gì", "nào", "ai"…) and the measure words that lead them ("cái gì"). */
 const WH_WORDS = new Set(["gi", "nao", "ai", "dau", "what", "which", "who", "where"]);
 const WH_LEADS = new Set(["cai", "dieu", "nhung", "viec", "thu", "chuyen"]);
+/** "Bao nhiêu", "bao lâu", "bao xa", "bao giờ": two words that ask together. */
+const HOW_MUCH = new Set(["nhieu", "lau", "xa", "gio"]);
 /** How many of the question's words on each side of its question word are compared. */
 const SLOT_CONTEXT = 2;
 /** How far from the span's edge a word of the question's context still counts. */
@@ -454,15 +504,22 @@ interface SlotFrame {
  * for what follows "thành" in the sentence; "Ai dẫn đầu …?" for what precedes "dẫn đầu".
  */
 function slotFrame(question: string): SlotFrame {
-  const words = tokenize(normalizeText(question)).map((t) => t.folded);
-  const at = words.findIndex((w) => WH_WORDS.has(w));
+  const tokens = tokenize(normalizeText(question));
+  const words = tokens.map((t) => t.folded);
+  const at = words.findIndex(
+    (w, i) =>
+      WH_WORDS.has(w) ||
+      (w === "bao" && HOW_MUCH.has(words[i + 1] ?? "")) ||
+      (tokens[i] as Token).text.toLowerCase() === "mấy",
+  );
   if (at < 0) return { before: [], after: [], head: [] };
+  const end = words[at] === "bao" ? at + 2 : at + 1;
   let start = at;
   while (start > 0 && WH_LEADS.has(words[start - 1] as string)) start--;
   const before = words.slice(Math.max(0, start - SLOT_CONTEXT), start).filter((w) => !GLUE.has(w));
   return {
     before,
-    after: words.slice(at + 1, at + 1 + SLOT_CONTEXT).filter((w) => !GLUE.has(w)),
+    after: words.slice(end, end + SLOT_CONTEXT).filter((w) => !GLUE.has(w)),
     head: words[at] === "nao" ? before : [],
   };
 }
@@ -482,19 +539,60 @@ function slotFit(span: Span, tokens: Token[], frame: SlotFrame): number {
   );
 }
 
+/** Punctuation that parts the clauses of a sentence. */
+const CLAUSE_BREAK = /[;:]/;
+
+/**
+ * How many of the question's words the span's clause holds: in "… đạt 90,34%; tỷ lệ hồ sơ thanh
+ * toán trực tuyến đạt trên 60%" the figure asked about is in the clause that says what is asked.
+ */
+function clauseCover(sentence: string, tokens: Token[], questionWords: Set<string>): (s: Span) => number {
+  const clauseOf: number[] = [];
+  let clause = 0;
+  tokens.forEach((t, i) => {
+    if (i > 0 && CLAUSE_BREAK.test(sentence.slice((tokens[i - 1] as Token).end, t.start))) clause++;
+    clauseOf.push(clause);
+  });
+  const cover = new Map<number, number>();
+  for (let c = 0; c <= clause; c++) {
+    const words = tokens.filter((t, i) => clauseOf[i] === c && t.folded.length > 1 && !GLUE.has(t.folded));
+    cover.set(c, new Set(words.map((t) => t.folded).filter((w) => questionWords.has(w))).size);
+  }
+  return (s: Span) => cover.get(clauseOf[s.from] ?? 0) ?? 0;
+}
+
+const PERCENT_QUESTION = /\b(phan tram|percent|percentage)\b|%/;
+
+/** Kinds whose short answer falls back to the words beside the question's when none of the kind is found. */
+const FALLBACK_TYPES = new Set<AnswerType>(["person", "place", "reason"]);
+
 /**
  * The best span of `sentence` for the question, or undefined when the sentence holds none of the
  * asked kind (a figure for "bao nhiêu", a date for "khi nào", a name for "ai"…).
  */
 export function findAnswerSpan(type: AnswerType, sentence: string, question: string): Span | undefined {
-  const { text, tokens, questionWords, spans } = answerSpans(type, sentence, question);
+  const found = answerSpans(type, sentence, question);
+  const { text, tokens, questionWords } = found;
+  // "Ai …?" answered by "Các sinh viên", "ở đâu?" by "trong nông nghiệp": when the sentence (chosen
+  // for its words) names nobody or no place, the words beside the question's own answer.
+  const typed =
+    found.spans.length === 0 && FALLBACK_TYPES.has(type)
+      ? answerSpans("entity", sentence, question).spans
+      : found.spans;
+  // "Bao nhiêu phần trăm?" is answered by a percentage when the sentence gives one.
+  const percents = PERCENT_QUESTION.test(looseForm(question))
+    ? typed.filter((s) => spanText(text, tokens, s).endsWith("%"))
+    : [];
+  const spans = percents.length > 0 ? percents : typed;
   const anchors = tokens.flatMap((t, i) => (questionWords.has(t.folded) && t.folded.length > 1 ? [i] : []));
   const frame = slotFrame(question);
   const slotted = (s: Span) => slotFit(s, tokens, frame);
+  const clause = clauseCover(text, tokens, questionWords);
   const best = spans.sort(
     (a, b) =>
       slotted(b) - slotted(a) ||
       Number(isBare(a, tokens, text)) - Number(isBare(b, tokens, text)) ||
+      clause(b) - clause(a) ||
       distance(a, anchors) - distance(b, anchors) ||
       a.from - b.from,
   )[0];

@@ -105,6 +105,70 @@ describe("findAnswerSpan", () => {
     ).toBe("melatonin");
   });
 
+  it("keeps a figure's range whole and takes no joining word for its unit", () => {
+    expect(
+      span(
+        "Ông bao nhiêu tuổi khi giành chiến thắng?",
+        "Ông giành chiến thắng ở tuổi 38 và sau đó giải nghệ.",
+      ),
+    ).toBe("38");
+    expect(span("Tỷ số chung cuộc là bao nhiêu?", "Đội chủ nhà thắng 23-16 sau hiệp phụ.")).toBe("23-16");
+    expect(span("Có bao nhiêu người thiệt mạng?", "Thành phố mất 30 đến 50 nghìn dân vào năm 1620.")).toBe(
+      "30 đến 50 nghìn dân",
+    );
+    expect(
+      span("Hiệu suất đạt bao nhiêu phần trăm?", "Hiệu suất đạt khoảng 27-30% ở động cơ áp suất cao."),
+    ).toBe("27-30%");
+  });
+
+  it("ends a figure at punctuation, and takes no 'tỷ lệ' (a rate) for a figure", () => {
+    expect(
+      span(
+        "Tỉnh đã đơn giản hóa bao nhiêu thủ tục nội bộ?",
+        "Tỉnh đã phê duyệt phương án với 39/51 TTHC nội bộ, đạt 76,5%; tỷ lệ đơn giản hoá đạt trên 30%.",
+      ),
+    ).toBe("39/51");
+    expect(
+      span("Dịch vụ mới mang theo bao nhiêu kênh?", "Dịch vụ mới có thể mang theo hàng trăm kênh."),
+    ).toBe("hàng trăm");
+  });
+
+  it("prefers the figure in the clause that says what is asked", () => {
+    expect(
+      span(
+        "Tỷ lệ hồ sơ thanh toán trực tuyến đạt bao nhiêu?",
+        "Tỉnh cung cấp 520 dịch vụ, đạt 90,34%; tỷ lệ hồ sơ nộp đạt trên 50%; tỷ lệ hồ sơ thanh toán trực tuyến đạt trên 60%.",
+      ),
+    ).toBe("60%");
+  });
+
+  it("answers 'bao nhiêu phần trăm' with a percentage", () => {
+    expect(
+      span(
+        "Các tỉnh đã hoàn thành bao nhiêu phần trăm kế hoạch?",
+        "Các tỉnh hoàn thành 1.384 nhiệm vụ, đạt 46,09% so với kế hoạch đề ra.",
+      ),
+    ).toBe("46,09%");
+  });
+
+  it("reads a 'bao nhiêu' question's slot like a 'gì' question's", () => {
+    expect(span("Quy mô hộ trung bình là bao nhiêu?", "Có 111.529 hộ; quy mô hộ trung bình là 3,62.")).toBe(
+      "3,62",
+    );
+  });
+
+  it("answers 'ai' and 'ở đâu' with the words beside the question's when the sentence names nobody", () => {
+    expect(
+      span("Ai đã đến Wittenberg nghe giảng?", "Các sinh viên đã tụ tập đến Wittenberg để nghe giảng."),
+    ).toBe("sinh viên");
+  });
+
+  it("keeps a hyphenated word whole", () => {
+    expect(
+      span("Vị thầy ở Tây Tạng được gọi là gì?", "Ở Tây Tạng, các vị thầy thường được gọi là Lạt-ma."),
+    ).toBe("Lạt-ma");
+  });
+
   it("finds nothing of the asked kind where there is none", () => {
     expect(span("Có bao nhiêu hồ sơ?", "Hồ sơ được tiếp nhận trực tuyến.")).toBeUndefined();
     expect(span("Khi nào họp?", "Tổ công tác họp trực tuyến.")).toBeUndefined();
