@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser } from "../../support/bot-api-server.js";
+import { freePort } from "../../support/ports.js";
 import { ARTICLE } from "../fixtures/support.js";
 import { announceSkip } from "./support/postgres.js";
 import {
@@ -8,7 +9,7 @@ import {
   privatePostgresUnavailable,
   startPrivatePostgres,
 } from "./support/private-postgres.js";
-import { admin, citizen, freePort, HA_GIANG, type ReplicaPair, startPair } from "./support/replicas.js";
+import { admin, citizen, HA_GIANG, type ReplicaPair, startPair } from "./support/replicas.js";
 
 /**
  * Two replica processes on a PostgreSQL server of this test's own, stopped and started again in the

@@ -1,24 +1,14 @@
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createConfig, type RawEnv } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/logger.js";
 import { type Service, startService } from "../../../src/service.js";
 import type { BotApiServer } from "../../../support/bot-api-server.js";
+import { freePort } from "../../../support/ports.js";
 import type { FakeAssistant } from "./fake-assistant.js";
 
 const SECRET = "replica-webhook-secret-0123456789";
-
-/** A port nothing listens on now (for a server that must be told its port before it starts). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 export interface WebhookReplica {
   service: Service;

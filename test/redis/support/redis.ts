@@ -1,34 +1,21 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
-import { freePort } from "../../bot/support/webhook-replica.js";
+import { freePort } from "../../../support/ports.js";
+import {
+  LOCAL_REDIS_URL,
+  randomKeyPrefix,
+  redisUnavailable as sharedRedisUnavailable,
+  removeKeys as sharedRemoveKeys,
+} from "../../../support/redis.js";
 
 /**
  * The Redis the tests run against: TEST_REDIS_URL, or the local server on 6379. Each test file
  * works under a key prefix of its own and removes its keys afterwards. Tests that stop Redis start
  * their own `redis-server` on a free port instead of touching the shared one.
  */
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? LOCAL_REDIS_URL;
 
 /** Why Redis cannot be used, or undefined when it can; a skipped suite prints this. */
-export async function redisUnavailable(url = TEST_REDIS_URL): Promise<string | undefined> {
-  const client = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: 2_000,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  client.on("error", () => undefined);
-  try {
-    await client.connect();
-    await client.ping();
-    return undefined;
-  } catch (error) {
-    return `Redis at ${url} is not reachable (${(error as Error).message})`;
-  } finally {
-    client.disconnect();
-  }
-}
+export const redisUnavailable = (url = TEST_REDIS_URL) => sharedRedisUnavailable(url);
 
 /** Why no private `redis-server` can be started here, or undefined when one can. */
 export async function redisServerUnavailable(): Promise<string | undefined> {
@@ -42,23 +29,10 @@ export async function redisServerUnavailable(): Promise<string | undefined> {
 }
 
 /** A prefix no other run uses: `hoi-cchc-test-<random>:`. */
-export const testKeyPrefix = () => `hoi-cchc-test-${randomBytes(6).toString("hex")}:`;
+export const testKeyPrefix = () => randomKeyPrefix("hoi-cchc-test");
 
 /** Deletes every key under `prefix`. */
-export async function removeKeys(prefix: string, url = TEST_REDIS_URL): Promise<void> {
-  const client = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on("error", () => undefined);
-  try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await client.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-      if (keys.length > 0) await client.del(...keys);
-      cursor = next;
-    } while (cursor !== "0");
-  } finally {
-    client.disconnect();
-  }
-}
+export const removeKeys = (prefix: string, url = TEST_REDIS_URL) => sharedRemoveKeys(prefix, url);
 
 export interface OwnRedis {
   url: string;
