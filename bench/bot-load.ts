@@ -4,7 +4,7 @@ import { BotApiServer, makeUser, privateChat } from "../support/bot-api-server.j
 import { createRng } from "../support/prng.js";
 import { realCoreHome } from "../support/real-core.js";
 import { spawnService } from "./child.js";
-import { type LatencySummary, summarize } from "./stats.js";
+import { type LatencySummary, summarize, tallyReplies } from "./stats.js";
 
 /**
  * The real bot (createBot + startPolling, as `npm start` runs it: grammY's HTTP client, long polling
@@ -114,24 +114,12 @@ export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadResult
     scan();
     const end = Math.max(start, ...[...replies.values()].flatMap((l) => l.map((x) => x.at)));
 
-    let answered = 0;
-    let lost = 0;
-    let duplicated = 0;
-    let withAnswerKeyboard = 0;
-    const latencies: number[] = [];
-    for (const user of users) {
-      const sent = sentAt.get(user.id) ?? [];
-      const got = replies.get(user.id) ?? [];
-      answered += Math.min(got.length, sent.length);
-      lost += Math.max(0, sent.length - got.length);
-      duplicated += Math.max(0, got.length - sent.length);
-      withAnswerKeyboard += got.filter((g) => g.keyboard).length;
-      // A chat is handled in order: its i-th reply answers its i-th question.
-      sent.forEach((t, i) => {
-        const r = got[i];
-        if (r) latencies.push(r.at - t);
-      });
-    }
+    const { answered, lost, duplicated, latencies } = tallyReplies(
+      users.map((u) => u.id),
+      sentAt,
+      new Map([...replies].map(([chat, list]) => [chat, list.map((r) => r.at)])),
+    );
+    const withAnswerKeyboard = [...replies.values()].flat().filter((r) => r.keyboard).length;
     return {
       users: options.users,
       questionsPerUser: options.questionsPerUser,

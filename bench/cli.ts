@@ -7,6 +7,7 @@ import { EVAL_QUESTIONS_FILE } from "../src/evaluation/questions.js";
 import { runBotLoad } from "./bot-load.js";
 import { DEFAULT_SEED } from "./generator.js";
 import { runQuality } from "./quality.js";
+import { runReplicas } from "./replicas.js";
 import { type BenchReport, checkTargets, formatReportText, machine, renderReportSvg } from "./report.js";
 import { runScale } from "./scale.js";
 
@@ -17,9 +18,11 @@ const USAGE = `Usage: npm run bench -- [--quick] [options]
   --long-sizes 35000    generated long articles (about 5 KB) per corpus (full: 35000; quick: 500)
   --workers N           index build worker threads (default: INGEST_WORKERS' default, every core)
   --questions N         generated questions per size, on top of the 88 evaluation questions
-  --skip LIST           parts to leave out: quality,scale,short,long,incremental,bot (short, long: the
-                        corpora of that length)
-  --users N             simulated bot users (each sends 5 questions)
+  --skip LIST           parts to leave out: quality,scale,short,long,incremental,bot,replicas (short,
+                        long: the corpora of that length)
+  --users N             simulated bot users (each sends 5 questions), in the bot and replicas parts
+  --replica-size N      generated articles behind the replicas (full: 10000; quick: 300); PostgreSQL
+                        from BENCH_DATABASE_URL (default the local server), Redis from BENCH_REDIS_URL
   --seed N              corpus seed (default ${DEFAULT_SEED})
   --work DIR            scratch folder for the generated corpora (default: the system temp folder)
   --keep                keep the generated corpora and indexes
@@ -36,6 +39,7 @@ const { values } = argsOrExit(
       questions: { type: "string" },
       skip: { type: "string", default: "" },
       users: { type: "string" },
+      "replica-size": { type: "string" },
       seed: { type: "string" },
       work: { type: "string" },
       keep: { type: "boolean", default: false },
@@ -80,12 +84,17 @@ const skip = new Set(
     .filter(Boolean),
 );
 for (const part of skip) {
-  if (!["quality", "scale", "short", "long", "incremental", "bot"].includes(part))
+  if (!["quality", "scale", "short", "long", "incremental", "bot", "replicas"].includes(part))
     fail(`--skip: unknown part "${part}"\n${USAGE}`);
 }
 const generatedQuestions = positive("questions", values.questions, values.quick ? 120 : 500);
 const users = positive("users", values.users, values.quick ? 100 : 200);
 const seed = positive("seed", values.seed, DEFAULT_SEED);
+// The full run's replicas hold the incremental part's 10 000 articles (what /add extends at that
+// size takes seconds); the quick run's hold its smallest corpus.
+const replicaSize = positive("replica-size", values["replica-size"], values.quick ? 300 : 10_000);
+/** Articles added on one replica and waited for on the other, one after another. */
+const replicaAdditions = values.quick ? 3 : 5;
 const incrementalSize = skip.has("incremental")
   ? undefined
   : (sizes.find((s) => s === 10_000) ?? sizes.filter((s) => s <= 10_000).at(-1));
@@ -113,6 +122,8 @@ const report: BenchReport = {
     incrementalSize,
     botUsers: users,
     botQuestionsPerUser: 5,
+    replicaArticles: replicaSize,
+    replicaAdditions,
   },
   targets: [],
 };
@@ -153,6 +164,24 @@ try {
       questionsFile,
       seed,
     });
+  }
+  if (!skip.has("replicas")) {
+    log(`replicas: one against two behind a round-robin dispatcher, ${replicaSize} articles`);
+    report.replicas = await runReplicas({
+      generated: replicaSize,
+      realCorpusDir: corpusDir,
+      workDir,
+      seed,
+      users,
+      questionsPerUser: 5,
+      windowMs: 3000,
+      additions: replicaAdditions,
+      questionsFile,
+      log,
+      ...(process.env.BENCH_DATABASE_URL ? { databaseUrl: process.env.BENCH_DATABASE_URL } : {}),
+      ...(process.env.BENCH_REDIS_URL ? { redisUrl: process.env.BENCH_REDIS_URL } : {}),
+    });
+    if ("skipped" in report.replicas) log(`replicas: SKIPPED: ${report.replicas.skipped}`);
   }
 } finally {
   if (!values.keep) await rm(workDir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { BotLoadResult } from "./bot-load.js";
 import type { SystemScores } from "./quality.js";
+import type { ReplicasOutcome } from "./replicas.js";
 import type { IncrementalSummary, SizeResult } from "./scale.js";
 import { formatBytes, formatCount, formatMs, GiB, MiB } from "./stats.js";
 import { type Panel, renderDashboard } from "./svg.js";
@@ -33,6 +34,7 @@ export interface BenchReport {
   scale?: SizeResult[];
   incremental?: IncrementalSummary;
   bot?: BotLoadResult | { pending: string };
+  replicas?: ReplicasOutcome;
   targets: TargetCheck[];
 }
 
@@ -53,6 +55,8 @@ export const TARGETS = {
   /** Long articles (about 5 KB, 35 000 of them in the full run). */
   longArticlesPerSecond: 250,
   accuracyDropPoints: 5,
+  /** An article added on one replica is answered on the others within this (issue 14). */
+  propagationMs: 2_000,
 };
 
 /** "50 005" or "35 005 long": the corpus a row measured. */
@@ -66,7 +70,7 @@ const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "–");
  * Targets judged on the largest size measured of each length; quick mode runs smaller sizes than
  * they name.
  */
-export function checkTargets(r: Pick<BenchReport, "quality" | "scale" | "mode">): TargetCheck[] {
+export function checkTargets(r: Pick<BenchReport, "quality" | "scale" | "mode" | "replicas">): TargetCheck[] {
   const largest = r.scale?.filter((s) => s.length !== "long").at(-1);
   const long = r.scale?.filter((s) => s.length === "long").at(-1);
   const quick = (named: string) => (r.mode === "quick" ? ` (quick run: the targets name ${named})` : "");
@@ -87,6 +91,17 @@ export function checkTargets(r: Pick<BenchReport, "quality" | "scale" | "mode">)
   if (long) {
     const at = `at ${formatCount(long.generated)} long articles, ${formatCount(long.chunks)} chunks${quick("35 000")}`;
     checks.push(...sizeTargets(long, " (long articles)", TARGETS.longArticlesPerSecond, at));
+  }
+  if (r.replicas && !("skipped" in r.replicas)) {
+    const p = r.replicas.propagation;
+    const missed = p.samples.filter((s) => s.answerableMs === null).length;
+    checks.push({
+      name: "article added on replica A answered on replica B",
+      target: `within ${formatMs(TARGETS.propagationMs)}`,
+      value: `max ${formatMs(p.answerable.max)}, p50 ${formatMs(p.answerable.p50)}${missed ? `; ${missed} never` : ""}`,
+      met: p.answerable.n > 0 ? missed === 0 && p.answerable.max <= TARGETS.propagationMs : null,
+      note: `${p.samples.length} additions, ${formatCount(r.replicas.articles)} articles`,
+    });
   }
   return checks;
 }
@@ -302,6 +317,61 @@ export function botTable(bot: BotLoadResult | { pending: string }): string {
   );
 }
 
+const loadText = (load: readonly number[]) => load.map((x) => x.toFixed(2)).join(" ");
+
+export function replicasTables(r: ReplicasOutcome): string {
+  if ("skipped" in r) return `Replicas: SKIPPED (${r.skipped})`;
+  const load = markdownTable(
+    [
+      "replicas",
+      "answered",
+      "lost",
+      "duplicated",
+      "answers/s",
+      "peak sends/s",
+      "reply p50",
+      "reply p95",
+      "webhook p50",
+      "webhook p95",
+      "deliveries",
+      "replica CPU",
+      "CPU per answer",
+      "load before → after",
+    ],
+    r.runs.map((run) => [
+      String(run.replicas),
+      `${run.answered}/${run.sent}`,
+      String(run.lost),
+      String(run.duplicated),
+      run.answersPerSecond.toFixed(1),
+      String(run.peakSendsPerSecond),
+      formatMs(run.latency.p50),
+      formatMs(run.latency.p95),
+      formatMs(run.webhook.p50),
+      formatMs(run.webhook.p95),
+      run.perReplica.map((p) => `${p.name} ${p.deliveries}`).join(", "),
+      run.perReplica.map((p) => `${p.name} ${p.cpuMs === null ? "–" : formatMs(p.cpuMs)}`).join(", "),
+      run.cpuMsPerAnswer === null ? "–" : formatMs(run.cpuMsPerAnswer),
+      `${loadText(run.loadBefore)} → ${loadText(run.loadAfter)}`,
+    ]),
+  );
+  const p = r.propagation;
+  const delays = markdownTable(
+    ["article added on A", "applied on B", "answered on B"],
+    p.samples.map((s) => [
+      s.article,
+      s.appliedMs === null ? "–" : formatMs(s.appliedMs),
+      s.answerableMs === null ? "never" : formatMs(s.answerableMs),
+    ]),
+  );
+  return [
+    `${formatCount(r.articles)} articles; Redis: ${r.redis}; replicas serving after ${r.startMs.map((ms) => formatMs(ms)).join(" and ")}`,
+    load,
+    `Propagation (B asked every ${p.pollMs} ms; from A's commit): applied p50 ${formatMs(p.applied.p50)}, max ${formatMs(p.applied.max)}; answered p50 ${formatMs(p.answerable.p50)}, max ${formatMs(p.answerable.max)}`,
+    delays,
+  ].join("\n\n");
+}
+
 export function targetsTable(targets: TargetCheck[]): string {
   return markdownTable(
     ["target", "wanted", "measured", "met"],
@@ -325,6 +395,7 @@ export function formatReportText(r: BenchReport): string {
   if (r.scale) parts.push("## Scale", scaleTables(r.scale));
   if (r.incremental) parts.push("## Incremental growth", incrementalTable(r.incremental));
   if (r.bot) parts.push("## Bot under load", botTable(r.bot));
+  if (r.replicas) parts.push("## Replicas behind a round-robin dispatcher", replicasTables(r.replicas));
   if (r.targets.length > 0) parts.push("## Targets", targetsTable(r.targets));
   return `${parts.join("\n\n")}\n`;
 }
@@ -496,6 +567,34 @@ export function renderReportSvg(r: BenchReport): string {
           values: [b.latency.p50, b.latency.p95, b.latency.p99, b.latency.max],
         },
       ],
+    });
+  }
+  if (r.replicas && !("skipped" in r.replicas)) {
+    const { runs, propagation } = r.replicas;
+    const label = (n: number) => `${n} replica${n > 1 ? "s" : ""}`;
+    panels.push({
+      kind: "bar",
+      title: `Replicas behind a round-robin dispatcher, ${formatCount(r.replicas.articles)} articles`,
+      note: runs
+        .map(
+          (run) =>
+            `${label(run.replicas)}: ${run.answersPerSecond.toFixed(1)} answers/s, ${run.cpuMsPerAnswer?.toFixed(1) ?? "–"} CPU ms per answer, load ${loadText(run.loadAfter)}`,
+        )
+        .join(" · "),
+      yLabel: "milliseconds",
+      yFormat: (v) => v.toFixed(0),
+      categories: ["reply p50", "reply p95", "webhook p95", "added on A → answered on B (max)"],
+      valueLabels: true,
+      series: runs.map((run) => ({
+        name: label(run.replicas),
+        values: [
+          run.latency.p50,
+          run.latency.p95,
+          run.webhook.p95,
+          run.replicas === 2 ? propagation.answerable.max : null,
+        ],
+      })),
+      targets: [{ value: TARGETS.propagationMs, label: "2 s propagation target" }],
     });
   }
   return renderDashboard({

@@ -93,3 +93,35 @@ export function formatMs(ms: number): string {
 export function formatCount(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString("en-US").replace(/,/g, " ") : "–";
 }
+
+export interface ReplyTally {
+  answered: number;
+  lost: number;
+  duplicated: number;
+  /** From each question to the reply that answers it. */
+  latencies: number[];
+}
+
+/**
+ * Each chat's questions (when sent) against its replies (when recorded). A chat is handled in order,
+ * so its i-th reply answers its i-th question; replies past the questions are duplicates.
+ */
+export function tallyReplies(
+  chats: Iterable<number>,
+  sentAt: ReadonlyMap<number, readonly number[]>,
+  repliedAt: ReadonlyMap<number, readonly number[]>,
+): ReplyTally {
+  const tally: ReplyTally = { answered: 0, lost: 0, duplicated: 0, latencies: [] };
+  for (const chat of chats) {
+    const sent = sentAt.get(chat) ?? [];
+    const got = repliedAt.get(chat) ?? [];
+    tally.answered += Math.min(got.length, sent.length);
+    tally.lost += Math.max(0, sent.length - got.length);
+    tally.duplicated += Math.max(0, got.length - sent.length);
+    sent.forEach((t, i) => {
+      const r = got[i];
+      if (r !== undefined) tally.latencies.push(r - t);
+    });
+  }
+  return tally;
+}
