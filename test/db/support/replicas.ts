@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Message, User } from "grammy/types";
@@ -143,6 +144,7 @@ export async function startPair(databaseUrl: string, together: boolean): Promise
     },
     async close() {
       await Promise.all([a.stop(), b.stop()]);
+      await Promise.all([a, b].map((r) => rm(r.dataDir, { recursive: true, force: true })));
       await embeddings.close();
       await server.close();
     },
