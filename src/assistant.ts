@@ -281,7 +281,7 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
       const match = (await index.ready()).articles.find((a) => a.id === id);
       if (!match) return { status: "not-found" };
       const article = metaOf(match);
-      const { trashId, result: reindex } = await corpus.trash(article, () => index.refresh());
+      const { trashId, result: reindex } = await corpus.trash(article, () => index.remove([id]));
       logger.info({ id, trashId }, "article removed");
       return { status: "removed", article, trashId, reindex };
     });
@@ -317,13 +317,13 @@ export function createAssistant(deps: AssistantDeps): QaAssistant {
       ) as ArticleChanges;
       if (Object.keys(changed).length === 0) return { status: "unchanged", article: before };
       const article = { ...before, ...changed };
-      // The place decides which province each passage speaks of: only a build redoes that.
-      const rebuild = changed.place !== undefined;
-      const reindex = await corpus.revise(before, changed, () =>
-        rebuild ? index.refresh() : index.revise([article]),
+      // The place decides which province each passage speaks of: the passages are made again.
+      const newPlace = changed.place !== undefined;
+      const reindex = await corpus.revise(before, changed, async () =>
+        newPlace ? index.add([await corpus.load(before.sourceFile)]) : index.revise([article]),
       );
       logger.info({ id, fields: Object.keys(changed) }, "article metadata edited");
-      return { status: "edited", before, article, indexed: rebuild ? "rebuilt" : "metadata", reindex };
+      return { status: "edited", before, article, indexed: newPlace ? "passages" : "metadata", reindex };
     });
 
   return {

@@ -439,7 +439,7 @@ export const botText = {
         .join("\n")}`,
     metadataOnly: "Trích dẫn dùng thông tin mới ngay, không phải dựng lại chỉ mục.",
     titleTerms: "Từ ngữ của tiêu đề mới sẽ được dùng khi tìm kiếm sau lần /reindex tới.",
-    rebuilt: "Nơi của bài viết đã đổi nên chỉ mục đã được dựng lại.",
+    passages: "Nơi của bài viết đã đổi nên các đoạn của bài đã được lập chỉ mục lại.",
     storageFailed: (folder: string, code: string) =>
       `❌ Không sửa được bài viết: không ghi được vào thư mục <code>${escapeHtml(folder)}</code> (${escapeHtml(storageReason(code))}). Không có gì thay đổi.`,
   },

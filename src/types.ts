@@ -195,8 +195,8 @@ export type EditArticleResult =
       status: "edited";
       before: ArticleMeta;
       article: ArticleMeta;
-      /** How the index took it: new metadata only, or a rebuild when the place changed. */
-      indexed: "metadata" | "rebuilt";
+      /** How the index took it: new metadata only, or the article's passages made again when the place changed. */
+      indexed: "metadata" | "passages";
       reindex: ReindexResult;
     }
   | { status: "unchanged"; article: ArticleMeta }

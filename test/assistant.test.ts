@@ -221,10 +221,13 @@ describe("adding and removing an article", () => {
   });
 
   it("a new process over the same folders serves the extended index without rebuilding", async () => {
-    const { dataDir } = await withAddedArticle();
+    const { dataDir, id } = await withAddedArticle();
     const embedder = countingEmbedder();
     const next = await makeApp(dataDir, embedder);
-    expect(embedder.embeddings.documents).toBe(0);
+    // Only the added article is analysed again, from the generation's changes file.
+    const added = next.app.index.current().chunks.filter((c) => c.articleId === id).length;
+    expect(added).toBeGreaterThan(0);
+    expect(embedder.embeddings.documents).toBe(added);
     expect(next.app.assistant.status().articleCount).toBe(6);
   });
 
@@ -399,12 +402,17 @@ describe("removing, restoring and editing", () => {
     expect(await app.assistant.editArticle("khong-co", { title: "x" })).toEqual({ status: "not-found" });
   });
 
-  it("an edit of the place rebuilds the index", async () => {
+  it("an edit of the place indexes that article's passages again, and only those", async () => {
     const { app, embedder } = await makeApp();
     const documents = embedder.embeddings.documents;
     const result = await app.assistant.editArticle(ARTICLE.sonLa, { place: "Lai Châu" });
-    expect(result).toMatchObject({ status: "edited", indexed: "rebuilt", article: { place: "Lai Châu" } });
-    expect(embedder.embeddings.documents).toBeGreaterThan(documents);
+    expect(result).toMatchObject({ status: "edited", indexed: "passages", article: { place: "Lai Châu" } });
+    const { chunks, removed } = app.index.current();
+    const passages = chunks.filter(
+      (c, label) => c.articleId === ARTICLE.sonLa && removed?.[label] !== 1,
+    ).length;
+    expect(passages).toBeGreaterThan(0);
+    expect(embedder.embeddings.documents - documents).toBe(passages);
     expect(app.assistant.articles().find((a) => a.id === ARTICLE.sonLa)?.place).toBe("Lai Châu");
   });
 });

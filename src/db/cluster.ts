@@ -3,6 +3,7 @@ import os from "node:os";
 import pg from "pg";
 import type { Logger } from "../logger.js";
 import type { IndexHolder } from "../retrieval/index-holder.js";
+import { sameMeta } from "../retrieval/live-changes.js";
 import type { ArticleMeta, ReindexResult } from "../types.js";
 import { ARTICLES_CHANNEL, liveMeta, liveRows, type PostgresCorpus, syncMirror } from "./articles.js";
 import type { Pool } from "./database.js";
@@ -29,25 +30,19 @@ const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 5_000];
 /** Names a replica in logs and in its reindex notices. */
 export const replicaId = (): string => `${os.hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
 
-const sameMeta = (a: ArticleMeta, b: ArticleMeta) =>
-  a.title === b.title &&
-  a.date === b.date &&
-  a.publisher === b.publisher &&
-  (a.author ?? null) === (b.author ?? null) &&
-  (a.url ?? null) === (b.url ?? null) &&
-  a.sourceFile === b.sourceFile;
-
 export interface ReconcileOutcome {
   added: string[];
   revised: string[];
-  /** Removed, or changed in a way only a build redoes (text, place). */
-  rebuilt: string[];
+  /** Changed in a way that replaces its chunks (text, place): tombstoned and indexed again. */
+  replaced: string[];
+  removed: string[];
 }
 
 /**
  * Brings the index in line with the table for some article ids (all when undefined): a new live
- * article is added to the index, one whose metadata changed is revised, one removed or whose text or
- * place changed makes a rebuild. Reads only metadata to decide, and article bytes only of changes.
+ * article is added to the index, one whose metadata changed is revised, one whose text or place
+ * changed is replaced, one no longer live is removed; none of these rebuilds the index. Reads only
+ * metadata to decide, and article bytes only of changes.
  */
 export function reconcile(
   pool: Pool,
@@ -60,28 +55,25 @@ export function reconcile(
     const live = new Map((await liveMeta(pool, ids)).map((m) => [m.id, m]));
     const indexed = new Map(loaded.articles.map((a) => [a.id, a]));
     const scope = ids ?? [...new Set([...live.keys(), ...indexed.keys()])];
-    const outcome: ReconcileOutcome = { added: [], revised: [], rebuilt: [] };
+    const outcome: ReconcileOutcome = { added: [], revised: [], replaced: [], removed: [] };
     const gone: string[] = [];
     for (const id of scope) {
       const row = live.get(id);
       const held = indexed.get(id);
       if (!row) {
         gone.push(id);
-        if (held) outcome.rebuilt.push(id);
+        if (held) outcome.removed.push(id);
       } else if (!held) outcome.added.push(id);
-      else if (held.contentHash !== row.contentHash || held.place !== row.place) outcome.rebuilt.push(id);
+      else if (held.contentHash !== row.contentHash || held.place !== row.place) outcome.replaced.push(id);
       else if (!sameMeta(held, row)) outcome.revised.push(id);
     }
-    const changed = [...outcome.added, ...outcome.revised, ...outcome.rebuilt.filter((id) => live.has(id))];
+    const changed = [...outcome.added, ...outcome.revised, ...outcome.replaced];
     const rows = changed.length > 0 ? await liveRows(pool, changed) : [];
     await corpus.mirror(rows, gone);
-    if (outcome.rebuilt.length > 0) {
-      await index.refresh();
-      return outcome;
-    }
-    if (outcome.added.length > 0) {
-      const added = new Set(outcome.added);
-      const files = rows.filter((r) => added.has(r.id)).map((r) => r.file_name);
+    if (outcome.removed.length > 0) await index.remove(outcome.removed);
+    const put = new Set([...outcome.added, ...outcome.replaced]);
+    if (put.size > 0) {
+      const files = rows.filter((r) => put.has(r.id)).map((r) => r.file_name);
       await index.add(await Promise.all(files.map((f) => corpus.store.load(f))));
     }
     if (outcome.revised.length > 0) {
@@ -143,7 +135,8 @@ export function createCluster(options: ClusterOptions): Cluster {
     if (!index) return;
     const holder = index;
     const work = reconcile(pool, corpus, holder, ids).then((outcome) => {
-      const n = outcome.added.length + outcome.revised.length + outcome.rebuilt.length;
+      const n =
+        outcome.added.length + outcome.revised.length + outcome.replaced.length + outcome.removed.length;
       if (n > 0) logger.info({ ...outcome, replica: id }, "articles changed elsewhere applied");
       options.onApplied?.(outcome);
     });
@@ -243,6 +236,7 @@ export function createCluster(options: ClusterOptions): Cluster {
       current: () => holder.current(),
       refresh: () => holder.refresh(),
       add: (articles, onProgress) => holder.add(articles, onProgress),
+      remove: (ids) => holder.remove(ids),
       revise: (articles) => holder.revise(articles),
       get rebuilding() {
         return holder.rebuilding || following !== undefined;

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { link, mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { asStorageError } from "../storage-error.js";
@@ -36,11 +35,24 @@ const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>;
 
 export interface LoadedIndex {
+  /** The generation's manifest, its counts those of what is served (see live-changes.ts). */
   manifest: Manifest;
+  /** The articles served. */
   articles: StoredArticle[];
+  /** Every chunk by label (its BM25 document id and vector label), tombstoned ones included. */
   chunks: Chunk[];
   lexical: Bm25Index;
   vectors: VectorIndex;
+  /**
+   * 1 for each label no longer served: its article was removed, or replaced by another text or
+   * place, since the generation was built. Absent when every chunk is served.
+   */
+  removed?: Uint8Array;
+  /**
+   * The corpus fingerprint the served index matches when changes were applied since the
+   * generation was built (the manifest's is the generation's).
+   */
+  fingerprint?: string;
 }
 
 export class IndexCorruptError extends Error {
@@ -58,6 +70,11 @@ const FILES = {
   vectors: "vectors.hnsw",
 };
 const CURRENT = "CURRENT";
+/**
+ * Changes applied to a generation after it was built, one JSON line each, appended (see
+ * appendChange): the generation's own files are never rewritten for them.
+ */
+const CHANGES = "changes.jsonl";
 
 const sha256 = (data: Buffer | string) => createHash("sha256").update(data).digest("hex");
 
@@ -126,33 +143,17 @@ export interface Contents {
   dimensions: number;
 }
 
-/** A generation whose chunk, BM25 and vector files a new one shares unchanged (a metadata revision). */
-interface SharedFiles {
-  dir: string;
-  checksums: Record<string, string>;
-}
-
 /** Writes `contents` as a new generation and makes it the one in service (see above). */
 export async function writeGeneration(
   indexDir: string,
   contents: Contents,
   settings: IndexSettings,
   fingerprint: string,
-  shared?: SharedFiles,
 ): Promise<Manifest> {
   try {
-    return await writeGenerationFiles(indexDir, contents, settings, fingerprint, shared);
+    return await writeGenerationFiles(indexDir, contents, settings, fingerprint);
   } catch (error) {
     throw asStorageError(error, indexDir, "write the index in");
-  }
-}
-
-/** Hard-links a file into the new generation where the file system allows it, else copies it. */
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch {
-    await writeFile(to, await readFile(from));
   }
 }
 
@@ -161,31 +162,22 @@ async function writeGenerationFiles(
   contents: Contents,
   settings: IndexSettings,
   fingerprint: string,
-  shared?: SharedFiles,
 ): Promise<Manifest> {
   await mkdir(indexDir, { recursive: true });
   const tmp = path.join(indexDir, `.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
   await mkdir(tmp);
   try {
     const checksums: Record<string, string> = {};
-    if (shared) {
-      for (const name of [FILES.chunks, FILES.lexical, FILES.vectors]) {
-        await linkOrCopy(path.join(shared.dir, name), path.join(tmp, name));
-        checksums[name] = shared.checksums[name] as string;
-      }
-    }
     const articles = JSON.stringify(contents.articles);
     await writeFile(path.join(tmp, FILES.articles), articles);
     checksums[FILES.articles] = sha256(articles);
-    if (!shared) {
-      // Through writeFile (which takes an iterable) like the other files, hashed on the way.
-      const hash = createHash("sha256");
-      await writeFile(path.join(tmp, FILES.chunks), hashed(chunkLines(contents.chunks), hash));
-      checksums[FILES.chunks] = hash.digest("hex");
-      checksums[FILES.lexical] = await writeParts(path.join(tmp, FILES.lexical), contents.lexical.toBinary());
-      await contents.vectors.save(path.join(tmp, FILES.vectors));
-      checksums[FILES.vectors] = await sha256File(path.join(tmp, FILES.vectors));
-    }
+    // Through writeFile (which takes an iterable) like the other files, hashed on the way.
+    const hash = createHash("sha256");
+    await writeFile(path.join(tmp, FILES.chunks), hashed(chunkLines(contents.chunks), hash));
+    checksums[FILES.chunks] = hash.digest("hex");
+    checksums[FILES.lexical] = await writeParts(path.join(tmp, FILES.lexical), contents.lexical.toBinary());
+    await contents.vectors.save(path.join(tmp, FILES.vectors));
+    checksums[FILES.vectors] = await sha256File(path.join(tmp, FILES.vectors));
     const manifest: Manifest = {
       format: INDEX_FORMAT,
       fingerprint,
@@ -262,67 +254,6 @@ async function pruneGenerations(indexDir: string, keep: string): Promise<void> {
       await rm(path.join(indexDir, name), { recursive: true, force: true });
   }
   await sweepInterruptedBuilds(indexDir);
-}
-
-/**
- * Replaces the metadata of some articles (title, date, publisher, author, url: what citations show)
- * and writes a new generation that shares the current one's chunk, BM25 and vector files by hard
- * links, so nothing is read, analysed or embedded again and the cost does not grow with the corpus
- * beyond the article list. The search terms stay those the chunks were indexed under: a new title's
- * words join them at the next full build. The place is not revised here: it decides the passages'
- * province, so changing it needs a build.
- */
-export async function reviseArticles(
-  base: LoadedIndex,
-  revised: ArticleMeta[],
-  options: { corpusDir: string; indexDir: string },
-): Promise<LoadedIndex> {
-  const settings = base.manifest.settings;
-  const fingerprint = await corpusFingerprint(options.corpusDir, settings);
-  const byId = new Map(revised.map((meta) => [meta.id, meta]));
-  const articles = base.articles.map((a) => {
-    const meta = byId.get(a.id);
-    return meta ? { ...meta, place: a.place, contentHash: a.contentHash } : a;
-  });
-  // One metadata object per article, shared by its chunks, as a build makes them.
-  const metaOf = new Map(
-    articles.filter((a) => byId.has(a.id)).map(({ contentHash: _h, ...meta }) => [meta.id, meta]),
-  );
-  const chunks = base.chunks.map((c) => {
-    const meta = metaOf.get(c.articleId);
-    return meta ? { ...c, meta } : c;
-  });
-  const contents: Contents = {
-    articles,
-    chunks,
-    lexical: base.lexical,
-    vectors: base.vectors,
-    dimensions: base.manifest.dimensions,
-  };
-  const dir = await currentGenerationDir(options.indexDir);
-  const shared = dir ? { dir, checksums: base.manifest.checksums } : undefined;
-  const manifest = await writeGeneration(options.indexDir, contents, settings, fingerprint, shared);
-  return { manifest, ...contents };
-}
-
-/**
- * A private copy of the serving vectors, for an extension to add to: read again from the current
- * generation, or (when that cannot be found) saved and reloaded through a scratch file. hnswlib has
- * no in-memory copy, and adding to the serving structure itself would leave vectors without chunks
- * in it if the extension then failed.
- */
-export async function copyServingVectors(base: LoadedIndex, indexDir: string): Promise<VectorIndex> {
-  const { dimensions } = base.manifest;
-  const generationDir = await currentGenerationDir(indexDir);
-  if (generationDir) return loadVectorIndex(path.join(generationDir, FILES.vectors), dimensions);
-  const scratch = await mkdtemp(path.join(os.tmpdir(), "hoi-cchc-vectors-"));
-  try {
-    const file = path.join(scratch, FILES.vectors);
-    await base.vectors.save(file);
-    return await loadVectorIndex(file, dimensions);
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
 }
 
 async function currentGenerationDir(indexDir: string): Promise<string | undefined> {
@@ -405,5 +336,104 @@ export async function isFresh(
   corpusDir: string,
   settings: IndexSettings,
 ): Promise<boolean> {
-  return index.manifest.fingerprint === (await corpusFingerprint(corpusDir, settings));
+  return (index.fingerprint ?? index.manifest.fingerprint) === (await corpusFingerprint(corpusDir, settings));
+}
+
+/** An article change as the changes file keeps it: enough to apply it again from the corpus. */
+export type StoredChange =
+  /** Articles served as the corpus holds them now (added, restored, text or place changed). */
+  | { put: Array<{ id: string; sourceFile: string; contentHash: string }> }
+  | { remove: string[] }
+  | { revise: ArticleMeta[] };
+
+/** A line of the changes file: a file of the index folder, so checked like any outside input. */
+const changeLineSchema = z.object({
+  /** The generation the change applies to (its manifest's builtAt and fingerprint). */
+  base: z.string(),
+  /** The corpus fingerprint once the change was made: the index with it applied matches this. */
+  fingerprint: z.string(),
+  change: z.union([
+    z.object({
+      put: z.array(z.object({ id: z.string(), sourceFile: z.string(), contentHash: z.string() })),
+    }),
+    z.object({ remove: z.array(z.string()) }),
+    z.object({
+      revise: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          date: z.string(),
+          place: z.string(),
+          publisher: z.string(),
+          author: z.string().optional(),
+          url: z.string().optional(),
+          sourceFile: z.string(),
+        }),
+      ),
+    }),
+  ]),
+});
+
+type ChangeLine = z.infer<typeof changeLineSchema>;
+
+const generationTag = (manifest: Manifest) => `${manifest.builtAt} ${manifest.fingerprint}`;
+
+/**
+ * Appends a change to the generation in service, flushed to disk before it returns. Lines are
+ * written whole or not at all as far as readers care: a line cut short by a crash fails to parse
+ * and ends the list (readChanges), so the index reads as of the change before, and the corpus
+ * fingerprint tells it is stale.
+ */
+export async function appendChange(
+  indexDir: string,
+  manifest: Manifest,
+  fingerprint: string,
+  change: StoredChange,
+): Promise<void> {
+  const dir = await currentGenerationDir(indexDir);
+  if (!dir) throw new Error(`${indexDir}: no index generation to record a change in`);
+  const line: ChangeLine = { base: generationTag(manifest), fingerprint, change };
+  try {
+    const handle = await open(path.join(dir, CHANGES), "a");
+    try {
+      await handle.write(`${JSON.stringify(line)}\n`);
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw asStorageError(error, indexDir, "record an article change in");
+  }
+}
+
+/**
+ * The changes recorded for the generation in service, oldest first, with the corpus fingerprint
+ * after each; lines of another generation (a build elsewhere made it current meanwhile) are left
+ * out, and reading stops at the first line that does not parse.
+ */
+export async function readChanges(
+  indexDir: string,
+  manifest: Manifest,
+): Promise<Array<{ fingerprint: string; change: StoredChange }>> {
+  const dir = await currentGenerationDir(indexDir);
+  if (!dir) return [];
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, CHANGES), "utf8");
+  } catch {
+    return [];
+  }
+  const tag = generationTag(manifest);
+  const changes: Array<{ fingerprint: string; change: StoredChange }> = [];
+  for (const raw of text.split("\n")) {
+    if (!raw) continue;
+    let line: ChangeLine;
+    try {
+      line = changeLineSchema.parse(JSON.parse(raw));
+    } catch {
+      break;
+    }
+    if (line.base === tag) changes.push({ fingerprint: line.fingerprint, change: line.change });
+  }
+  return changes;
 }

@@ -78,7 +78,7 @@ export function summarizeIndex(index: LoadedIndex): IndexSummary {
     const articles = new Set<string>();
     for (const doc of passagesWith(index, topic.phrase)) {
       const chunk = index.chunks[doc];
-      if (chunk) articles.add(chunk.articleId);
+      if (chunk && index.removed?.[doc] !== 1) articles.add(chunk.articleId);
     }
     return { topic, articles: articles.size };
   })

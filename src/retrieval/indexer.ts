@@ -7,13 +7,7 @@ import { type Bm25Index, createBm25 } from "./bm25.js";
 import { analyseInWorkers } from "./build-workers.js";
 import type { Embedder } from "./embeddings/embedder.js";
 import { corpusFingerprint, type IndexSettings } from "./fingerprint.js";
-import {
-  type Contents,
-  copyServingVectors,
-  type LoadedIndex,
-  type StoredArticle,
-  writeGeneration,
-} from "./index-store.js";
+import { type Contents, type LoadedIndex, type StoredArticle, writeGeneration } from "./index-store.js";
 import { indexedText } from "./indexed-text.js";
 import { createVectorIndex, type VectorIndex } from "./vector-index.js";
 
@@ -21,7 +15,7 @@ export { indexedText };
 
 /**
  * The indexer: articles → chunks → BM25 terms and vectors, written as a generation by the index
- * store. A full build reads the corpus folder; an extension adds articles to the index in service.
+ * store. A full build reads the corpus folder; live-changes.ts changes the index in service.
  */
 
 interface IndexChunksOptions {
@@ -234,44 +228,4 @@ async function buildWithWorkers(
   }
   vectors.resize(chunks.length);
   return { articles, chunks, lexical, vectors, dimensions: dims, skipped };
-}
-
-/**
- * Adds articles to a loaded index without re-reading or re-embedding the rest, and writes the
- * result as a new generation. Used when an admin uploads an article.
- */
-export async function extendIndex(
-  base: LoadedIndex,
-  added: Article[],
-  options: Omit<BuildOptions, "settings">,
-): Promise<LoadedIndex> {
-  const { indexDir, embedder, corpusDir, onProgress } = options;
-  const settings = base.manifest.settings;
-  if (settings.embeddingsId !== embedder.id) {
-    throw new Error(`index was built with ${settings.embeddingsId}, not ${embedder.id}: rebuild it`);
-  }
-  const fingerprint = await corpusFingerprint(corpusDir, settings);
-  // A private copy of both structures: readers of `base` keep a consistent index meanwhile.
-  const lexical = base.lexical.clone();
-  const vectors = await copyServingVectors(base, indexDir);
-  const newChunks = added.flatMap((a) =>
-    chunkArticle(a, { size: settings.chunkSize, overlap: settings.chunkOverlap }),
-  );
-  await indexChunks(newChunks, {
-    embedder,
-    lexical,
-    vectors,
-    firstLabel: base.chunks.length,
-    dimensions: base.manifest.dimensions,
-    onProgress,
-  });
-  const contents: Contents = {
-    articles: [...base.articles, ...added.map(storedArticle)],
-    chunks: [...base.chunks, ...newChunks],
-    lexical,
-    vectors,
-    dimensions: base.manifest.dimensions,
-  };
-  const manifest = await writeGeneration(indexDir, contents, settings, fingerprint);
-  return { manifest, ...contents };
 }

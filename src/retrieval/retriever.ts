@@ -77,22 +77,38 @@ export async function retrieve(
 }
 
 const nationalMasks = new WeakMap<LoadedIndex, Uint8Array>();
+const servedMasks = new WeakMap<LoadedIndex, Uint8Array>();
 
-/** 1 for each chunk that speaks of the whole country; made once per loaded index. */
+/** 1 for each served chunk that speaks of the whole country; made once per loaded index. */
 function nationalMask(index: LoadedIndex): Uint8Array {
   let mask = nationalMasks.get(index);
   if (!mask) {
-    mask = Uint8Array.from(index.chunks, (c) => (c.national ? 1 : 0));
+    const { removed } = index;
+    mask = Uint8Array.from(index.chunks, (c, label) => (c.national && removed?.[label] !== 1 ? 1 : 0));
     nationalMasks.set(index, mask);
   }
   return mask;
 }
 
-/** A mask of the chunks holding any of `terms`, or undefined when none does. */
+/** 1 for each served chunk when some are tombstones (see LoadedIndex.removed), else undefined. */
+function servedMask(index: LoadedIndex): Uint8Array | undefined {
+  const { removed } = index;
+  if (!removed) return undefined;
+  let mask = servedMasks.get(index);
+  if (!mask) {
+    mask = Uint8Array.from(index.chunks, (_, label) => (removed[label] === 1 ? 0 : 1));
+    servedMasks.set(index, mask);
+  }
+  return mask;
+}
+
+/** A mask of the served chunks holding any of `terms`, or undefined when none does. */
 function passagesNaming(index: LoadedIndex, terms: string[]): Uint8Array | undefined {
   let mask: Uint8Array | undefined;
+  const { removed } = index;
   for (const term of terms) {
     for (const doc of index.lexical.docsWith(term)) {
+      if (removed?.[doc] === 1) continue;
       mask ??= new Uint8Array(index.chunks.length);
       mask[doc] = 1;
     }
@@ -116,21 +132,24 @@ async function rankPart(
   const queryVector = await embedder.embeddings.embedQuery(text);
   // A question naming no province asks about the country: passages that speak of the whole country
   // rank once more, or the provinces' own look-alike figures would answer it.
+  // Tombstoned chunks (removed or replaced articles) are left out of every ranking.
+  const served = servedMask(index);
+  const everywhere = served ? { only: served } : undefined;
   const [lexical = [], national = []] = index.lexical.searchEach(
     terms,
     depth,
     local
       ? [{ only: local }]
       : within.length === 0
-        ? [undefined, { only: nationalMask(index) }]
-        : [undefined],
+        ? [everywhere, { only: nationalMask(index) }]
+        : [everywhere],
   );
   const vector = local
     ? index.vectors
-        .search(queryVector, depth * 4)
+        .search(queryVector, depth * 4, index.removed)
         .filter((h) => local[h.label] === 1)
         .slice(0, depth)
-    : index.vectors.search(queryVector, depth);
+    : index.vectors.search(queryVector, depth, index.removed);
 
   // Scores, not ranks, are fused: reciprocal-rank fusion flattens BM25's gaps, so a weak second
   // ranking reorders BM25's confident top. Each ranking is scaled by its own best score.

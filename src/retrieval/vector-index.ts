@@ -10,7 +10,8 @@ export interface VectorHit {
 
 export interface VectorIndex {
   add(vector: number[], label: number): void;
-  search(vector: number[], limit: number): VectorHit[];
+  /** The nearest `limit` vectors, leaving out the labels `skip` marks 1 (tombstones). */
+  search(vector: number[], limit: number, skip?: Uint8Array): VectorHit[];
   readonly count: number;
   /** Room for `capacity` vectors (never fewer than are in it): a build grows it by its own steps. */
   resize(capacity: number): void;
@@ -47,10 +48,14 @@ function wrap(index: InstanceType<typeof HierarchicalNSW>): VectorIndex {
       }
       index.addPoint(vector, label);
     },
-    search(vector, limit) {
+    search(vector, limit, skip) {
       const k = Math.min(limit, index.getCurrentCount());
       if (k === 0) return [];
-      const { neighbors, distances } = index.searchKnn(vector, k);
+      // hnswlib asks the filter only about the candidates close enough to enter the result list,
+      // and goes on searching until it has k allowed ones: no over-fetching, no second pass.
+      const { neighbors, distances } = skip
+        ? index.searchKnn(vector, k, (label) => skip[label] !== 1)
+        : index.searchKnn(vector, k);
       // hnswlib returns one distance per neighbour, in the same order.
       return neighbors.map((label, i) => ({ label, similarity: 1 - (distances[i] as number) }));
     },

@@ -36,6 +36,7 @@ function recordingIndex(): IndexHolder & { added: Article[] } {
       added.push(...articles);
       return result();
     },
+    remove: result,
     revise: result,
     rebuilding: false,
   };

@@ -1,13 +1,7 @@
 import { copyFile, mkdir, readdir, readFile, stat, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  IndexCorruptError,
-  isFresh,
-  type LoadedIndex,
-  openIndex,
-  reviseArticles,
-} from "../../src/retrieval/index-store.js";
+import { IndexCorruptError, isFresh, type LoadedIndex, openIndex } from "../../src/retrieval/index-store.js";
 import { buildIndex } from "../../src/retrieval/indexer.js";
 import { retrieve } from "../../src/retrieval/retriever.js";
 import { FIXTURES_DIR, freshIndexSetup, INDEX_SETTINGS, tempDirs } from "../fixtures/support.js";
@@ -182,40 +176,5 @@ describe("leftovers of other builds", () => {
     const names = await readdir(setup.indexDir);
     expect(names).toContain(running);
     expect(names).not.toContain(dead);
-  });
-});
-
-describe("reviseArticles", () => {
-  it("writes a generation whose article list is new and whose data files are the old ones, shared", async () => {
-    const setup = await fresh();
-    const { index: base } = await buildIndex({ ...setup, settings: SETTINGS });
-    const before = await currentGeneration(setup.indexDir);
-    const inodes = async (gen: string) =>
-      Promise.all(
-        ["chunks.jsonl", "lexical.bin", "vectors.hnsw"].map(async (n) => (await stat(path.join(gen, n))).ino),
-      );
-    const oldInodes = await inodes(before);
-    const target = base.articles[1] as LoadedIndex["articles"][number];
-    const { contentHash: _h, ...meta } = target;
-
-    const revised = await reviseArticles(
-      base,
-      [{ ...meta, title: "Tiêu đề đã sửa", date: "2024-01-02" }],
-      setup,
-    );
-    const after = await currentGeneration(setup.indexDir);
-    expect(after).not.toBe(before);
-    expect(await inodes(after)).toEqual(oldInodes);
-    expect(revised.manifest.checksums["lexical.bin"]).toBe(base.manifest.checksums["lexical.bin"]);
-    expect(revised.manifest.checksums["articles.json"]).not.toBe(base.manifest.checksums["articles.json"]);
-
-    const opened = await openIndex(setup.indexDir);
-    const chunk = opened?.chunks.find((c) => c.articleId === target.id);
-    expect(chunk?.meta).toMatchObject({ title: "Tiêu đề đã sửa", date: "2024-01-02", place: target.place });
-    expect(opened?.articles.find((a) => a.id === target.id)?.contentHash).toBe(target.contentHash);
-    expect(opened?.chunks.filter((c) => c.articleId !== target.id).map((c) => c.meta)).toEqual(
-      base.chunks.filter((c) => c.articleId !== target.id).map((c) => c.meta),
-    );
-    expect(setup.embedder.embeddings.documents).toBe(base.chunks.length);
   });
 });

@@ -50,7 +50,7 @@ async function edit(ctx: Context, services: BotServices, article: ArticleMeta, c
       after.id,
       changed.map((f) => ({ label: label[f], from: shown(f, before[f]), to: shown(f, after[f]) })),
     ),
-    result.indexed === "rebuilt" ? botText.edit.rebuilt : botText.edit.metadataOnly,
+    result.indexed === "passages" ? botText.edit.passages : botText.edit.metadataOnly,
   ];
   if (result.indexed === "metadata" && changed.includes("title")) lines.push(botText.edit.titleTerms);
   return lines.join("\n");

@@ -312,7 +312,7 @@ export function createFakeAssistant(): FakeAssistant {
       if (JSON.stringify(article) === JSON.stringify(before)) return { status: "unchanged", article };
       articles[articles.indexOf(before)] = article;
       self.edited.push({ id, changes });
-      const indexed = changes.place && changes.place !== before.place ? "rebuilt" : "metadata";
+      const indexed = changes.place && changes.place !== before.place ? "passages" : "metadata";
       return { status: "edited", before, article, indexed, reindex: rebuilt(4) };
     },
 
