@@ -75,6 +75,36 @@ describe("findAnswerSpan", () => {
     ).toBe("Kawann Short");
   });
 
+  it("reads the words the question writes next to its question word where the sentence writes them", () => {
+    expect(
+      span(
+        "Hiến pháp của bang dựa trên gì?",
+        "Bang có hiến pháp thành văn ban hành năm 1975, nhưng dựa trên hiến pháp thuộc địa 1855, được Quốc hội thông qua.",
+      ),
+    ).toBe("hiến pháp thuộc địa 1855");
+    expect(
+      span("Đơn vị hành chính cơ sở ở Ba Lan là gì?", "Đơn vị hành chính cơ sở ở Ba Lan là một xã (gmina)."),
+    ).toBe("xã");
+    expect(
+      span(
+        "Hẻm núi được hình thành như thế nào?",
+        "Giữa hai thị trấn, sông chảy qua Hẻm núi Lớn, được hình thành do sự xói mòn.",
+      ),
+    ).toBe("sự xói mòn");
+  });
+
+  it("reads question and glue words with their diacritics: 'thủ' is not 'thứ', 'vận' not 'vẫn'", () => {
+    expect(
+      span(
+        "Điều gì có tác động tiêu cực tới nền kinh tế?",
+        "Lệnh cấm vận có tác động tiêu cực lên nền kinh tế trong nhiều năm.",
+      ),
+    ).toBe("Lệnh cấm vận");
+    expect(
+      span("Một dự án phải tuân thủ điều gì?", "Dự án phải tuân thủ các quy chuẩn xây dựng của tỉnh."),
+    ).toBe("quy chuẩn xây dựng của tỉnh");
+  });
+
   it("keeps a name written in sentence case whole", () => {
     expect(
       span(
