@@ -1,12 +1,14 @@
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createExtractiveAnswerer } from "../../src/answer/extractive.js";
 import type { AnswerDraft } from "../../src/answer/types.js";
 import { createConfig } from "../../src/config/config.js";
 import { EVAL_QUESTIONS_FILE, loadQuestions } from "../../src/evaluation/questions.js";
 import { type App, createApp } from "../../src/main.js";
 import { unsupportedNumbers } from "../../src/text/numbers.js";
 import { ARTICLE, copyCorpus, FIXTURES_DIR, ROOT, silentLogger, tempDirs } from "../fixtures/support.js";
+import { passage } from "./llm/fixtures.js";
 
 /**
  * The contract of the offline answerer, not its wording (which is being tuned): when it answers,
@@ -225,5 +227,25 @@ describe("over a corpus of other articles", () => {
     });
     expect(draft.found).toBe(false);
     expect(draft.citations).toEqual([]);
+  });
+});
+
+describe("choosing the sentence", () => {
+  // Weights as a corpus would give them: the subject's words are rare, the rest common.
+  const rare = new Set(["nautilus", "tau_ngam", "ngam", "ngam_nautilus"]);
+  const answerer = createExtractiveAnswerer({
+    termWeight: (t) => (rare.has(t) ? 3 : 1),
+    isKnown: () => true,
+    minConfidence: 0,
+  });
+
+  it("prefers the sentence saying what is asked over one that only names the rare subject", () => {
+    const text =
+      "Con tàu chạy bằng điện do pin cung cấp, theo mô tả của tác giả.\n\n" +
+      "Tàu ngầm Nautilus được nhắc đến trong nhiều cuốn sách.";
+    const { candidates } = answerer.rank("Tàu ngầm Nautilus chạy bằng gì theo mô tả của tác giả?", [
+      passage("tau", text),
+    ]);
+    expect(candidates[0]?.sentence).toMatch(/^Con tàu chạy bằng điện/);
   });
 });
