@@ -2,7 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { articleMeta, chunkArticle } from "../ingest/chunk.js";
 import { loadArticle } from "../ingest/corpus.js";
 import { ArticleError } from "../ingest/read-article.js";
-import { analyzeWords } from "../text/terms.js";
+import { TermCounter, TermVocabulary } from "../text/terms.js";
 import { words } from "../text/words.js";
 import type { Article, Chunk } from "../types.js";
 import type { BatchRequest, BatchResult, FileEntry, WorkerSetup } from "./build-workers.js";
@@ -21,8 +21,10 @@ const setup = workerData as WorkerSetup;
 const embeddings = new LocalEmbeddings({ dimensions: setup.dimensions });
 const dims = setup.dimensions;
 
-const localIds = new Map<string, number>();
-let counts = new Uint32Array(1 << 16);
+/** This worker's term ids: the ids it sends, in the order it first met the terms. */
+const vocabulary = new TermVocabulary();
+const counter = new TermCounter();
+const termIdsOfChunk: number[] = [];
 
 /** A Uint32Array that grows by doubling; `take` hands its contents over and starts again. */
 function growable() {
@@ -50,7 +52,7 @@ type Read = { file: string; article: Article } | { file: string; error: unknown 
 function runBatch(batch: number, read: Read[]): BatchResult {
   const entries: FileEntry[] = [];
   const bodies: Array<Omit<Chunk, "meta">> = [];
-  const newTerms: string[] = [];
+  const known = vocabulary.size;
   const termIds = growable();
   const tfs = growable();
   const distinct = growable();
@@ -75,30 +77,17 @@ function runBatch(batch: number, read: Read[]): BatchResult {
       const { meta: _meta, ...body } = chunk;
       bodies.push(body);
       const ws = words(indexedText(chunk));
-      const terms = analyzeWords(ws);
-      if (counts.length < localIds.size + terms.length) {
-        counts = new Uint32Array(Math.max(counts.length * 2, localIds.size + terms.length));
-      }
+      termIdsOfChunk.length = 0;
+      vocabulary.analyze(ws, termIdsOfChunk);
       // Distinct terms in the order first met, with their frequencies: what Bm25Index.add counts.
-      const order: number[] = [];
-      for (const t of terms) {
-        let id = localIds.get(t);
-        if (id === undefined) {
-          id = localIds.size;
-          localIds.set(t, id);
-          newTerms.push(t);
-        }
-        if (counts[id] === 0) order.push(id);
-        counts[id] = (counts[id] as number) + 1;
+      const n = counter.count(termIdsOfChunk, vocabulary.size);
+      for (let i = 0; i < n; i++) {
+        termIds.push(counter.distinct[i] as number);
+        tfs.push(counter.frequencies[i] as number);
       }
-      for (const id of order) {
-        termIds.push(id);
-        tfs.push(counts[id] as number);
-        counts[id] = 0;
-      }
-      distinct.push(order.length);
-      lengths.push(terms.length);
-      vectorParts.push(embeddings.embedAnalyzed(ws, terms));
+      distinct.push(n);
+      lengths.push(termIdsOfChunk.length);
+      vectorParts.push(embeddings.embedCounted(vocabulary, counter.distinct, counter.frequencies, n, ws));
     }
   }
   // Single precision, as the vector graph stores them: the same rounding hnswlib would apply.
@@ -108,7 +97,7 @@ function runBatch(batch: number, read: Read[]): BatchResult {
     batch,
     entries,
     chunks: bodies,
-    newTerms,
+    newTerms: vocabulary.names.slice(known),
     termIds: termIds.take(),
     tfs: tfs.take(),
     distinct: distinct.take(),

@@ -1,7 +1,7 @@
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
 import { fnv1a } from "../../text/hash.js";
 import { foldDiacritics } from "../../text/normalize.js";
-import { analyzeWords } from "../../text/terms.js";
+import { sharedVocabulary, TermCounter, type TermVocabulary } from "../../text/terms.js";
 import { words } from "../../text/words.js";
 import type { Embedder } from "./embedder.js";
 
@@ -16,38 +16,37 @@ export interface LocalEmbeddingsParams extends EmbeddingsParams {
 }
 
 /**
- * Features get small integer ids, shared by every instance: an id keeps the feature's hash and its
- * weight (a term 1, a bigram 1.5, a 4-gram 0.3), and a word keeps the ids of its 4-grams, so a word
- * is folded (two Unicode normalisations) and its grams hashed only the first time it is seen.
- * Counting then happens in a typed array instead of a fresh Map per text. Past a size limit the
- * dictionary is started again (between two texts), which changes no vector. The arrays grow with the
- * ids (featureId), so a read `a[id] as number` is always in range.
+ * A text's features are its terms and the 4-grams of its words. Terms are counted by their ids in a
+ * {@link TermVocabulary} (the index build's own, whose ids BM25 uses too): each term's hash and weight
+ * (a term 1, a bigram 1.5) are kept by id, so a term costs no lookup by its text here. 4-grams get
+ * small integer ids of their own, shared by every instance, and a word keeps the ids of its 4-grams
+ * (weight 0.3), so a word is folded (two Unicode normalisations) and its grams hashed only the first
+ * time it is seen. Past a size limit the grams are started again (between two texts), which changes
+ * no vector. The arrays grow with the ids, so a read `a[id] as number` is always in range.
  */
-const FEATURE_LIMIT = 2_000_000;
-let featureIds = new Map<string, number>();
-let featureHash = new Uint32Array(1 << 14);
-let featureWeight = new Float64Array(1 << 14);
+const GRAM_LIMIT = 2_000_000;
+const GRAM_WEIGHT = 0.3;
+let gramIds = new Map<string, number>();
+let gramHash = new Uint32Array(1 << 14);
+let gramCounts = new Float64Array(1 << 14);
 let wordGrams = new Map<string, Int32Array>();
-let counts = new Float64Array(1 << 14);
 let order = new Int32Array(1 << 12);
 
-function featureId(feature: string, weight: number): number {
-  let id = featureIds.get(feature);
+const grown = <T extends Uint32Array | Float64Array>(a: T, size: number, make: (n: number) => T): T => {
+  if (size <= a.length) return a;
+  const b = make(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+};
+
+function gramId(gram: string): number {
+  let id = gramIds.get(gram);
   if (id !== undefined) return id;
-  id = featureIds.size;
-  featureIds.set(feature, id);
-  if (id >= featureHash.length) {
-    const grow = <T extends Uint32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    featureHash = grow(featureHash, (n) => new Uint32Array(n));
-    featureWeight = grow(featureWeight, (n) => new Float64Array(n));
-    counts = grow(counts, (n) => new Float64Array(n));
-  }
-  featureHash[id] = fnv1a(feature);
-  featureWeight[id] = weight;
+  id = gramIds.size;
+  gramIds.set(gram, id);
+  gramHash = grown(gramHash, id + 1, (n) => new Uint32Array(n));
+  gramCounts = grown(gramCounts, id + 1, (n) => new Float64Array(n));
+  gramHash[id] = fnv1a(gram);
   return id;
 }
 
@@ -57,10 +56,33 @@ function gramIdsOf(word: string): Int32Array {
   const f = `^${foldDiacritics(word)}$`;
   const grams: string[] = [];
   for (let i = 0; i + 4 <= f.length; i++) grams.push(`#${f.slice(i, i + 4)}`);
-  ids = Int32Array.from(grams, (g) => featureId(g, 0.3));
+  ids = Int32Array.from(grams, gramId);
   wordGrams.set(word, ids);
   return ids;
 }
+
+/** Per vocabulary: each term id's feature hash and weight (0: not looked at yet). */
+interface TermFeatures {
+  hash: Uint32Array;
+  weight: Float64Array;
+}
+const termFeatures = new WeakMap<TermVocabulary, TermFeatures>();
+
+function featuresOf(vocabulary: TermVocabulary): TermFeatures {
+  let f = termFeatures.get(vocabulary);
+  if (!f) {
+    f = { hash: new Uint32Array(1 << 14), weight: new Float64Array(1 << 14) };
+    termFeatures.set(vocabulary, f);
+  }
+  if (f.hash.length < vocabulary.size) {
+    f.hash = grown(f.hash, vocabulary.size, (n) => new Uint32Array(n));
+    f.weight = grown(f.weight, vocabulary.size, (n) => new Float64Array(n));
+  }
+  return f;
+}
+
+/** Counts the term ids of the shared vocabulary's string functions, for the string entry points. */
+const stringCounter = new TermCounter();
 
 export class LocalEmbeddings extends Embeddings {
   readonly dimensions: number;
@@ -77,7 +99,10 @@ export class LocalEmbeddings extends Embeddings {
 
   embed(text: string): number[] {
     const ws = words(text);
-    return this.embedAnalyzed(ws, analyzeWords(ws));
+    const vocabulary = sharedVocabulary();
+    const ids: number[] = [];
+    vocabulary.analyze(ws, ids);
+    return this.embedIds(vocabulary, ids, ws);
   }
 
   /**
@@ -86,39 +111,78 @@ export class LocalEmbeddings extends Embeddings {
    * result as `embed(text)`.
    */
   embedAnalyzed(ws: readonly string[], terms: readonly string[]): number[] {
-    // Each feature's weights are summed in the order the features occur, and the features are
-    // folded into the vector in the order they first occurred: the sums of a Map-based count.
+    const vocabulary = sharedVocabulary();
+    return this.embedIds(
+      vocabulary,
+      terms.map((t) => vocabulary.id(t)),
+      ws,
+    );
+  }
+
+  private embedIds(vocabulary: TermVocabulary, ids: number[], ws: readonly string[]): number[] {
+    const n = stringCounter.count(ids, vocabulary.size);
+    return this.embedCounted(vocabulary, stringCounter.distinct, stringCounter.frequencies, n, ws);
+  }
+
+  /**
+   * The vector of a text from its terms already counted (`distinct[0..n)`, ids of `vocabulary` in the
+   * order first met, and their `frequencies`) and its words. Each feature's weight is summed over
+   * its occurrences, and the features are folded into the vector in the order they first occurred
+   * (terms before grams): the sums, to the last bit, of the Map-based count this replaced.
+   */
+  embedCounted(
+    vocabulary: TermVocabulary,
+    distinct: ArrayLike<number>,
+    frequencies: ArrayLike<number>,
+    n: number,
+    ws: readonly string[],
+  ): number[] {
     // Started again between two texts only, so the ids within one text stay consistent.
-    if (featureIds.size > FEATURE_LIMIT) {
-      featureIds = new Map();
+    if (gramIds.size > GRAM_LIMIT) {
+      gramIds = new Map();
       wordGrams = new Map();
-    }
-    let touched = 0;
-    const add = (id: number) => {
-      const previous = counts[id] as number;
-      if (previous === 0) {
-        if (touched === order.length) {
-          const next = new Int32Array(order.length * 2);
-          next.set(order);
-          order = next;
-        }
-        order[touched++] = id;
-      }
-      counts[id] = previous + (featureWeight[id] as number);
-    };
-    for (const term of terms) add(featureId(term, term.includes("_") ? 1.5 : 1));
-    for (const w of ws) {
-      const ids = gramIdsOf(w);
-      for (let i = 0; i < ids.length; i++) add(ids[i] as number);
     }
     const dims = this.dimensions;
     const v = new Float64Array(dims);
+    const fold = (h: number, count: number) => {
+      const at = h % dims;
+      v[at] = (v[at] as number) + (h & 0x80000000 ? -1 : 1) * (1 + Math.log(count));
+    };
+    const { hash, weight } = featuresOf(vocabulary);
+    const { names } = vocabulary;
+    for (let i = 0; i < n; i++) {
+      const id = distinct[i] as number;
+      let w = weight[id] as number;
+      if (w === 0) {
+        const term = names[id] as string;
+        w = term.includes("_") ? 1.5 : 1;
+        weight[id] = w;
+        hash[id] = fnv1a(term);
+      }
+      // A whole number of 1 or 1.5: the same as adding the weight once per occurrence.
+      fold(hash[id] as number, (frequencies[i] as number) * w);
+    }
+    let touched = 0;
+    for (const word of ws) {
+      const ids = gramIdsOf(word);
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i] as number;
+        const previous = gramCounts[id] as number;
+        if (previous === 0) {
+          if (touched === order.length) {
+            const next = new Int32Array(order.length * 2);
+            next.set(order);
+            order = next;
+          }
+          order[touched++] = id;
+        }
+        gramCounts[id] = previous + GRAM_WEIGHT;
+      }
+    }
     for (let i = 0; i < touched; i++) {
       const id = order[i] as number;
-      const h = featureHash[id] as number;
-      const at = h % dims;
-      v[at] = (v[at] as number) + (h & 0x80000000 ? -1 : 1) * (1 + Math.log(counts[id] as number));
-      counts[id] = 0;
+      fold(gramHash[id] as number, gramCounts[id] as number);
+      gramCounts[id] = 0;
     }
     let norm = 0;
     for (let i = 0; i < dims; i++) norm += (v[i] as number) * (v[i] as number);
