@@ -105,6 +105,24 @@ describe("findAnswerSpan", () => {
     ).toBe("quy chuẩn xây dựng của tỉnh");
   });
 
+  it("lets a word the question does not say stand between two of its words in the sentence", () => {
+    expect(
+      span(
+        "Kỹ thuật viên phụ thuộc nhiều vào điều gì?",
+        "Các kỹ thuật viên hiện đang phụ thuộc nhiều hơn vào tự động hóa, theo báo cáo.",
+      ),
+    ).toBe("tự động hóa");
+  });
+
+  it("answers 'Họ của … là gì?' (a surname) with a name", () => {
+    expect(
+      span(
+        "Họ của cầu thủ ghi bàn thắng quyết định là gì?",
+        "Trận đấu tại sân Wembley kết thúc khi Anderson ghi bàn thắng quyết định ở phút cuối.",
+      ),
+    ).toBe("Anderson");
+  });
+
   it("keeps a name written in sentence case whole", () => {
     expect(
       span(
