@@ -123,6 +123,15 @@ describe("findAnswerSpan", () => {
     ).toBe("Anderson");
   });
 
+  it("answers 'S là gì?' with the name the sentence sets before S", () => {
+    expect(
+      span(
+        "Quán cà phê văn học đầu tiên của thành phố là gì?",
+        "Khu phố cũng có nhà hát Lớn và Momus, quán cà phê văn học đầu tiên của thành phố, mở năm 1890.",
+      ),
+    ).toBe("Momus");
+  });
+
   it("keeps a name written in sentence case whole", () => {
     expect(
       span(
