@@ -223,8 +223,13 @@ export async function runScale(
         onLog: childLog,
       });
       incremental = { size, ...inc };
+      for (const c of inc.live) {
+        options.log(
+          `  ${c.change} one article: served ${c.servedMs.toFixed(0)} ms, recorded ${c.recordedMs.toFixed(0)} ms, CPU ${c.cpuMs.toFixed(0)} ms, first search ${c.firstSearchMs.toFixed(0)} ms, answered as changed: ${c.answered}`,
+        );
+      }
       options.log(
-        `  add 1: ${inc.add1Ms.toFixed(0)} ms, add 100: ${inc.add100Ms.toFixed(0)} ms, full rebuild: ${(inc.rebuildMs / 1000).toFixed(1)} s`,
+        `  add 1: ${inc.add1Ms.toFixed(0)} ms, add 100: ${inc.add100Ms.toFixed(0)} ms, restart: ${inc.reopenMs.toFixed(0)} ms, full rebuild: ${(inc.rebuildMs / 1000).toFixed(1)} s`,
       );
     }
     if (!options.keep) await rm(root, { recursive: true, force: true });

@@ -1,5 +1,7 @@
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
+import type { StoredArticle } from "../src/retrieval/index-store.js";
 import { sendReady, sendResult } from "./child.js";
 import type { ArticleLength } from "./generator.js";
 
@@ -81,10 +83,31 @@ export interface IncrementalArgs {
   seed: number;
 }
 
+/** One article change applied to the index in service (see src/retrieval/live-changes.ts). */
+export interface LiveChangeTiming {
+  change: "add" | "remove" | "edit";
+  /** From the call to the index in service showing the change (questions then see it). */
+  servedMs: number;
+  /** From the call to its resolving: the change recorded on disk too. */
+  recordedMs: number;
+  /** CPU time of the process (every thread) over the whole call. */
+  cpuMs: number;
+  /** Whether a question made of the article's own words then finds it (add, edit) or no longer does (remove). */
+  answered: boolean;
+  /** That first question's search: any work the change left to the next search shows here. */
+  firstSearchMs: number;
+}
+
 export interface IncrementalResult {
   baseArticles: number;
+  live: LiveChangeTiming[];
+  /** 1-minute load average before and after the live changes. */
+  load: [number, number];
   add1Ms: number;
   add100Ms: number;
+  /** A new process opening the index and applying the changes recorded since its build. */
+  reopenMs: number;
+  reopenRebuilt: boolean;
   rebuildMs: number;
   articlesAfter: number;
   /** After `add`, share of the added articles found in the top 5 when searched by their own opening. */
@@ -274,41 +297,136 @@ async function incremental(a: IncrementalArgs): Promise<IncrementalResult> {
   const { createApp } = await import("../src/main.js");
   const { createLogger } = await import("../src/logger.js");
   const { readArticle } = await import("../src/ingest/read-article.js");
+  const { loadArticle } = await import("../src/ingest/corpus.js");
   const { generateArticle } = await import("./generator.js");
   const config = await benchConfig(a);
   const app = createApp(config, { logger: createLogger("silent") });
   const base = await app.index.ready();
   const baseArticles = base.manifest.articleCount;
 
-  const fresh = Array.from({ length: 101 }, (_, i) => generateArticle(a.firstNumber + i, a.seed));
+  const fresh = Array.from({ length: 102 }, (_, i) => generateArticle(a.firstNumber + i, a.seed));
   // As an upload does: sidecar and article file into the corpus folder, then the index.
   for (const g of fresh) {
     await writeFile(path.join(a.corpusDir, `${g.id}.meta.json`), JSON.stringify(g.meta, null, 2));
     await writeFile(path.join(a.corpusDir, g.fileName), g.text);
   }
   const articles = fresh.map((g) => readArticle(g.fileName, Buffer.from(g.text), g.meta));
+  const served = (id: string) => app.index.current().articles.find((x) => x.id === id);
+  const finds = async (question: string, id: string) =>
+    (await app.assistant.search(question, 5)).some((p) => p.chunk.articleId === id);
+
+  /**
+   * Times one change: when the index in service first shows it (checked on every turn of the event
+   * loop while the call runs), when the call resolves (recorded on disk), and the CPU it took.
+   */
+  async function timeChange(
+    change: LiveChangeTiming["change"],
+    run: () => Promise<unknown>,
+    shows: () => boolean,
+    answered: () => Promise<boolean>,
+  ): Promise<LiveChangeTiming> {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    let servedMs: number | undefined;
+    let running = true;
+    const watch = () => {
+      if (!running) return;
+      if (shows()) servedMs = performance.now() - started;
+      else setImmediate(watch);
+    };
+    setImmediate(watch);
+    await run();
+    running = false;
+    const recordedMs = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    const asked = performance.now();
+    const ok = await answered();
+    return {
+      change,
+      servedMs: servedMs ?? recordedMs,
+      recordedMs,
+      cpuMs: (used.user + used.system) / 1000,
+      answered: ok,
+      firstSearchMs: performance.now() - asked,
+    };
+  }
+
+  const loadBefore = os.loadavg()[0] as number;
+  const live: LiveChangeTiming[] = [];
+  const added = articles[0] as (typeof articles)[number];
+  live.push(
+    await timeChange(
+      "add",
+      () => app.index.add([added]),
+      () => served(added.id) !== undefined,
+      () => finds(added.text.slice(0, 300), added.id),
+    ),
+  );
+  // A generated article of the base index, its files moved aside as /remove moves them to the trash.
+  const generated = (x: StoredArticle) => /^g\d{6}$/.test(x.id);
+  const gone = base.articles.find(generated) ?? (base.articles[0] as StoredArticle);
+  const goneText = (await loadArticle(a.corpusDir, gone.sourceFile)).text;
+  const trash = path.join(a.dataDir, "bench-removed");
+  await mkdir(trash, { recursive: true });
+  for (const name of [gone.sourceFile, `${gone.id}.meta.json`]) {
+    await rename(path.join(a.corpusDir, name), path.join(trash, name)).catch(() => undefined);
+  }
+  live.push(
+    await timeChange(
+      "remove",
+      () => app.index.remove([gone.id]),
+      () => served(gone.id) === undefined,
+      async () => !(await finds(goneText.slice(0, 300), gone.id)),
+    ),
+  );
+  // Another one's text edited: a sentence of its own added after the headline.
+  const edited = base.articles.find((x) => generated(x) && x.id !== gone.id) ?? gone;
+  const file = path.join(a.corpusDir, edited.sourceFile);
+  const [headline, ...body] = (await readFile(file, "utf8")).split("\n");
+  const sentence = "Năm 2025 tỉnh thí điểm cấp 98.765 giấy phép kinh doanh điện tử qua ứng dụng định danh.";
+  await writeFile(file, [headline, sentence, ...body].join("\n"));
+  const revised = await loadArticle(a.corpusDir, edited.sourceFile);
+  live.push(
+    await timeChange(
+      "edit",
+      () => app.index.add([revised]),
+      () => served(edited.id)?.contentHash === revised.contentHash,
+      async () => (await app.assistant.search(sentence, 1))[0]?.chunk.text.includes("98.765") === true,
+    ),
+  );
+  const loadAfter = os.loadavg()[0] as number;
 
   let s = performance.now();
-  await app.index.add(articles.slice(0, 1));
+  await app.index.add(articles.slice(1, 2));
   const add1Ms = performance.now() - s;
   s = performance.now();
-  await app.index.add(articles.slice(1));
+  await app.index.add(articles.slice(2));
   const add100Ms = performance.now() - s;
 
   // Each added article must be searchable: its own opening (first 300 characters) as the query.
   let found = 0;
   for (const article of articles) {
-    const passages = await app.assistant.search(article.text.slice(0, 300), 5);
-    if (passages.some((p) => p.chunk.articleId === article.id)) found++;
+    if (await finds(article.text.slice(0, 300), article.id)) found++;
   }
+
+  // A restart: the generation opened and the recorded changes applied again, or a rebuild.
+  const onDisk = app.index.current();
+  const again = createApp(config, { logger: createLogger("silent") });
+  s = performance.now();
+  const reopened = await again.index.ready();
+  const reopenMs = performance.now() - s;
 
   s = performance.now();
   const rebuilt = await app.index.rebuild();
   const rebuildMs = performance.now() - s;
   return {
     baseArticles,
+    live,
+    load: [loadBefore, loadAfter],
     add1Ms,
     add100Ms,
+    reopenMs,
+    reopenRebuilt: reopened.manifest.builtAt !== onDisk.manifest.builtAt,
     rebuildMs,
     articlesAfter: rebuilt.status === "rebuilt" ? rebuilt.articleCount : Number.NaN,
     addedFoundAt5: found / articles.length,

@@ -1,13 +1,12 @@
-import { loadArticle } from "../ingest/corpus.js";
+import { loadArticle, sidecarName } from "../ingest/corpus.js";
 import type { Logger } from "../logger.js";
 import { serialQueue } from "../serial.js";
 import type { Article, ArticleMeta, ReindexProgress, ReindexResult } from "../types.js";
 import type { Embedder } from "./embeddings/embedder.js";
-import { corpusFingerprint } from "./fingerprint.js";
+import { type CorpusListing, corpusListing, listingFingerprint, restat } from "./fingerprint.js";
 import {
   appendChange,
   IndexCorruptError,
-  isFresh,
   type LoadedIndex,
   openIndex,
   readChanges,
@@ -126,6 +125,12 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
   };
 
   let index: LoadedIndex | undefined;
+  /**
+   * The corpus files as the served index reflects them, for the fingerprint recorded with each
+   * change: a change restats only its own files (a whole listing takes over a second at 50 000
+   * articles). Undefined after a build until the next change lists the folder again.
+   */
+  let listing: CorpusListing | undefined;
   /** Labels the generation in service was built with: the rest were appended by live changes. */
   let builtLabels = 0;
   /** Full builds finished, so a background build knows whether one overtook it. */
@@ -138,6 +143,7 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
 
   function serve(built: LoadedIndex): void {
     index = built;
+    listing = undefined;
     builtLabels = built.chunks.length;
     builds++;
   }
@@ -214,8 +220,11 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
     } else if (existing) {
       const labels = existing.chunks.length;
       const replayed = await replay(existing);
-      if (replayed && (await isFresh(replayed, options.corpusDir, settings))) {
+      const files = await corpusListing(options.corpusDir);
+      const now = listingFingerprint(files, settings);
+      if (replayed && (replayed.fingerprint ?? replayed.manifest.fingerprint) === now) {
         index = replayed;
+        listing = files;
         builtLabels = labels;
         return replayed;
       }
@@ -254,7 +263,10 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
           next.fingerprint = entry.fingerprint;
           await appendChange(options.indexDir, built.manifest, entry.fingerprint, entry.stored);
         }
+        const files = listing;
         serve(next);
+        // The corpus is as it was: only the index was built again.
+        listing = files;
         builtLabels = built.chunks.length;
         logger.info(
           {
@@ -286,6 +298,13 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
     apply: (base: LoadedIndex) => Promise<LiveChange>,
     onProgress?: (p: ReindexProgress) => void,
   ): Promise<ReindexResult> {
+    /** The corpus files the change touched: its articles' files and sidecars, old and new. */
+    const touched = (base: LoadedIndex) => {
+      const ids = new Set(input.map((x) => (typeof x === "string" ? x : x.id)));
+      const files = base.articles.filter((a) => ids.has(a.id)).map((a) => a.sourceFile);
+      for (const x of input) if (typeof x !== "string") files.push(x.sourceFile);
+      return [...files, ...[...ids].map(sidecarName)];
+    };
     return serialize(async () => {
       const base = index;
       // Nothing loaded yet: a build reads the corpus, this change included.
@@ -298,9 +317,13 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
       const stored = storedChange(kind, made, input);
       let fingerprint: string;
       try {
-        fingerprint = await corpusFingerprint(options.corpusDir, settings);
+        if (listing) await restat(listing, options.corpusDir, touched(base));
+        else listing = await corpusListing(options.corpusDir);
+        fingerprint = listingFingerprint(listing, settings);
         await appendChange(options.indexDir, made.index.manifest, fingerprint, stored);
       } catch (error) {
+        // The caller puts the corpus back as it was: list it again at the next change.
+        listing = undefined;
         if (index === made.index) index = withdraw(made.index, base);
         throw error;
       }

@@ -390,10 +390,11 @@ export async function appendChange(
   fingerprint: string,
   change: StoredChange,
 ): Promise<void> {
-  const dir = await currentGenerationDir(indexDir);
-  if (!dir) throw new Error(`${indexDir}: no index generation to record a change in`);
   const line: ChangeLine = { base: generationTag(manifest), fingerprint, change };
   try {
+    const name = (await readFile(path.join(indexDir, CURRENT), "utf8")).trim();
+    if (!/^gen-[\w-]+$/.test(name)) throw new Error(`${indexDir}: no index generation to record a change in`);
+    const dir = path.join(indexDir, name);
     const handle = await open(path.join(dir, CHANGES), "a");
     try {
       await handle.write(`${JSON.stringify(line)}\n`);

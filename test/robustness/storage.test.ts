@@ -208,8 +208,8 @@ describe("a data folder that cannot be written", () => {
     expect((await openIndex(real.indexDir))?.manifest).toEqual(real.app.index.current().manifest);
   });
 
-  // When CURRENT cannot be read, the extension must still add to a copy of the serving vectors: else
-  // a failed upload would leave vectors without chunks in the index in service.
+  // A failed upload was served for a moment: its chunks stay under their labels, tombstoned, so no
+  // vector is left without its chunk and the next addition's labels stay in step.
   it("a failed upload leaves no orphan vector in the serving index", async () => {
     const root = await temp.make();
     const real = await realApp({ env: { INDEX_DIR: path.join(root, "state", "index") } });
@@ -220,7 +220,18 @@ describe("a data folder that cannot be written", () => {
       .catch((e: unknown) => e);
     await restore();
     expect(result).toBeInstanceOf(StorageError);
-    expect(real.app.index.current().vectors.count).toBe(chunkCount);
+    const served = real.app.index.current();
+    expect(served.vectors.count).toBe(served.chunks.length);
+    expect(served.lexical.size).toBe(served.chunks.length);
+    expect(real.app.assistant.status().chunkCount).toBe(chunkCount);
+    expect(served.articles.map((a) => a.id)).not.toContain("binh-dinh");
+    const added = await real.app.assistant.addArticle({
+      fileName: "binh-dinh.txt",
+      bytes: await fixture("new-article.txt"),
+    });
+    expect(added.status).toBe("added");
+    const answer = await real.app.assistant.ask("Bình Định đã lắp đặt bao nhiêu máy tra cứu hồ sơ tự động?");
+    expect(answer.found).toBe(true);
   });
 
   it("`npm run ingest` into a folder under /sys (not writable, even by root) names the folder", async () => {
