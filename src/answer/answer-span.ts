@@ -97,9 +97,13 @@ const REASON_CUES = [
   "since",
   "so that",
 ];
-/** Words that give a date or period its frame. */
+/**
+ * Words that give a date or period its frame: a day, a month, a year (also "những năm 1970", "cuối
+ * những năm 1980", a range "1321 đến 1323"), a century, a decade, "22.000 năm trước"; a bare year may
+ * stand before a comma ("ra mắt vào 1998, …") but not inside a figure ("1.989").
+ */
 const TIME_PATTERN =
-  /(?:ngày\s+\d{1,2}(?:\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)?|(?<![\d.,/-])\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?(?!\d|[.,/-]\d)|tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?|(?:đầu |cuối |giữa )?năm\s+\d{3,4}|thế kỷ\s+(?:thứ\s+)?[\dIVXLC]+|thập (?:niên|kỷ)\s+\d+|(?<![\d.,])\d{3,4}(?![\d.,])(?:\s*[-–]\s*\d{3,4})?)/giu;
+  /(?:ngày\s+\d{1,2}(?:\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)?|(?<![\d.,/-])\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?(?!\d|[.,/-]\d)|tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?|(?:(?:đầu|cuối|giữa)\s+)?(?:những\s+)?năm\s+\d{3,4}(?:\s*(?:[-–]|đến|tới)\s*\d{3,4})?|thế kỷ\s+(?:thứ\s+)?[\dIVXLC]+|thập (?:niên|kỷ)\s+\d+|\d+(?:[.,]\d+)*(?:\s+(?:triệu|nghìn|ngàn|tỷ))?\s+năm\s+trước|(?<![\d.,])\d{3,4}(?!\d|[.,]\d)(?:\s*(?:[-–]|đến|tới)\s*\d{3,4})?)/giu;
 
 /** Longest words a span other than a name or figure may hold before it is cut. */
 const MAX_SPAN_WORDS = 10;

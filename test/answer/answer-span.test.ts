@@ -35,6 +35,19 @@ describe("findAnswerSpan", () => {
     );
   });
 
+  it("reads a year before a comma, a range of years, a decade and 'N năm trước'", () => {
+    expect(
+      span("Dịch vụ được ra mắt khi nào?", "Khi dịch vụ được ra mắt vào 1998, nó dùng vệ tinh mới."),
+    ).toBe("1998");
+    expect(span("Ông trị vì khi nào?", "Ông chỉ trị vì hai năm, từ 1321 đến 1323.")).toBe("1321 đến 1323");
+    expect(
+      span("Phong trào diễn ra khi nào?", "Phong trào diễn ra vào cuối những năm 1980 ở nhiều trường."),
+    ).toBe("cuối những năm 1980");
+    expect(
+      span("Châu Âu bắt đầu ấm lên khi nào?", "Châu Âu bắt đầu ấm lên từ 22.000 năm trước đến nay."),
+    ).toBe("22.000 năm trước");
+  });
+
   it("picks a name the question does not already say, not a title", () => {
     expect(
       span("Ai dẫn đầu đội về số lần vật ngã?", "Kawann Short dẫn đầu đội về số lần vật ngã với 11 lần."),
