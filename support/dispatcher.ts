@@ -12,8 +12,10 @@ export interface Dispatcher {
   url: string;
   /** The replicas' ports from now on (the next request goes to the first). */
   setUpstreams(ports: readonly number[]): void;
-  /** Requests each port has been given since the last setUpstreams. */
+  /** Requests each port has been given since the last setUpstreams (a request sent on counts twice). */
   forwarded(): Map<number, number>;
+  /** Requests sent on to the next replica since the last setUpstreams (a connection refused or reset). */
+  sentOn(): number;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,7 @@ export async function startDispatcher(initial: readonly number[] = []): Promise<
   let upstreams = [...initial];
   let next = 0;
   let counts = new Map<number, number>();
+  let sentOn = 0;
   // Connections to the replicas are kept open, as nginx's `keepalive` does.
   const agent = new Agent({ keepAlive: true });
 
@@ -44,8 +47,9 @@ export async function startDispatcher(initial: readonly number[] = []): Promise<
           },
         );
         upstream.on("error", () => {
-          if (!res.headersSent) attempt(tried + 1);
-          else res.destroy();
+          if (res.headersSent) return void res.destroy();
+          sentOn++;
+          attempt(tried + 1);
         });
         upstream.end(body);
       };
@@ -60,8 +64,10 @@ export async function startDispatcher(initial: readonly number[] = []): Promise<
       upstreams = [...ports];
       next = 0;
       counts = new Map();
+      sentOn = 0;
     },
     forwarded: () => new Map(counts),
+    sentOn: () => sentOn,
     close: () =>
       new Promise<void>((resolve) => {
         agent.destroy();

@@ -44,9 +44,12 @@ describe("the benchmark's round-robin dispatcher", () => {
         [b.port, 2],
       ]);
 
+      expect(dispatcher.sentOn()).toBe(0);
+
       await close(a.server);
       expect((await post("u4")).replica).toBe("b");
       expect((await post("u5")).replica).toBe("b");
+      expect(dispatcher.sentOn()).toBe(2); // each tried the closed one first
       await close(b.server);
       expect((await post("u6")).status).toBe(502);
     } finally {
