@@ -110,7 +110,9 @@ async function evalDataset(name: string, holdout: number): Promise<void> {
     const threshold = configured.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
     const product = scoreSquad(outcomes, threshold);
     const baseline = baselineScores(corpus);
-    const sweep = SWEEP.map((t) => ({ threshold: t, scores: scoreSquad(outcomes, t) }));
+    // The threshold in use is always among the rows.
+    const rows = [...new Set([...SWEEP, threshold])].sort((a, b) => a - b);
+    const sweep = rows.map((t) => ({ threshold: t, scores: scoreSquad(outcomes, t) }));
     if (values.json) {
       process.stdout.write(
         `${JSON.stringify({ dataset: file, holdout, threshold, product, baseline, sweep }, null, 2)}\n`,

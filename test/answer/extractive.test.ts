@@ -249,3 +249,26 @@ describe("choosing the sentence", () => {
     expect(candidates[0]?.sentence).toMatch(/^Con tàu chạy bằng điện/);
   });
 });
+
+describe("trusting the answer", () => {
+  const answerer = createExtractiveAnswerer({ termWeight: () => 2, isKnown: () => true });
+  const asked = passage("a", "Cuộc bất tuân dân sự ở Hungary do Ferenc Deák chỉ đạo.", {}, 1);
+  /** The question beside the asked passage and two others, retrieved less well. */
+  const withOthers = (b: string, c: string) =>
+    answerer.answer({
+      question: "Cuộc bất tuân dân sự của nông dân Hungary chống lại ai?",
+      passages: [asked, passage("b", b, {}, 0.9), passage("c", c, {}, 0.8)],
+    });
+
+  it("trusts the words only the answer's passage holds, not those every passage shares", async () => {
+    // The sentence lacks what is asked ("nông dân"); what it has is the topic all passages share.
+    const sameTopic = await withOthers(
+      "Gandhi gọi cuộc bất tuân dân sự của mình là satyagraha.",
+      "Thoreau viết về bất tuân dân sự năm 1849.",
+    );
+    const otherTopics = await withOthers("Sông Danube chảy qua Budapest.", "Thoreau sống bên hồ Walden.");
+    expect(sameTopic.found).toBe(false);
+    expect(otherTopics.found).toBe(true);
+    expect(sameTopic.confidence ?? 1).toBeLessThan(otherTopics.confidence ?? 0);
+  });
+});
