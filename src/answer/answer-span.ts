@@ -67,7 +67,16 @@ const numberWord = (t: Token) => t.text.toLowerCase();
 const isDigitToken = (t: Token) => /^\d/.test(t.text);
 const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
 /** Joining words that may stand inside a name ("Đại học Bách khoa Hà Nội" has none; "Tây Ban Nha" none). */
-const NAME_JOINERS = new Set(["de", "of", "van", "von", "la", "le", "du", "da", "and", "và"]);
+const NAME_JOINERS = new Set(["de", "of", "van", "von", "la", "le", "du", "da"]);
+/**
+ * The same with "và"/"and" for a question asking for several ("những thành phố nào", "hai cơ quan
+ * nào"): "Novgorod và Pskov" is then one answer. For every question it joined as many answers wrongly
+ * as rightly on XQuAD-vi ("BSkyB và Virgin Media" for one of them).
+ */
+const LIST_JOINERS = new Set([...NAME_JOINERS, "và", "and"]);
+/** Words before a question's noun that ask for several of it. */
+const SEVERAL =
+  /(?<![\p{L}])(?:những|các|hai|ba|bốn|nhung|cac)(?:\s+\p{L}+){1,4}\s+(?:nào|nao|gì|gi)(?![\p{L}])/iu;
 /** Words that introduce a place: the capitalised words after them name it. */
 const PLACE_CUES = new Set([
   "tai",
@@ -140,7 +149,7 @@ function bridgeAt(tokens: Token[], j: number, first: boolean): number {
   return 0;
 }
 
-function capitalisedRuns(tokens: Token[], bridge = false): Span[] {
+function capitalisedRuns(tokens: Token[], bridge = false, joiners = NAME_JOINERS): Span[] {
   const runs: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!isCapitalised(tokens[i] as Token)) continue;
@@ -154,7 +163,7 @@ function capitalisedRuns(tokens: Token[], bridge = false): Span[] {
       // A hyphen joins the pieces of one word ("Lạt-ma"), even a lower-case piece.
       if (gapOk && (isCapitalised(t) || t.before === "-" || (bridge && t.before === " " && isDigitToken(t))))
         j++;
-      else if (gapOk && NAME_JOINERS.has(t.folded) && tokens[j + 1] && isCapitalised(tokens[j + 1] as Token))
+      else if (gapOk && joiners.has(asWritten(t)) && tokens[j + 1] && isCapitalised(tokens[j + 1] as Token))
         j += 2;
       else if (gap > 0) j += gap;
       else break;
@@ -320,8 +329,8 @@ function withoutTitles(runs: Span[], tokens: Token[]): Span[] {
  * only when it carries no Vietnamese diacritics and has three letters or more: a foreign surname
  * ("Manning"), which Vietnamese text writes as it is.
  */
-function personRuns(tokens: Token[]): Span[] {
-  const runs = withoutTitles(capitalisedRuns(tokens), tokens).filter(
+function personRuns(tokens: Token[], joiners = NAME_JOINERS): Span[] {
+  const runs = withoutTitles(capitalisedRuns(tokens, false, joiners), tokens).filter(
     (r) =>
       !isKnownPlace(
         tokens
@@ -413,6 +422,7 @@ function candidates(
   asksForYear: boolean,
   asksForName: boolean,
   asksForRank: boolean,
+  joiners: Set<string>,
 ): Span[] {
   switch (type) {
     case "quantity":
@@ -426,10 +436,10 @@ function candidates(
       return wanted.length > 0 ? wanted : runs;
     }
     case "person":
-      return personRuns(tokens);
+      return personRuns(tokens, joiners);
     case "place": {
       // All capitals is an abbreviation ("CCCD", "KCB"), not a place.
-      const runs = capitalisedRuns(tokens, true).filter(
+      const runs = capitalisedRuns(tokens, true, joiners).filter(
         (r) =>
           r.to - r.from > 1 ||
           (tokens[r.from] as Token).text !== (tokens[r.from] as Token).text.toUpperCase(),
@@ -456,7 +466,7 @@ function candidates(
       // "Đội nào…?", "Tên của … là gì?": a which- or name-question is mostly answered by a name.
       const runs = newWordRuns(sentence, tokens, questionWords);
       if (!asksForName) return runs;
-      const names = capitalisedRuns(tokens, true).filter((r) =>
+      const names = capitalisedRuns(tokens, true, joiners).filter((r) =>
         tokens.slice(r.from, r.to).some((t) => !questionWords.has(t.folded)),
       );
       return names.length > 0 ? names : runs;
@@ -782,6 +792,7 @@ function answerSpans(type: AnswerType, sentence: string, question: string) {
     asksForYear,
     NAME_QUESTION.test(folded),
     ORDINAL_QUESTION.test(folded),
+    SEVERAL.test(normalizeText(question)) ? LIST_JOINERS : NAME_JOINERS,
   ).filter((s) =>
     // A span the question already says is not its answer.
     tokens.slice(s.from, s.to).some((t) => !questionWords.has(t.folded)),

@@ -145,6 +145,18 @@ describe("findAnswerSpan", () => {
     ).toBe("Momus");
   });
 
+  it("does not join two names across 'là'; joins them across 'và' when several are asked for", () => {
+    expect(
+      span(
+        "Tên tập phim đầu tiên của Simpson là gì?",
+        "Tập phim đầu tiên của Simpson là Planet of Giants, phát năm 1964.",
+      ),
+    ).toBe("Planet of Giants");
+    const sentence = "Quân đội phá hủy mọi thành phố lớn ngoại trừ Novgorod và Pskov.";
+    expect(span("Những thành phố lớn nào không bị phá hủy?", sentence)).toBe("Novgorod và Pskov");
+    expect(span("Thành phố lớn nào không bị phá hủy?", sentence)).toBe("Novgorod");
+  });
+
   it("keeps a name written in sentence case whole", () => {
     expect(
       span(
