@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkTargets, markdownTable } from "../../bench/report.js";
-import { formatBytes, percentile, stageClock, summarize } from "../../bench/stats.js";
+import { formatBytes, percentile, stageClock, summarize, tallyReplies } from "../../bench/stats.js";
 import { escapeXml, niceTicks, renderDashboard } from "../../bench/svg.js";
 
 describe("percentile", () => {
@@ -57,6 +57,24 @@ describe("formatting", () => {
     expect(formatBytes(1536 * 1024 * 1024)).toBe("1.50 GiB");
   });
 
+  it("matches each chat's replies to its questions in order: answered, lost, duplicated and each latency", () => {
+    const sent = new Map([
+      [1, [0, 10]],
+      [2, [5]],
+      [3, [7]],
+    ]);
+    const replied = new Map([
+      [1, [100, 150]],
+      [2, [40, 60]],
+    ]);
+    expect(tallyReplies([1, 2, 3], sent, replied)).toEqual({
+      answered: 3,
+      lost: 1,
+      duplicated: 1,
+      latencies: [100, 140, 35],
+    });
+  });
+
   it("aligns a Markdown table", () => {
     const t = markdownTable(
       ["a", "bb"],
@@ -71,6 +89,35 @@ describe("formatting", () => {
 
   it("judges no target without scale figures", () => {
     expect(checkTargets({ mode: "quick" })).toEqual([]);
+  });
+
+  it("judges the propagation between replicas on the additions the first replica cites, and fails one never seen", () => {
+    const sample = (answerableMs: number | null, citedOnA = true) => ({
+      article: "g1",
+      appliedMs: 100,
+      answerableMs,
+      citedOnA,
+    });
+    const replicas = (samples: ReturnType<typeof sample>[]) => {
+      const answered = samples.flatMap((s) => (s.answerableMs === null ? [] : [s.answerableMs]));
+      return {
+        articles: 305,
+        redis: "not used",
+        startMs: [1, 1],
+        runs: [],
+        propagation: { samples, applied: summarize([100]), answerable: summarize(answered), pollMs: 50 },
+        settings: {},
+      };
+    };
+    const judge = (samples: ReturnType<typeof sample>[]) =>
+      checkTargets({ mode: "quick", replicas: replicas(samples) })[0]?.met;
+    expect(judge([sample(300), sample(900)])).toBe(true);
+    expect(judge([sample(300), sample(2_500)])).toBe(false);
+    expect(judge([sample(300), sample(null)])).toBe(false);
+    // A retrieval miss (not cited on A either) is no delay.
+    expect(judge([sample(300), sample(null, false)])).toBe(true);
+    expect(judge([sample(null, false)])).toBeNull();
+    expect(checkTargets({ mode: "quick", replicas: { skipped: "no PostgreSQL" } })).toEqual([]);
   });
 });
 
