@@ -728,6 +728,30 @@ function clauseCover(sentence: string, tokens: Token[], questionWords: Set<strin
 
 const PERCENT_QUESTION = /\b(phan tram|percent|percentage)\b|%/;
 
+/**
+ * Where a name named by the question's noun ends: "Đảng Quốc gia" for "Đảng nào …?", whose last
+ * capitalised syllable is the first of a Vietnamese word written in lower case after it ("Quốc gia",
+ * "Lao động", "Công lý"). Only for a span opening with a word of the question (the N of "N nào"):
+ * elsewhere a lower-case word after a name is as often the verb that follows it.
+ */
+function nameEnd(span: Span, tokens: Token[], questionWords: Set<string>): number {
+  const first = tokens[span.from] as Token;
+  const last = tokens[span.to - 1] as Token;
+  const next = tokens[span.to];
+  const extends_ =
+    span.to - span.from >= 2 &&
+    questionWords.has(first.folded) &&
+    isCapitalised(last) &&
+    hasDiacritics(last.text) &&
+    next !== undefined &&
+    next.before === " " &&
+    !isCapitalised(next) &&
+    !isDigitToken(next) &&
+    !isGlue(next) &&
+    !questionWords.has(next.folded);
+  return extends_ ? span.to + 1 : span.to;
+}
+
 /** Kinds whose short answer falls back to the words beside the question's when none of the kind is found. */
 const FALLBACK_TYPES = new Set<AnswerType>(["person", "place", "reason"]);
 
@@ -772,9 +796,10 @@ export function findAnswerSpan(type: AnswerType, sentence: string, question: str
       a.from - b.from,
   )[0];
   if (!best) return undefined;
+  const end = nameEnd(best, tokens, questionWords);
   const first = tokens[best.from] as Token;
-  const last = tokens[best.to - 1] as Token;
-  return { ...best, text: text.slice(first.start, last.end) };
+  const last = tokens[end - 1] as Token;
+  return { ...best, to: end, text: text.slice(first.start, last.end) };
 }
 
 /** The sentence's spans of the asked kind, unranked, with what ranking them needs. */

@@ -157,6 +157,18 @@ describe("findAnswerSpan", () => {
     expect(span("Thành phố lớn nào không bị phá hủy?", sentence)).toBe("Novgorod");
   });
 
+  it("ends a 'N nào' name after the lower-case syllable that completes its last word", () => {
+    expect(
+      span("Đảng nào mạnh nhất ở vùng nông thôn?", "Đảng Quốc gia mạnh nhất ở vùng nông thôn phía Tây Bắc."),
+    ).toBe("Đảng Quốc gia");
+    expect(
+      span(
+        "Tòa án nào cho rằng hiệp ước không ngăn được việc quốc hữu hóa?",
+        "Ngược lại, Tòa án Công lý cho rằng hiệp ước không ngăn được việc quốc hữu hóa.",
+      ),
+    ).toBe("Tòa án Công lý");
+  });
+
   it("keeps a name written in sentence case whole", () => {
     expect(
       span(
