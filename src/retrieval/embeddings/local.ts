@@ -28,7 +28,7 @@ const GRAM_LIMIT = 2_000_000;
 const GRAM_WEIGHT = 0.3;
 let gramIds = new Map<string, number>();
 let gramHash = new Uint32Array(1 << 14);
-let gramCounts = new Float64Array(1 << 14);
+let gramCounts = new Uint32Array(1 << 14);
 let wordGrams = new Map<string, Int32Array>();
 let order = new Int32Array(1 << 12);
 
@@ -45,7 +45,7 @@ function gramId(gram: string): number {
   id = gramIds.size;
   gramIds.set(gram, id);
   gramHash = grown(gramHash, id + 1, (n) => new Uint32Array(n));
-  gramCounts = grown(gramCounts, id + 1, (n) => new Float64Array(n));
+  gramCounts = grown(gramCounts, id + 1, (n) => new Uint32Array(n));
   gramHash[id] = fnv1a(gram);
   return id;
 }
@@ -60,6 +60,33 @@ function gramIdsOf(word: string): Int32Array {
   wordGrams.set(word, ids);
   return ids;
 }
+
+/**
+ * A feature's part of the vector is 1 + log(the sum of its weight over its occurrences). The sums are
+ * added up one occurrence at a time, as counting did, and the values kept for counts below
+ * {@link LOG_TABLE_SIZE}: a lookup instead of a logarithm per feature and text, the same numbers.
+ */
+const LOG_TABLE_SIZE = 256;
+function logTable(weight: number): Float64Array {
+  const table = new Float64Array(LOG_TABLE_SIZE);
+  let sum = 0;
+  for (let k = 1; k < LOG_TABLE_SIZE; k++) {
+    sum += weight;
+    table[k] = 1 + Math.log(sum);
+  }
+  return table;
+}
+function logPart(table: Float64Array, weight: number, count: number): number {
+  if (count < LOG_TABLE_SIZE) return table[count] as number;
+  let sum = 0;
+  for (let k = 0; k < count; k++) sum += weight;
+  return 1 + Math.log(sum);
+}
+const TERM_WEIGHT = 1;
+const BIGRAM_WEIGHT = 1.5;
+const TERM_LOGS = logTable(TERM_WEIGHT);
+const BIGRAM_LOGS = logTable(BIGRAM_WEIGHT);
+const GRAM_LOGS = logTable(GRAM_WEIGHT);
 
 /** Per vocabulary: each term id's feature hash and weight (0: not looked at yet). */
 interface TermFeatures {
@@ -144,9 +171,9 @@ export class LocalEmbeddings extends Embeddings {
     }
     const dims = this.dimensions;
     const v = new Float64Array(dims);
-    const fold = (h: number, count: number) => {
+    const fold = (h: number, part: number) => {
       const at = h % dims;
-      v[at] = (v[at] as number) + (h & 0x80000000 ? -1 : 1) * (1 + Math.log(count));
+      v[at] = (v[at] as number) + (h & 0x80000000 ? -1 : 1) * part;
     };
     const { hash, weight } = featuresOf(vocabulary);
     const { names } = vocabulary;
@@ -155,12 +182,12 @@ export class LocalEmbeddings extends Embeddings {
       let w = weight[id] as number;
       if (w === 0) {
         const term = names[id] as string;
-        w = term.includes("_") ? 1.5 : 1;
+        w = term.includes("_") ? BIGRAM_WEIGHT : TERM_WEIGHT;
         weight[id] = w;
         hash[id] = fnv1a(term);
       }
-      // A whole number of 1 or 1.5: the same as adding the weight once per occurrence.
-      fold(hash[id] as number, (frequencies[i] as number) * w);
+      const logs = w === BIGRAM_WEIGHT ? BIGRAM_LOGS : TERM_LOGS;
+      fold(hash[id] as number, logPart(logs, w, frequencies[i] as number));
     }
     let touched = 0;
     for (const word of ws) {
@@ -176,12 +203,12 @@ export class LocalEmbeddings extends Embeddings {
           }
           order[touched++] = id;
         }
-        gramCounts[id] = previous + GRAM_WEIGHT;
+        gramCounts[id] = previous + 1;
       }
     }
     for (let i = 0; i < touched; i++) {
       const id = order[i] as number;
-      fold(gramHash[id] as number, gramCounts[id] as number);
+      fold(gramHash[id] as number, logPart(GRAM_LOGS, GRAM_WEIGHT, gramCounts[id] as number));
       gramCounts[id] = 0;
     }
     let norm = 0;
