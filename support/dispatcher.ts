@@ -1,5 +1,6 @@
 import { Agent, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { IDLE_SOCKET_MS } from "../src/bot/keep-alive.js";
 
 /**
  * A round-robin HTTP dispatcher on 127.0.0.1 (port 0), as an nginx `upstream` of webhook replicas
@@ -24,8 +25,9 @@ export async function startDispatcher(initial: readonly number[] = []): Promise<
   let next = 0;
   let counts = new Map<number, number>();
   let sentOn = 0;
-  // Connections to the replicas are kept open, as nginx's `keepalive` does.
-  const agent = new Agent({ keepAlive: true });
+  // Connections to the replicas are kept open, as nginx's `keepalive` does, and closed here when idle
+  // before the replica closes them (a request written into a connection the replica is closing fails).
+  const agent = new Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
 
   const server = createServer((req, res) => {
     const parts: Buffer[] = [];
