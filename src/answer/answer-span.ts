@@ -183,7 +183,12 @@ const YEAR_TOKEN = /^(1[5-9]|20)\d{2}$/;
 /** Words after which a number names a document or an article of law rather than counts. */
 const IDENTIFIER_WORDS = new Set(["an", "dinh", "so", "tu", "luat", "dieu", "khoan", "muc", "chuong"]);
 
-function isYearOrDate(t: Token, next: Token | undefined, previous: Token | undefined): boolean {
+function isYearOrDate(
+  t: Token,
+  next: Token | undefined,
+  previous: Token | undefined,
+  beforePrevious?: Token,
+): boolean {
   const dayMonth = /^(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?$/.exec(t.text);
   if (dayMonth && Number(dayMonth[1]) <= 31 && Number(dayMonth[2]) <= 12) return true;
   if (YEAR_TOKEN.test(t.text)) return true;
@@ -211,9 +216,15 @@ function isYearOrDate(t: Token, next: Token | undefined, previous: Token | undef
     previous !== undefined &&
     t.start - previous.end <= 1 &&
     /^\d+$/.test(t.text) &&
-    (isCapitalised(previous) || IDENTIFIER_WORDS.has(previous.folded))
+    (isCapitalised(previous) ||
+      (IDENTIFIER_WORDS.has(previous.folded) &&
+        // "tỷ số 3-1", "điểm số 23-16", "con số 100": "số" there is a figure's name, not a document's.
+        !(previous.folded === "so" && FIGURE_NOUNS.has((beforePrevious?.text ?? "").toLowerCase()))))
   );
 }
+
+/** Words that make "số" after them mean a figure ("tỷ số", "điểm số", "con số", "chỉ số"). */
+const FIGURE_NOUNS = new Set(["tỷ", "tỉ", "điểm", "con", "chỉ"]);
 
 /** Words that join the two ends of a range of figures. */
 const RANGE_WORDS = new Set(["den", "toi", "to"]);
@@ -231,7 +242,7 @@ function numberRuns(tokens: Token[], questionWords: Set<string>): Span[] {
         !MULTIPLIERS.has(numberWord(t))) ||
       hundredsOf;
     // A year or a day/month says when, not how many.
-    if (!isNumber || isYearOrDate(t, tokens[i + 1], tokens[i - 1])) continue;
+    if (!isNumber || isYearOrDate(t, tokens[i + 1], tokens[i - 1], tokens[i - 2])) continue;
     let j = i + 1;
     // A figure ends at punctuation ("76,5%; tỷ lệ …" is a figure, then the next clause) and at "%".
     const isNumberAt = (k: number) =>

@@ -236,6 +236,15 @@ describe("findAnswerSpan", () => {
     ).toBe("60%");
   });
 
+  it("reads the figure after 'tỷ số', 'điểm số' as a figure, not a document's number", () => {
+    expect(
+      span(
+        "Tỷ số cuối cùng của trận chung kết là bao nhiêu?",
+        "Đội chủ nhà thắng trận chung kết với tỷ số 23-16, sau 11 điểm ở hiệp cuối.",
+      ),
+    ).toBe("23-16");
+  });
+
   it("answers 'bao nhiêu phần trăm' with a percentage", () => {
     expect(
       span(
