@@ -20,6 +20,8 @@ const USAGE = `Usage: npm run bench -- [--quick] [options]
   --questions N         generated questions per size, on top of the 88 evaluation questions
   --skip LIST           parts to leave out: quality,scale,short,long,incremental,bot,replicas (short,
                         long: the corpora of that length)
+  --incremental-size N  the short corpus whose index is changed in service (incremental part; default
+                        10000, or the largest of --sizes below it)
   --users N             simulated bot users (each sends 5 questions), in the bot and replicas parts
   --replica-size N      generated articles behind the replicas (full: 10000; quick: 300); PostgreSQL
                         from BENCH_DATABASE_URL (default the local server), Redis from BENCH_REDIS_URL
@@ -40,6 +42,7 @@ const { values } = argsOrExit(
       skip: { type: "string", default: "" },
       users: { type: "string" },
       "replica-size": { type: "string" },
+      "incremental-size": { type: "string" },
       seed: { type: "string" },
       work: { type: "string" },
       keep: { type: "boolean", default: false },
@@ -97,7 +100,12 @@ const replicaSize = positive("replica-size", values["replica-size"], values.quic
 const replicaAdditions = values.quick ? 3 : 5;
 const incrementalSize = skip.has("incremental")
   ? undefined
-  : (sizes.find((s) => s === 10_000) ?? sizes.filter((s) => s <= 10_000).at(-1));
+  : values["incremental-size"] !== undefined
+    ? positive("incremental-size", values["incremental-size"], 10_000)
+    : (sizes.find((s) => s === 10_000) ?? sizes.filter((s) => s <= 10_000).at(-1));
+if (incrementalSize !== undefined && !sizes.includes(incrementalSize)) {
+  fail(`--incremental-size ${incrementalSize} is not one of --sizes (${sizes.join(",")})\n${USAGE}`);
+}
 const workDir = path.resolve(values.work ?? path.join(os.tmpdir(), `hoi-cchc-bench-${process.pid}`));
 const corpusDir = path.resolve("data/corpus");
 const questionsFile = path.resolve(EVAL_QUESTIONS_FILE);

@@ -165,9 +165,13 @@ export async function putArticles(
   const fresh: Article[] = [];
   const revive: Array<{ article: Article; labels: number[] }> = [];
   const revised: Article[] = [];
+  // An article whose text another one has is skipped, as a build skips a duplicate file.
+  const byText = new Map(base.articles.map((a) => [a.contentHash, a.id]));
   for (const article of byId.values()) {
     const held = served.get(article.id);
     const key = versionKey(article);
+    const twin = byText.get(article.contentHash);
+    if (twin !== undefined && twin !== article.id && !byId.has(twin)) continue;
     if (held && versionKey(held) === key) {
       revised.push(article);
       continue;
@@ -179,6 +183,9 @@ export async function putArticles(
     else fresh.push(article);
   }
 
+  if (fresh.length + revive.length + revised.length === 0) {
+    return { index: base, indexed: [], restored: [], removed: [], revised: [] };
+  }
   // Everything that can fail comes first: chunking, analysis, embedding.
   const newChunks = fresh.flatMap((a) =>
     chunkArticle(a, { size: options.chunkSize, overlap: options.chunkOverlap }),

@@ -153,8 +153,11 @@ describe("putArticles", () => {
   });
 
   it("adds a new article under the next labels, shared structures grown in place", async () => {
-    const bytes = await readFile(path.join(corpusDir, `${ARTICLE.laoCai}.txt`));
-    const twin = readArticle("lao-cai-2.txt", Buffer.concat([bytes, Buffer.from("\n\nThêm một đoạn mới.")]));
+    const [title, ...rest] = (await readFile(path.join(corpusDir, `${ARTICLE.laoCai}.txt`), "utf8")).split(
+      "\n",
+    );
+    const text = [title, "Thêm một đoạn mới về Lào Cai.", ...rest].join("\n");
+    const twin = readArticle("lao-cai-2.txt", Buffer.from(text));
     const change = await putArticles(base, [twin], options(embedder));
     expect(change.indexed).toEqual(["lao-cai-2"]);
     expect(change.index.lexical.size).toBe(change.index.chunks.length);
@@ -171,6 +174,13 @@ describe("putArticles", () => {
     expect(back.chunks).toBe(change.index.chunks);
     expect(served(back, "lao-cai-2")).toEqual([]);
     expect(back.manifest.chunkCount).toBe(base.chunks.length);
+  });
+
+  it("skips an article whose text another served article has, as a build skips a duplicate file", async () => {
+    const bytes = await readFile(path.join(corpusDir, `${ARTICLE.laoCai}.txt`));
+    const change = await putArticles(base, [readArticle("ban-sao.txt", bytes)], options(embedder));
+    expect(change.index).toBe(base);
+    expect(change.indexed).toEqual([]);
   });
 
   it("only revises the metadata of an article served with the same text and place", async () => {
