@@ -288,6 +288,25 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
     }, options.rebuildDelayMs ?? REBUILD_DELAY_MS).unref();
   }
 
+  /** The corpus fingerprint once `files` changed (restated alone when the folder was listed before). */
+  async function listedFingerprint(files: string[]): Promise<string> {
+    if (listing) await restat(listing, options.corpusDir, files);
+    else listing = await corpusListing(options.corpusDir);
+    return listingFingerprint(listing, settings);
+  }
+
+  async function recordFingerprint(served: LoadedIndex, files: string[]): Promise<void> {
+    try {
+      const fingerprint = await listedFingerprint(files);
+      if (fingerprint === (served.fingerprint ?? served.manifest.fingerprint)) return;
+      await appendChange(options.indexDir, served.manifest, fingerprint, { remove: [] });
+      served.fingerprint = fingerprint;
+    } catch (error) {
+      listing = undefined;
+      throw error;
+    }
+  }
+
   /**
    * One article change: made and served, then recorded on disk (see the interface's comment);
    * withdrawn from service if it cannot be recorded.
@@ -311,15 +330,18 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
       if (!base) return runBuild(onProgress);
       const started = performance.now();
       const made = await apply(base);
-      if (made.index === base) return { ...counts(base), ms: 0, skipped: [] };
-      index = made.index;
       const servedMs = performance.now() - started;
+      if (made.index === base) {
+        // Nothing to serve (a duplicate's text, metadata as it was), but the corpus files may have
+        // been written: their fingerprint is recorded, or the next start would find the index stale.
+        await recordFingerprint(base, touched(base));
+        return { ...counts(base), ms: 0, skipped: [] };
+      }
+      index = made.index;
       const stored = storedChange(kind, made, input);
       let fingerprint: string;
       try {
-        if (listing) await restat(listing, options.corpusDir, touched(base));
-        else listing = await corpusListing(options.corpusDir);
-        fingerprint = listingFingerprint(listing, settings);
+        fingerprint = await listedFingerprint(touched(base));
         await appendChange(options.indexDir, made.index.manifest, fingerprint, stored);
       } catch (error) {
         // The caller puts the corpus back as it was: list it again at the next change.

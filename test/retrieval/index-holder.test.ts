@@ -252,6 +252,24 @@ describe("article changes served without a build", () => {
     expect(await found(next)).toContain(ARTICLE.sonLa);
   });
 
+  it("a change with nothing to serve still records the corpus as it now is, so the next start needs no build", async () => {
+    const dirs = await setup();
+    const h = holder(dirs);
+    await h.index.ready();
+    // A copy under another name: a build would skip it as a duplicate, and so does add().
+    await copyFile(
+      path.join(dirs.corpusDir, `${ARTICLE.laoCai}.txt`),
+      path.join(dirs.corpusDir, "ban-sao.txt"),
+    );
+    const served = h.index.current();
+    await h.index.add([await loadArticle(dirs.corpusDir, "ban-sao.txt")]);
+    expect(h.index.current()).toBe(served);
+    const next = holder(dirs);
+    const reopened = await next.index.ready();
+    expect(next.embeddings.documents).toBe(0);
+    expect(reopened.manifest.articleCount).toBe(5);
+  });
+
   it("a crash after the change was served but before it was recorded leaves an index that is rebuilt, never wrong", async () => {
     const dirs = await setup();
     const h = holder(dirs);
