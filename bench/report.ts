@@ -274,6 +274,7 @@ export function incrementalTable(inc: IncrementalSummary): string {
       "restart (open, apply recorded changes)",
       "full rebuild",
       "added articles found by their opening (top 5)",
+      "the same after the rebuild",
     ],
     [
       [
@@ -283,9 +284,10 @@ export function incrementalTable(inc: IncrementalSummary): string {
         `${formatMs(inc.reopenMs)}${inc.reopenRebuilt ? " (rebuilt)" : ""}`,
         `${formatMs(inc.rebuildMs)} (${formatCount(inc.articlesAfter)} articles)`,
         `${pct(inc.addedFoundAt5)}%`,
+        `${pct(inc.addedFoundAt5Rebuilt)}%`,
       ],
     ],
-    ["l", "r", "r", "r", "r", "r"],
+    ["l", "r", "r", "r", "r", "r", "r"],
   );
   const live = markdownTable(
     [

@@ -16,6 +16,7 @@ import {
 import { type BuildOptions, buildIndex } from "./indexer.js";
 import {
   type LiveChange,
+  prepareForChanges,
   putArticles,
   removeArticles,
   reviseArticles,
@@ -142,6 +143,7 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
   const serialize = writes.run;
 
   function serve(built: LoadedIndex): void {
+    prepareForChanges(built);
     index = built;
     listing = undefined;
     builtLabels = built.chunks.length;
@@ -223,6 +225,7 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
       const files = await corpusListing(options.corpusDir);
       const now = listingFingerprint(files, settings);
       if (replayed && (replayed.fingerprint ?? replayed.manifest.fingerprint) === now) {
+        prepareForChanges(replayed);
         index = replayed;
         listing = files;
         builtLabels = labels;

@@ -228,11 +228,7 @@ export async function putArticles(
     withMeta(chunks, labels, articleMeta(article));
   }
   if (newChunks.length > 0) {
-    // Room for this change and some to come: hnswlib copies the whole graph to grow it.
-    const needed = first + newChunks.length;
-    if (needed > base.vectors.capacity) {
-      base.vectors.resize(needed + Math.max(LIVE_HEADROOM_MIN, Math.ceil(needed * LIVE_HEADROOM_SHARE)));
-    }
+    reserve(base, newChunks.length);
     const versions = new Map(fresh.map((a) => [a.id, versionKey(a)]));
     for (const [i, chunk] of newChunks.entries()) {
       const label = base.lexical.add(terms[i] as string[]);
@@ -253,6 +249,25 @@ export async function putArticles(
     removed: [],
     revised: revised.filter((a) => !sameMeta(served.get(a.id), a)).map((a) => a.id),
   };
+}
+
+/** Room in the vector graph for `more` chunks, and some to come: hnswlib copies the whole graph to grow it. */
+function reserve(index: LoadedIndex, more: number): void {
+  const needed = index.chunks.length + more;
+  if (needed > index.vectors.capacity) {
+    index.vectors.resize(needed + Math.max(LIVE_HEADROOM_MIN, Math.ceil(needed * LIVE_HEADROOM_SHARE)));
+  }
+}
+
+/**
+ * Does ahead of time what the first change to a freshly built or loaded index would otherwise pay
+ * for: the table of labels by article, and room in the vector graph (a build fits the graph to its
+ * chunks; growing it copies every vector). Measured at 50 000 articles (100 371 chunks, load 10 on 2
+ * cores) without this: the first addition was served 773 ms after the call, an edit after it 120 ms.
+ */
+export function prepareForChanges(index: LoadedIndex): void {
+  labelsOf(index);
+  if (index.chunks.length > 0) reserve(index, 1);
 }
 
 /**
