@@ -127,6 +127,25 @@ const MAX_SPAN_WORDS = 10;
  * is more often the next phrase ("… đồng mỗi năm") than part of the unit.
  */
 const MAX_UNIT_WORDS = 1;
+/**
+ * Units and counted nouns written as one syllable. Any other syllable after a figure is mostly the
+ * first half of a word ("3,6 triệu tài khoản", "11.581 thủ tục", "25/25 dịch vụ"): shown alone it
+ * reads as a word cut in two, so the figure goes without it.
+ */
+const ONE_SYLLABLE_UNITS = new Set(
+  (
+    "người dân đồng lượt lần hộ ha km m kg tấn tạ lít năm tháng tuần ngày giờ phút giây tuổi điểm bậc độ " +
+    "cái con chiếc thẻ tỉnh huyện xã phường thôn bản trường lớp tàu xe cây quả " +
+    "usd đô euro bảng yên mét dặm feet inch pound bit byte gb mb"
+  ).split(" "),
+);
+/** Whether the word after a figure is its whole unit: a one-syllable unit, or a word not split in syllables. */
+function isWholeUnit(t: Token, next: Token | undefined): boolean {
+  const word = t.text.toLowerCase();
+  if (ONE_SYLLABLE_UNITS.has(word) || !hasDiacritics(word)) return true;
+  // A syllable the sentence ends or breaks after is a word of its own.
+  return next === undefined || next.before.trim() !== "";
+}
 
 /**
  * Lower-case words a Vietnamese name may hold between two of its capitalised words or before its
@@ -273,7 +292,8 @@ function numberRuns(tokens: Token[], questionWords: Set<string>): Span[] {
       !isCapitalised(tokens[k] as Token) &&
       !questionWords.has((tokens[k] as Token).folded) &&
       !isGlue(tokens[k] as Token) &&
-      (tokens[k] as Token).start - (tokens[k - 1] as Token).end <= 1
+      (tokens[k] as Token).start - (tokens[k - 1] as Token).end <= 1 &&
+      isWholeUnit(tokens[k] as Token, tokens[k + 1])
     )
       k++;
     runs.push({
@@ -569,7 +589,13 @@ interface SlotFrame {
  * The question's folded words and where its question word stands: `at` the word itself ("gì",
  * "bao" of "bao nhiêu"), `start` with the measure word that leads it ("cái gì"), `end` after it.
  */
-function questionWordAt(question: string): { words: string[]; start: number; at: number; end: number } {
+function questionWordAt(question: string): {
+  tokens: Token[];
+  words: string[];
+  start: number;
+  at: number;
+  end: number;
+} {
   const tokens = tokenize(normalizeText(question));
   const words = tokens.map((t) => t.folded);
   const written = tokens.map(asWritten);
@@ -579,7 +605,7 @@ function questionWordAt(question: string): { words: string[]; start: number; at:
   const end = words[at] === "bao" ? at + 2 : at + 1;
   let start = at;
   while (start > 0 && WH_LEADS.has(written[start - 1] as string)) start--;
-  return { words, start, at, end };
+  return { tokens, words, start, at, end };
 }
 
 /**
@@ -696,12 +722,15 @@ function phraseSlot(
  * for what follows "thành" in the sentence; "Ai dẫn đầu …?" for what precedes "dẫn đầu".
  */
 function slotFrame(question: string): SlotFrame {
-  const { words, start, at, end } = questionWordAt(question);
+  const { tokens, words, start, at, end } = questionWordAt(question);
   if (at < 0) return { before: [], after: [], head: [] };
-  const before = words.slice(Math.max(0, start - SLOT_CONTEXT), start).filter((w) => !GLUE.has(w));
+  // Glue is told by the written word where it has diacritics: "hồ sơ" is not "họ số".
+  const content = (from: number, to: number) =>
+    tokens.slice(from, to).flatMap((t) => (isGlue(t) ? [] : [t.folded]));
+  const before = content(Math.max(0, start - SLOT_CONTEXT), start);
   return {
     before,
-    after: words.slice(end, end + SLOT_CONTEXT).filter((w) => !GLUE.has(w)),
+    after: content(end, end + SLOT_CONTEXT),
     head: words[at] === "nao" ? before : [],
   };
 }

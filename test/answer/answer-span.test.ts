@@ -21,6 +21,23 @@ describe("findAnswerSpan", () => {
     ).toBe("45,5%");
   });
 
+  it("shows a figure without half a word: a unit of two syllables is not cut to its first", () => {
+    expect(span("Tỉnh đã công khai bao nhiêu?", "Tỉnh đã công khai 11.581 thủ tục hành chính.")).toBe(
+      "11.581",
+    );
+    expect(span("Cổng có bao nhiêu?", "Cổng đã có hơn 3,6 triệu tài khoản đăng ký.")).toBe("3,6 triệu");
+    expect(span("Có bao nhiêu người tham gia?", "Hội nghị có 500 người tham gia.")).toBe("500");
+    expect(span("Hội nghị có bao nhiêu đại biểu?", "Hội nghị có 500 người dự.")).toBe("500 người");
+    expect(span("Tỉnh đã tiết kiệm bao nhiêu?", "Tỉnh đã tiết kiệm 42 tỷ đồng.")).toBe("42 tỷ đồng");
+  });
+
+  it("reads the question's words beside 'bao nhiêu' with their diacritics: 'hồ sơ' is not glue", () => {
+    const sentence =
+      "Cổng đã có hơn 3,6 triệu tài khoản đăng ký; hơn 7,88 triệu lượt thực hiện các dịch vụ tiện ích; " +
+      "hơn 9,75 triệu hồ sơ trực tuyến thực hiện từ Cổng.";
+    expect(span("Cổng đã có bao nhiêu hồ sơ trực tuyến thực hiện từ Cổng?", sentence)).toBe("9,75 triệu");
+  });
+
   it("does not take a year, a date or a bank for a quantity", () => {
     expect(span("Có bao nhiêu hồ sơ?", "Năm 2023, ngày 8/9 đã có 1.200 hồ sơ.")).toBe("1.200");
     expect(hasAnswerOfType("quantity", "Ngân sách năm 2023 được giao ngày 8/9.", "Bao nhiêu?")).toBe(false);
