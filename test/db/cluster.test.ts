@@ -3,13 +3,14 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createPostgresCorpus, upsertArticle } from "../../src/db/articles.js";
-import { createCluster, type ReconcileOutcome } from "../../src/db/cluster.js";
+import { createPostgresCorpus, syncMirror, upsertArticle } from "../../src/db/articles.js";
+import { createCluster, type ReconcileOutcome, reconcile } from "../../src/db/cluster.js";
 import type { Pool } from "../../src/db/database.js";
-import type { IndexHolder } from "../../src/retrieval/index-holder.js";
+import { createIndexHolder, type IndexHolder } from "../../src/retrieval/index-holder.js";
 import type { LoadedIndex } from "../../src/retrieval/index-store.js";
+import { retrieve } from "../../src/retrieval/retriever.js";
 import type { Article } from "../../src/types.js";
-import { HA_GIANG_UPLOAD, silentLogger } from "../fixtures/support.js";
+import { countingEmbedder, HA_GIANG_UPLOAD, silentLogger } from "../fixtures/support.js";
 import { announceSkip, postgresUnavailable, useTestDatabase } from "./support/postgres.js";
 
 const unavailable = await postgresUnavailable();
@@ -92,5 +93,54 @@ describe.skipIf(unavailable)("cluster listener", () => {
     } finally {
       await cluster.close();
     }
+  });
+});
+
+describe.skipIf(unavailable)("reconcile with the index in service", () => {
+  const database = useTestDatabase();
+
+  it("replaces the chunks of an article whose text changed and tombstones a removed one, without a build", async () => {
+    const pool = database.pool;
+    const mirror = path.join(mkdtempSync(path.join(tmpdir(), "hoi-cchc-cluster-")), "articles");
+    const indexDir = mkdtempSync(path.join(tmpdir(), "hoi-cchc-cluster-index-"));
+    await upsertArticle(pool, "ha-giang.txt", Buffer.from(HA_GIANG_UPLOAD.content), undefined, null);
+    const other =
+      "Kon Tum đưa 120 thủ tục hành chính lên cổng dịch vụ công\nNăm 2024, tỉnh Kon Tum đưa 120 thủ tục hành chính lên cổng dịch vụ công trực tuyến toàn trình.";
+    await upsertArticle(pool, "kon-tum.txt", Buffer.from(other), undefined, null);
+    await syncMirror(pool, mirror);
+    const corpus = createPostgresCorpus(pool, mirror);
+    const embedder = countingEmbedder();
+    const index = createIndexHolder({
+      corpusDir: mirror,
+      indexDir,
+      chunkSize: 700,
+      chunkOverlap: 150,
+      embedder,
+      logger: silentLogger,
+    });
+    const built = await index.ready();
+    const top = async (question: string) =>
+      (await retrieve(index.current(), embedder, question, { k: 1 }))[0]?.chunk;
+
+    const sentence = "Năm 2025, Hà Giang cấp 4.321 chữ ký số miễn phí cho người dân.";
+    const [title, ...rest] = HA_GIANG_UPLOAD.content.split("\n");
+    await upsertArticle(
+      pool,
+      "ha-giang.txt",
+      Buffer.from([title, sentence, ...rest].join("\n")),
+      undefined,
+      null,
+    );
+    const edited = await reconcile(pool, corpus, index, ["ha-giang"]);
+    expect(edited).toMatchObject({ replaced: ["ha-giang"], added: [], removed: [] });
+    expect((await top("Hà Giang cấp bao nhiêu chữ ký số miễn phí?"))?.text).toContain("4.321");
+    expect(index.current().lexical).toBe(built.lexical);
+
+    await pool.query("UPDATE articles SET removed_at = now() WHERE id = 'ha-giang'");
+    const removed = await reconcile(pool, corpus, index, ["ha-giang"]);
+    expect(removed).toMatchObject({ removed: ["ha-giang"], replaced: [], added: [] });
+    expect(index.current().articles.map((a) => a.id)).toEqual(["kon-tum"]);
+    expect((await top("Hà Giang cấp bao nhiêu chữ ký số miễn phí?"))?.articleId).toBe("kon-tum");
+    expect(index.current().lexical).toBe(built.lexical);
   });
 });
