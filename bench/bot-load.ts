@@ -1,9 +1,10 @@
 import { rm } from "node:fs/promises";
 import { loadQuestions } from "../src/evaluation/questions.js";
-import { BotApiServer, makeUser, privateChat } from "../support/bot-api-server.js";
+import { BotApiServer, privateChat } from "../support/bot-api-server.js";
 import { createRng } from "../support/prng.js";
 import { realCoreHome } from "../support/real-core.js";
 import { spawnService } from "./child.js";
+import { loadPlan } from "./load-plan.js";
 import { type LatencySummary, summarize, tallyReplies } from "./stats.js";
 
 /**
@@ -83,18 +84,14 @@ export async function runBotLoad(options: BotLoadOptions): Promise<BotLoadResult
   try {
     await bot.ready;
     const pool = (await loadQuestions(options.questionsFile)).map((q) => q.question);
-    const rng = createRng(options.seed ?? 7);
-    const users = Array.from({ length: options.users }, (_, i) =>
-      makeUser(500_000 + i, `Người dùng ${i + 1}`),
-    );
-    const plan = users.flatMap((user) =>
-      Array.from({ length: options.questionsPerUser }, () => ({
-        user,
-        at: rng.float(0, options.windowMs),
-        text: rng.pick(pool),
-      })),
-    );
-    plan.sort((a, b) => a.at - b.at);
+    const { users, plan } = loadPlan({
+      users: options.users,
+      firstUserId: 500_000,
+      questionsPerUser: options.questionsPerUser,
+      windowMs: options.windowMs,
+      pool,
+      rng: createRng(options.seed ?? 7),
+    });
     const sentAt = new Map<number, number[]>();
     const start = performance.now();
     for (const q of plan) {

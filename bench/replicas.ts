@@ -17,6 +17,7 @@ import {
   WEBHOOK_SECRET,
 } from "../support/replicas.js";
 import { generateArticle, writeCorpus } from "./generator.js";
+import { loadPlan } from "./load-plan.js";
 import { type LatencySummary, summarize, tallyReplies } from "./stats.js";
 
 /**
@@ -308,16 +309,7 @@ interface LoadContext extends ReplicasOptions {
 async function runLoad(c: LoadContext): Promise<ReplicaLoadRun> {
   c.setUpstreams(c.replicas.map((r) => r.port));
   // The same plan for every run (the seed), with users of the run's own.
-  const rng = createRng(c.seed);
-  const users = Array.from({ length: c.users }, (_, i) => makeUser(c.firstUserId + i, `Người dùng ${i + 1}`));
-  const plan = users.flatMap((user) =>
-    Array.from({ length: c.questionsPerUser }, () => ({
-      user,
-      at: rng.float(0, c.windowMs),
-      text: rng.pick(c.pool),
-    })),
-  );
-  plan.sort((x, y) => x.at - y.at);
+  const { users, plan } = loadPlan({ ...c, rng: createRng(c.seed) });
   const chatIds = new Set(users.map((u) => u.id));
 
   const slot = limiter(TELEGRAM_MAX_CONNECTIONS);
