@@ -8,14 +8,7 @@ import { startDispatcher } from "../support/dispatcher.js";
 import { createScratchDatabase, LOCAL_POSTGRES_URL, postgresUnavailable } from "../support/postgres.js";
 import { createRng } from "../support/prng.js";
 import { LOCAL_REDIS_URL, randomKeyPrefix, redisUnavailable, removeKeys } from "../support/redis.js";
-import {
-  ADMIN_ID,
-  type Replica,
-  startReplica,
-  Telegram,
-  WEBHOOK_PATH,
-  WEBHOOK_SECRET,
-} from "../support/replicas.js";
+import { ADMIN_ID, postUpdate, type Replica, startReplica, Telegram } from "../support/replicas.js";
 import { generateArticle, writeCorpus } from "./generator.js";
 import { loadPlan } from "./load-plan.js";
 import { type LatencySummary, summarize, tallyReplies } from "./stats.js";
@@ -319,16 +312,7 @@ async function runLoad(c: LoadContext): Promise<ReplicaLoadRun> {
   const deliver = async (update: Update) => {
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
-      const status = await fetch(`${c.dispatcherUrl}${WEBHOOK_PATH}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": WEBHOOK_SECRET },
-        body: JSON.stringify(update),
-      })
-        .then(async (res) => {
-          await res.arrayBuffer();
-          return res.status;
-        })
-        .catch(() => 0);
+      const status = await postUpdate(c.dispatcherUrl, update).catch(() => 0);
       webhookMs.push(performance.now() - started);
       if (status === 200) return;
       if (attempt >= REDELIVERY_ATTEMPTS) {

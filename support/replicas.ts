@@ -17,6 +17,20 @@ export const WEBHOOK_SECRET = "replica-webhook-secret-0123456789";
 export const WEBHOOK_PATH = "/hook";
 export const ADMIN_ID = 1001;
 
+/**
+ * Posts `update` to the webhook served at `baseUrl` (a replica, or a dispatcher in front of some) as
+ * Telegram does; the HTTP status, once the answer has been read to its end.
+ */
+export async function postUpdate(baseUrl: string, update: unknown): Promise<number> {
+  const res = await fetch(`${baseUrl}${WEBHOOK_PATH}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": WEBHOOK_SECRET },
+    body: JSON.stringify(update),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
 export interface Replica {
   name: string;
   port: number;
@@ -141,14 +155,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     dataDir: root,
     logs,
     waitForLog,
-    async post(update) {
-      const res = await fetch(`http://127.0.0.1:${port}${WEBHOOK_PATH}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": WEBHOOK_SECRET },
-        body: JSON.stringify(update),
-      });
-      return res.status;
-    },
+    post: (update) => postUpdate(`http://127.0.0.1:${port}`, update),
     async stop() {
       if (!gone) child.kill("SIGTERM");
       await exited;

@@ -6,9 +6,8 @@ import { createLogger } from "../../../src/logger.js";
 import { type Service, startService } from "../../../src/service.js";
 import type { BotApiServer } from "../../../support/bot-api-server.js";
 import { freePort } from "../../../support/ports.js";
+import { postUpdate, WEBHOOK_PATH, WEBHOOK_SECRET } from "../../../support/replicas.js";
 import type { FakeAssistant } from "./fake-assistant.js";
-
-const SECRET = "replica-webhook-secret-0123456789";
 
 export interface WebhookReplica {
   service: Service;
@@ -31,8 +30,8 @@ export async function startWebhookReplica(
     DATA_DIR: mkdtempSync(path.join(tmpdir(), "hoi-cchc-replica-")),
     TELEGRAM_BOT_TOKEN: server.token,
     TELEGRAM_API_ROOT: server.apiRoot,
-    TELEGRAM_WEBHOOK_URL: "https://bot.example.vn/hook",
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_WEBHOOK_URL: `https://bot.example.vn${WEBHOOK_PATH}`,
+    TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
     WEBHOOK_PORT: String(port),
     ...env,
   });
@@ -42,13 +41,6 @@ export async function startWebhookReplica(
     version: "9.9.9",
     bot: { editIntervalMs: 20 },
   });
-  const post = async (update: unknown) =>
-    (
-      await fetch(`http://127.0.0.1:${port}/hook`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
-        body: JSON.stringify(update),
-      })
-    ).status;
+  const post = (update: unknown) => postUpdate(`http://127.0.0.1:${port}`, update);
   return { service, assistant, post };
 }
