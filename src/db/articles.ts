@@ -8,7 +8,7 @@ import { isArticleFile, readArticle } from "../ingest/read-article.js";
 import { serialQueue } from "../serial.js";
 import { asStorageError } from "../storage-error.js";
 import type { Article, ArticleMeta } from "../types.js";
-import type { Pool } from "./database.js";
+import { inTransaction, type Pool } from "./database.js";
 
 /**
  * Articles in PostgreSQL, the one truth every replica shares, and each replica's mirror of them:
@@ -172,19 +172,12 @@ export function createPostgresCorpus(pool: Pool, mirrorDir: string): PostgresCor
   async function transaction<T>(
     run: (client: pg.PoolClient, undo: Array<() => Promise<unknown>>) => Promise<T>,
   ): Promise<T> {
-    const client = await pool.connect();
     const undo: Array<() => Promise<unknown>> = [];
     try {
-      await client.query("BEGIN");
-      const result = await run(client, undo);
-      await client.query("COMMIT");
-      return result;
+      return await inTransaction(pool, (client) => run(client, undo));
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
       for (const step of undo.reverse()) await step().catch(() => undefined);
       throw error;
-    } finally {
-      client.release();
     }
   }
 

@@ -66,6 +66,22 @@ export async function migrate(pool: Pool, logger?: Logger): Promise<string[]> {
   }
 }
 
+/** `run` in one transaction on a connection of its own: committed when it returns, rolled back when it throws. */
+export async function inTransaction<T>(pool: Pool, run: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await run(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * Connects to `url` and migrates. An unreachable server or a failed migration ends here with a
  * DatabaseError that says which, and no pool is left open.

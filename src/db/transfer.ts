@@ -16,7 +16,7 @@ import type { Sidecar } from "../ingest/metadata.js";
 import { ArticleError, isArticleFile } from "../ingest/read-article.js";
 import { noArticlesYet, type Queryable, upsertArticle } from "./articles.js";
 import { allAuditEntries, insertAuditEntry } from "./audit-log.js";
-import type { Pool } from "./database.js";
+import { inTransaction, type Pool } from "./database.js";
 import { allQuestions, allVotes, insertQuestion, insertVote } from "./feedback-store.js";
 import { createPostgresSubscriptionStore } from "./subscription-store.js";
 
@@ -133,19 +133,10 @@ export async function seedArticles(
   pool: Pool,
   folders: Pick<DataFolders, "corpusDir" | "trashDir">,
 ): Promise<TransferCounts | undefined> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return inTransaction(pool, async (client) => {
     await client.query("SELECT pg_advisory_xact_lock($1)", [SEED_LOCK_KEY]);
-    const counts = (await noArticlesYet(client)) ? await importArticles(client, folders) : undefined;
-    await client.query("COMMIT");
-    return counts;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return (await noArticlesYet(client)) ? await importArticles(client, folders) : undefined;
+  });
 }
 
 /** Moves a data folder into the database; safe to repeat. */
