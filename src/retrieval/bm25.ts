@@ -74,54 +74,32 @@ const TF_SATURATED = 255;
 const MAGIC = "HCBM25";
 const VERSION = 1;
 
-/** A Uint32Array that grows by doubling. */
-class GrowableU32 {
-  data: Uint32Array;
+/** A typed array (Uint32Array or Uint8Array) that grows by doubling. */
+class Growable<A extends Uint32Array | Uint8Array> {
+  data: A;
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint32Array(Math.max(16, capacity));
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) this.reserve(this.length + 1);
-    this.data[this.length++] = v;
-  }
-  reserve(capacity: number): void {
-    if (capacity <= this.data.length) return;
-    const next = new Uint32Array(Math.max(capacity, this.data.length * 2));
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
-  }
-  copy(): GrowableU32 {
-    const c = new GrowableU32(this.data.length);
-    c.data.set(this.data.subarray(0, this.length));
-    c.length = this.length;
-    return c;
-  }
-  view(): Uint32Array {
-    return this.data.subarray(0, this.length);
-  }
-}
-
-/** A Uint8Array that grows by doubling. */
-class GrowableU8 {
-  data: Uint8Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint8Array(Math.max(16, capacity));
+  constructor(
+    private readonly kind: new (length: number) => A,
+    capacity = 1024,
+  ) {
+    this.data = new kind(Math.max(16, capacity));
   }
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new Uint8Array(this.data.length * 2);
+      const next = new this.kind(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = v;
   }
-  copy(): GrowableU8 {
-    const c = new GrowableU8(this.data.length);
+  copy(): Growable<A> {
+    const c = new Growable(this.kind, this.data.length);
     c.data.set(this.data.subarray(0, this.length));
     c.length = this.length;
     return c;
+  }
+  view(): A {
+    return this.data.subarray(0, this.length) as A;
   }
 }
 
@@ -149,8 +127,8 @@ interface State {
   termIds: Map<string, number>;
   termNames: string[];
   /** Document frequency per term id (compacted and pending postings). */
-  df: GrowableU32;
-  docLengths: GrowableU32;
+  df: Growable<Uint32Array>;
+  docLengths: Growable<Uint32Array>;
   totalLength: number;
   frozen: Frozen;
   /**
@@ -159,10 +137,10 @@ interface State {
    * pending documents are the last `logStarts.length` ones; each starts at its entry there. Five
    * bytes a posting: the log is a big build's largest structure.
    */
-  logTerm: GrowableU32;
-  logTf: GrowableU8;
+  logTerm: Growable<Uint32Array>;
+  logTf: Growable<Uint8Array>;
   logTfBig: Map<number, number>;
-  logStarts: GrowableU32;
+  logStarts: Growable<Uint32Array>;
 }
 
 function freshState(params: Bm25Params): State {
@@ -170,14 +148,14 @@ function freshState(params: Bm25Params): State {
     params,
     termIds: new Map(),
     termNames: [],
-    df: new GrowableU32(),
-    docLengths: new GrowableU32(),
+    df: new Growable(Uint32Array),
+    docLengths: new Growable(Uint32Array),
     totalLength: 0,
     frozen: EMPTY_FROZEN,
-    logTerm: new GrowableU32(),
-    logTf: new GrowableU8(),
+    logTerm: new Growable(Uint32Array),
+    logTf: new Growable(Uint8Array),
     logTfBig: new Map(),
-    logStarts: new GrowableU32(),
+    logStarts: new Growable(Uint32Array),
   };
 }
 
@@ -243,10 +221,10 @@ function compact(s: State): void {
     }
   }
   s.frozen = { terms: nTerms, offsets, docs, tfs, saturated };
-  s.logTerm = new GrowableU32();
-  s.logTf = new GrowableU8();
+  s.logTerm = new Growable(Uint32Array);
+  s.logTf = new Growable(Uint8Array);
   s.logTfBig = new Map();
-  s.logStarts = new GrowableU32();
+  s.logStarts = new Growable(Uint32Array);
 }
 
 function termId(s: State, term: string): number {
@@ -681,10 +659,10 @@ export function loadBm25(input: Uint8Array): Bm25Index {
   const s = freshState({ k1, b });
   s.termNames = termNames;
   s.termIds = new Map(termNames.map((t, i) => [t, i]));
-  s.df = new GrowableU32(nTerms + 16);
+  s.df = new Growable(Uint32Array, nTerms + 16);
   for (let t = 0; t < nTerms; t++) s.df.data[t] = (offsets[t + 1] as number) - (offsets[t] as number);
   s.df.length = nTerms;
-  s.docLengths = new GrowableU32(nDocs + 16);
+  s.docLengths = new Growable(Uint32Array, nDocs + 16);
   s.docLengths.data.set(docLengths);
   s.docLengths.length = nDocs;
   for (let d = 0; d < nDocs; d++) s.totalLength += docLengths[d] as number;
