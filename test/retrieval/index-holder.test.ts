@@ -19,10 +19,11 @@ import { retrieve } from "../../src/retrieval/retriever.js";
 import type { ReindexResult } from "../../src/types.js";
 import {
   ARTICLE,
-  copyCorpus,
   countingEmbedder,
   FIXTURES_DIR,
   fixture,
+  freshDirs,
+  INDEX_SETTINGS,
   silentLogger,
   tempDirs,
 } from "../fixtures/support.js";
@@ -30,19 +31,14 @@ import {
 const temp = tempDirs();
 afterAll(() => temp.cleanup());
 
-async function setup() {
-  const corpusDir = await copyCorpus(await temp.make());
-  const indexDir = await temp.make();
-  return { corpusDir, indexDir };
-}
+const setup = () => freshDirs(temp);
 
 function holder(dirs: { corpusDir: string; indexDir: string }, rebuildDelayMs?: number) {
   const embedder = countingEmbedder();
   const index = createIndexHolder({
     ...dirs,
     rebuildDelayMs,
-    chunkSize: 700,
-    chunkOverlap: 150,
+    ...INDEX_SETTINGS,
     embedder,
     logger: silentLogger,
   });
