@@ -62,30 +62,24 @@ const positive = (name: string, text: string | undefined, fallback: number): num
 };
 
 const mode = values.quick ? "quick" : "full";
-const skipsShort = values.skip.split(",").some((s) => s.trim() === "short");
-const sizes = skipsShort
-  ? []
-  : values.sizes
-    ? values.sizes.split(",").map((s) => positive("sizes", s.trim(), 0))
-    : values.quick
-      ? [300, 2000]
-      : [1000, 10_000, 50_000];
-const longSizes = values.skip.split(",").some((s) => s.trim() === "long")
-  ? []
-  : values["long-sizes"]
-    ? values["long-sizes"].split(",").map((s) => positive("long-sizes", s.trim(), 0))
-    : values.quick
-      ? [500]
-      : [35_000];
-// The product's defaults (src/config), so the figures describe what `npm start` builds.
-const defaults = createConfig({});
-const workers = positive("workers", values.workers, defaults.ingestWorkers);
 const skip = new Set(
   values.skip
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean),
 );
+/** A corpus length's sizes: none when skipped, else the option's list, else the mode's default. */
+const sizeList = (part: string, option: "sizes" | "long-sizes", quick: number[], full: number[]) => {
+  const list = values[option];
+  if (skip.has(part)) return [];
+  if (list) return list.split(",").map((s) => positive(option, s.trim(), 0));
+  return values.quick ? quick : full;
+};
+const sizes = sizeList("short", "sizes", [300, 2000], [1000, 10_000, 50_000]);
+const longSizes = sizeList("long", "long-sizes", [500], [35_000]);
+// The product's defaults (src/config), so the figures describe what `npm start` builds.
+const defaults = createConfig({});
+const workers = positive("workers", values.workers, defaults.ingestWorkers);
 for (const part of skip) {
   if (!["quality", "scale", "short", "long", "incremental", "bot", "replicas"].includes(part))
     fail(`--skip: unknown part "${part}"\n${USAGE}`);
