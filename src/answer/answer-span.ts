@@ -386,19 +386,9 @@ function personRuns(tokens: Token[], joiners = NAME_JOINERS): Span[] {
 
 /**
  * Words that glue rather than answer: a span does not start or end with them, and one made only of
- * them is no answer ("của", "các", "họ").
- */
-const GLUE = new Set(
-  (
-    "cua cac nhung la va da duoc bi thi ma voi cho trong tren duoi nay do kia ho no ong ba anh chi chung " +
-    "mot so rat cung deu van con nhu khi sau truoc tu den vao ra o tai boi vi nen neu de theo ve " +
-    "the a an and of in on at to for by with from is are was were be been"
-  ).split(" "),
-);
-
-/**
- * The same words as written: a word carrying diacritics is glue only as written ("vận" of "cấm vận",
- * "văn" of "văn học" and "con" are not "vẫn" and "còn"; "ba", three, is not "bà").
+ * them is no answer ("của", "các", "họ"). As written: a word carrying diacritics is glue only as
+ * written ("vận" of "cấm vận", "văn" of "văn học" and "con" are not "vẫn" and "còn"; "ba", three, is
+ * not "bà").
  */
 const GLUE_WRITTEN = new Set(
   (
@@ -406,6 +396,11 @@ const GLUE_WRITTEN = new Set(
     "chúng một số rất cũng đều vẫn còn như thế thể khi sau trước từ đến vào ra ở tại bởi vì nên nếu để theo về"
   ).split(" "),
 );
+/** The same words folded, for a word written without diacritics, and English glue. */
+const GLUE = new Set([
+  ...[...GLUE_WRITTEN].map(looseForm),
+  ..."a an and of in on at to for by with from is are was were be been".split(" "),
+]);
 const isGlue = (t: Token) =>
   hasDiacritics(t.text) ? GLUE_WRITTEN.has(t.text.toLowerCase()) : GLUE.has(t.folded);
 
