@@ -439,8 +439,7 @@ const spanText = (sentence: string, tokens: Token[], s: Span) =>
 
 const YEAR_QUESTION = /\b(nam nao|nam may|what year|which year)\b/;
 /** "Phiên thứ mấy?", "xếp thứ bao nhiêu?", "which meeting": the answer is a rank, "thứ tư" or "thứ 4". */
-export const ORDINAL_QUESTION =
-  /\b(thu may|thu bao nhieu|xep thu|hang thu|which (?:meeting|session|round))\b/;
+const ORDINAL_QUESTION = /\b(thu may|thu bao nhieu|xep thu|hang thu|which (?:meeting|session|round))\b/;
 const ORDINAL_ANSWER =
   /(?<![\p{L}])(?:thứ|hạng)\s+(?:\d+|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\p{L}+)?)(?![\p{L}])/giu;
 /** "Đội nào", "tên … là gì", "which team": the answer is a name. */
@@ -506,11 +505,6 @@ function candidates(
     default:
       return newWordRuns(sentence, tokens, questionWords);
   }
-}
-
-/** The question's own words, folded: a span made only of them answers nothing. */
-export function questionWordsOf(question: string): Set<string> {
-  return new Set(tokenize(normalizeText(question)).map((t) => t.folded));
 }
 
 /**
@@ -584,14 +578,14 @@ interface SlotFrame {
  * The question's folded words and where its question word stands: `at` the word itself ("gì",
  * "bao" of "bao nhiêu"), `start` with the measure word that leads it ("cái gì"), `end` after it.
  */
-function questionWordAt(question: string): {
+interface QuestionWordAt {
   tokens: Token[];
   words: string[];
   start: number;
   at: number;
   end: number;
-} {
-  const tokens = tokenize(normalizeText(question));
+}
+function questionWordAt(tokens: Token[]): QuestionWordAt {
   const words = tokens.map((t) => t.folded);
   const written = tokens.map(asWritten);
   const at = written.findIndex(
@@ -637,9 +631,9 @@ const PHRASE_BREAK = /[,;:()]/;
 function phraseSlot(
   sentence: string,
   tokens: Token[],
-  question: string,
+  question: QuestionWordAt,
 ): (Span & { named: boolean }) | undefined {
-  const { words, start, at, end } = questionWordAt(question);
+  const { words, start, at, end } = question;
   if (at < 0) return undefined;
   const before = words.slice(0, start);
   const after = words.slice(end);
@@ -716,8 +710,8 @@ function phraseSlot(
  * The question's words right before and right after its question word: "… đổi tên thành gì?" asks
  * for what follows "thành" in the sentence; "Ai dẫn đầu …?" for what precedes "dẫn đầu".
  */
-function slotFrame(question: string): SlotFrame {
-  const { tokens, words, start, at, end } = questionWordAt(question);
+function slotFrame(question: QuestionWordAt): SlotFrame {
+  const { tokens, words, start, at, end } = question;
   if (at < 0) return { before: [], after: [], head: [] };
   // Glue is told by the written word where it has diacritics: "hồ sơ" is not "họ số".
   const content = (from: number, to: number) =>
@@ -800,36 +794,74 @@ function nameEnd(span: Span, tokens: Token[], questionWords: Set<string>): numbe
 const FALLBACK_TYPES = new Set<AnswerType>(["person", "place", "reason"]);
 
 /**
+ * What finding a span reads from the question, read once for it rather than again for each of the
+ * sentences it is matched against.
+ */
+export interface SpanQuestion {
+  /** The question's own words, folded: a span made only of them answers nothing. */
+  words: Set<string>;
+  asksForYear: boolean;
+  asksForName: boolean;
+  asksForRank: boolean;
+  asksForPercent: boolean;
+  joiners: Set<string>;
+  wordAt: QuestionWordAt;
+  frame: SlotFrame;
+}
+
+export function spanQuestion(question: string): SpanQuestion {
+  const normalized = normalizeText(question);
+  const tokens = tokenize(normalized);
+  const folded = looseForm(question);
+  const wordAt = questionWordAt(tokens);
+  return {
+    words: new Set(tokens.map((t) => t.folded)),
+    asksForYear: YEAR_QUESTION.test(folded),
+    asksForName: NAME_QUESTION.test(folded),
+    asksForRank: ORDINAL_QUESTION.test(folded),
+    asksForPercent: PERCENT_QUESTION.test(folded),
+    joiners: SEVERAL.test(normalized) ? LIST_JOINERS : NAME_JOINERS,
+    wordAt,
+    frame: slotFrame(wordAt),
+  };
+}
+
+const asSpanQuestion = (question: string | SpanQuestion) =>
+  typeof question === "string" ? spanQuestion(question) : question;
+
+/**
  * The best span of `sentence` for the question, or undefined when the sentence holds none of the
  * asked kind (a figure for "bao nhiêu", a date for "khi nào", a name for "ai"…).
  */
-export function findAnswerSpan(type: AnswerType, sentence: string, question: string): Span | undefined {
-  const found = answerSpans(type, sentence, question);
-  const { text, tokens, questionWords } = found;
-  if (type === "manner" || (type === "entity" && !NAME_QUESTION.test(looseForm(question)))) {
-    const slot = phraseSlot(text, tokens, question);
-    if (slot) return { ...slot, text: spanText(text, tokens, slot) };
-  }
+export function findAnswerSpan(
+  type: AnswerType,
+  sentence: string,
+  question: string | SpanQuestion,
+): Span | undefined {
+  const q = asSpanQuestion(question);
+  const found = answerSpans(type, sentence, q);
+  const { text, tokens } = found;
+  const questionWords = q.words;
+  const slot =
+    type === "manner" || type === "entity" || type === "person"
+      ? phraseSlot(text, tokens, q.wordAt)
+      : undefined;
+  if (slot && (type === "manner" || (type === "entity" && !q.asksForName)))
+    return { ...slot, text: spanText(text, tokens, slot) };
   // A name question's slot counts when it holds a name: "Sân bay quốc tế Los Angeles, sân bay bận rộn thứ
   // hai …" for "Sân bay bận rộn thứ hai … là sân bay nào?".
-  if (type === "entity" || type === "person") {
-    const slot = phraseSlot(text, tokens, question);
-    if (slot?.named) return { ...slot, text: spanText(text, tokens, slot) };
-  }
+  if (slot?.named) return { ...slot, text: spanText(text, tokens, slot) };
   // "Ai …?" answered by "Các sinh viên", "ở đâu?" by "trong nông nghiệp": when the sentence (chosen
   // for its words) names nobody or no place, the words beside the question's own answer.
   const typed =
     found.spans.length === 0 && FALLBACK_TYPES.has(type)
-      ? answerSpans("entity", sentence, question).spans
+      ? answerSpans("entity", sentence, q).spans
       : found.spans;
   // "Bao nhiêu phần trăm?" is answered by a percentage when the sentence gives one.
-  const percents = PERCENT_QUESTION.test(looseForm(question))
-    ? typed.filter((s) => spanText(text, tokens, s).endsWith("%"))
-    : [];
+  const percents = q.asksForPercent ? typed.filter((s) => spanText(text, tokens, s).endsWith("%")) : [];
   const spans = percents.length > 0 ? percents : typed;
   const anchors = tokens.flatMap((t, i) => (questionWords.has(t.folded) && t.folded.length > 1 ? [i] : []));
-  const frame = slotFrame(question);
-  const slotted = (s: Span) => slotFit(s, tokens, frame);
+  const slotted = (s: Span) => slotFit(s, tokens, q.frame);
   const clause = clauseCover(text, tokens, questionWords);
   const best = spans.sort(
     (a, b) =>
@@ -847,31 +879,33 @@ export function findAnswerSpan(type: AnswerType, sentence: string, question: str
 }
 
 /** The sentence's spans of the asked kind, unranked, with what ranking them needs. */
-function answerSpans(type: AnswerType, sentence: string, question: string) {
+function answerSpans(type: AnswerType, sentence: string, q: SpanQuestion) {
   const text = normalizeText(sentence);
   const tokens = tokenize(text);
-  const questionWords = questionWordsOf(question);
-  const folded = looseForm(question);
-  const asksForYear = YEAR_QUESTION.test(folded);
+  const questionWords = q.words;
   const spans = candidates(
     type,
     text,
     tokens,
     questionWords,
-    asksForYear,
-    NAME_QUESTION.test(folded),
-    ORDINAL_QUESTION.test(folded),
-    SEVERAL.test(normalizeText(question)) ? LIST_JOINERS : NAME_JOINERS,
+    q.asksForYear,
+    q.asksForName,
+    q.asksForRank,
+    q.joiners,
   ).filter((s) =>
     // A span the question already says is not its answer.
     tokens.slice(s.from, s.to).some((t) => !questionWords.has(t.folded)),
   );
-  return { text, tokens, questionWords, spans };
+  return { text, tokens, spans };
 }
 
 /** Whether the sentence holds words of the asked kind that the question does not already say. */
-export function hasAnswerOfType(type: AnswerType, sentence: string, question: string): boolean {
+export function hasAnswerOfType(
+  type: AnswerType,
+  sentence: string,
+  question: string | SpanQuestion,
+): boolean {
   if (type === "yesno" || type === "entity" || type === "manner" || type === "general") return true;
   // Only whether one exists: ranking the spans is for the sentence that is quoted.
-  return answerSpans(type, sentence, question).spans.length > 0;
+  return answerSpans(type, sentence, asSpanQuestion(question)).spans.length > 0;
 }

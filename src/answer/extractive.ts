@@ -172,8 +172,8 @@ function fitsType(q: QuestionAnalysis, sentence: string): boolean {
   if (q.percent && !sentence.includes("%")) return false;
   // A rank ("thứ tư") is the answer to "thứ mấy", figure or not.
   if (q.type === "quantity" && !q.rank)
-    return hasFigure(sentence) && hasAnswerOfType(q.type, sentence, q.text);
-  return hasAnswerOfType(q.type, sentence, q.text);
+    return hasFigure(sentence) && hasAnswerOfType(q.type, sentence, q.span);
+  return hasAnswerOfType(q.type, sentence, q.span);
 }
 
 /**
@@ -449,7 +449,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
         ...c,
         quote: quote(q, weights, c.sentence),
       }));
-      const span = wantsShort(q) ? findAnswerSpan(q.type, best.sentence, q.text) : undefined;
+      const span = wantsShort(q) ? findAnswerSpan(q.type, best.sentence, q.span) : undefined;
       return { chosen, short: span?.text, confidence };
     }
     // Only a place or year the corpus lacks altogether is named in the refusal; otherwise the

@@ -4,7 +4,7 @@ import { foldDiacritics, looseForm } from "../text/normalize.js";
 import { findPlaces } from "../text/places.js";
 import { analyzeFoldedLiteral } from "../text/terms.js";
 import { yearsAmongDigits } from "../text/years.js";
-import { ORDINAL_QUESTION } from "./answer-span.js";
+import { type SpanQuestion, spanQuestion } from "./answer-span.js";
 import { type AnswerType, answerTypeOf } from "./answer-type.js";
 
 /**
@@ -39,6 +39,8 @@ export interface QuestionAnalysis {
   /** The question asks for a rank ("thứ mấy"), which a figure need not give ("thứ tư"). */
   rank: boolean;
   english: boolean;
+  /** What finding the answer's span in a sentence reads from the question. */
+  span: SpanQuestion;
 }
 
 /**
@@ -151,7 +153,7 @@ export function analyzeQuestion(question: string, context = ""): QuestionAnalysi
   const years = [...new Set(yearsAmongDigits(question))].filter((y) => !periodText.includes(y));
   const contextTerms = context ? contentTerms(context).filter((t) => !terms.includes(t)) : [];
   const sequence = analyzeFoldedLiteral(source).filter((t) => !t.includes("_"));
-  const rank = ORDINAL_QUESTION.test(looseForm(question));
+  const span = spanQuestion(question);
   return {
     text: question,
     type,
@@ -162,7 +164,8 @@ export function analyzeQuestion(question: string, context = ""): QuestionAnalysi
     years,
     aspects,
     percent,
-    rank,
+    rank: span.asksForRank,
     english,
+    span,
   };
 }
