@@ -293,16 +293,19 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
       let offset = 0;
       for (const paragraph of splitParagraphs(text)) {
         const sentences = splitSentences(paragraph);
+        // Each sentence's terms, read once: a sentence is the previous one of the next too.
+        const sentenceTerms = sentences.map((s) => analyzeFolded(s));
         sentences.forEach((sentence, i) => {
           scope = nextScope(scope, sentence, meta.place);
           const previous = sentences[i - 1] ?? "";
           const at = text.indexOf(sentence, offset);
           offset = at >= 0 ? at : offset;
           const before = text.slice(0, Math.max(0, at));
-          const terms = new Set(analyzeFolded(sentence));
-          const { got, total } = covered(q, weights, terms, new Set([...header, ...analyzeFolded(previous)]));
+          const terms = new Set(sentenceTerms[i]);
+          const previousTerms = sentenceTerms[i - 1] ?? [];
+          const { got, total } = covered(q, weights, terms, new Set([...header, ...previousTerms]));
           const coverage = total > 0 ? got / total : 0;
-          const own = covered(q, trust, terms, new Set(analyzeFolded(previous)), placeTerms);
+          const own = covered(q, trust, terms, new Set(previousTerms), placeTerms);
           const ownCoverage = own.total > 0 ? own.got / own.total : 0;
           const places = q.places.filter((p) => scope.includes(p));
           const years = yearsOf(q, sentence, paragraph, `${meta.title} ${before}`, passage.chunk.year);
