@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Message, Update, User } from "grammy/types";
 import { loadQuestions } from "../src/evaluation/questions.js";
+import { concurrencyLimit } from "../src/serial.js";
 import { BotApiServer, makeUser } from "../support/bot-api-server.js";
 import { startDispatcher } from "../support/dispatcher.js";
 import { createScratchDatabase, LOCAL_POSTGRES_URL, postgresUnavailable } from "../support/postgres.js";
@@ -152,23 +153,6 @@ async function processCpuMs(pid: number): Promise<number | null> {
   }
 }
 
-/** At most `limit` tasks at once; the others wait their turn in order. */
-function limiter(limit: number) {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active < limit) active++;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
-    }
-  };
-}
-
 const roundLoad = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 
 export async function runReplicas(options: ReplicasOptions): Promise<ReplicasOutcome> {
@@ -305,7 +289,7 @@ async function runLoad(c: LoadContext): Promise<ReplicaLoadRun> {
   const { users, plan } = loadPlan({ ...c, rng: createRng(c.seed) });
   const chatIds = new Set(users.map((u) => u.id));
 
-  const slot = limiter(TELEGRAM_MAX_CONNECTIONS);
+  const slot = concurrencyLimit(TELEGRAM_MAX_CONNECTIONS);
   const webhookMs: number[] = [];
   let redelivered = 0;
   let undelivered = 0;

@@ -19,3 +19,23 @@ export function serialQueue(): {
     },
   };
 }
+
+/**
+ * At most `max` tasks running at once; the others wait their turn in order, and a task that ends
+ * hands its place straight to the next waiting one.
+ */
+export function concurrencyLimit(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async (task) => {
+    if (active < max) active += 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active -= 1;
+    }
+  };
+}

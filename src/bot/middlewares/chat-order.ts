@@ -1,4 +1,5 @@
 import type { Context as DefaultContext, NextFunction } from "grammy";
+import { concurrencyLimit } from "../../serial.js";
 
 const TURN = Symbol("chat turn");
 type WithTurn = DefaultContext & { [TURN]?: Promise<void> };
@@ -48,17 +49,6 @@ export function chatOrder() {
  * updates waiting for their turn hold no place here and a busy chat cannot crowd out the others.
  */
 export function workSlots(max: number) {
-  let active = 0;
-  const queue: Array<() => void> = [];
-  return async (_ctx: DefaultContext, next: NextFunction): Promise<void> => {
-    if (active < max) active += 1;
-    else await new Promise<void>((resolve) => queue.push(resolve));
-    try {
-      await next();
-    } finally {
-      const following = queue.shift();
-      if (following) following();
-      else active -= 1;
-    }
-  };
+  const slot = concurrencyLimit(max);
+  return (_ctx: DefaultContext, next: NextFunction): Promise<void> => slot(next);
 }
