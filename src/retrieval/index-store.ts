@@ -3,8 +3,9 @@ import { createReadStream } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { articleMeta } from "../ingest/chunk.js";
 import { asStorageError } from "../storage-error.js";
-import type { ArticleMeta, Chunk } from "../types.js";
+import type { Article, ArticleMeta, Chunk } from "../types.js";
 import { type Bm25Index, loadBm25 } from "./bm25.js";
 import { corpusFingerprint, INDEX_FORMAT, type IndexSettings } from "./fingerprint.js";
 import { loadVectorIndex, type VectorIndex } from "./vector-index.js";
@@ -18,6 +19,11 @@ import { loadVectorIndex, type VectorIndex } from "./vector-index.js";
 export interface StoredArticle extends ArticleMeta {
   contentHash: string;
 }
+
+export const storedArticle = (a: Article): StoredArticle => ({
+  ...articleMeta(a),
+  contentHash: a.contentHash,
+});
 
 /** The manifest as read from disk: a file of the index folder, so checked like any outside input. */
 const manifestSchema = z.object({

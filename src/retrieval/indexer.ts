@@ -1,13 +1,19 @@
-import { articleMeta, chunkArticle } from "../ingest/chunk.js";
+import { chunkArticle } from "../ingest/chunk.js";
 import { listCorpusFiles, loadCorpus } from "../ingest/corpus.js";
 import { analyzeWords } from "../text/terms.js";
 import { words } from "../text/words.js";
-import type { Article, Chunk, ReindexProgress, SkippedFile } from "../types.js";
+import type { Chunk, ReindexProgress, SkippedFile } from "../types.js";
 import { type Bm25Index, createBm25 } from "./bm25.js";
 import { analyseInWorkers } from "./build-workers.js";
 import type { Embedder } from "./embeddings/embedder.js";
 import { corpusFingerprint, type IndexSettings } from "./fingerprint.js";
-import { type Contents, type LoadedIndex, type StoredArticle, writeGeneration } from "./index-store.js";
+import {
+  type Contents,
+  type LoadedIndex,
+  type StoredArticle,
+  storedArticle,
+  writeGeneration,
+} from "./index-store.js";
 import { indexedText } from "./indexed-text.js";
 import { createVectorIndex, type VectorIndex } from "./vector-index.js";
 
@@ -88,8 +94,6 @@ export interface BuildResult {
   index: LoadedIndex;
   skipped: SkippedFile[];
 }
-
-const storedArticle = (a: Article): StoredArticle => ({ ...articleMeta(a), contentHash: a.contentHash });
 
 /** Reads the whole corpus folder and writes a new generation; the old one serves until it is done. */
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {

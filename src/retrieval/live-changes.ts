@@ -4,7 +4,7 @@ import { words } from "../text/words.js";
 import type { Article, ArticleMeta, Chunk } from "../types.js";
 import type { Bm25Index } from "./bm25.js";
 import type { Embedder } from "./embeddings/embedder.js";
-import type { LoadedIndex, StoredArticle } from "./index-store.js";
+import { type LoadedIndex, type StoredArticle, storedArticle } from "./index-store.js";
 import { indexedText } from "./indexed-text.js";
 
 /**
@@ -126,8 +126,6 @@ export function removeArticles(base: LoadedIndex, ids: Iterable<string>): LiveCh
     revised: [],
   };
 }
-
-const storedArticle = (a: Article): StoredArticle => ({ ...articleMeta(a), contentHash: a.contentHash });
 
 /** Chunks given new metadata (one object per article, shared by its chunks, as a build makes them). */
 function withMeta(chunks: Chunk[], labels: number[], meta: ArticleMeta): void {
