@@ -262,13 +262,14 @@ async function pruneGenerations(indexDir: string, keep: string): Promise<void> {
   await sweepInterruptedBuilds(indexDir);
 }
 
+/** The folder of the generation CURRENT names, if it names one; throws when CURRENT cannot be read. */
+async function namedGenerationDir(indexDir: string): Promise<string | undefined> {
+  const name = (await readFile(path.join(indexDir, CURRENT), "utf8")).trim();
+  return /^gen-[\w-]+$/.test(name) ? path.join(indexDir, name) : undefined;
+}
+
 async function currentGenerationDir(indexDir: string): Promise<string | undefined> {
-  try {
-    const name = (await readFile(path.join(indexDir, CURRENT), "utf8")).trim();
-    return /^gen-[\w-]+$/.test(name) ? path.join(indexDir, name) : undefined;
-  } catch {
-    return undefined;
-  }
+  return namedGenerationDir(indexDir).catch(() => undefined);
 }
 
 /**
@@ -398,9 +399,8 @@ export async function appendChange(
 ): Promise<void> {
   const line: ChangeLine = { base: generationTag(manifest), fingerprint, change };
   try {
-    const name = (await readFile(path.join(indexDir, CURRENT), "utf8")).trim();
-    if (!/^gen-[\w-]+$/.test(name)) throw new Error(`${indexDir}: no index generation to record a change in`);
-    const dir = path.join(indexDir, name);
+    const dir = await namedGenerationDir(indexDir);
+    if (!dir) throw new Error(`${indexDir}: no index generation to record a change in`);
     const handle = await open(path.join(dir, CHANGES), "a");
     try {
       await handle.write(`${JSON.stringify(line)}\n`);
