@@ -11,6 +11,7 @@ import {
   openIndex,
   readChanges,
   type StoredChange,
+  servedFingerprint,
   sweepInterruptedBuilds,
 } from "./index-store.js";
 import { type BuildOptions, buildIndex } from "./indexer.js";
@@ -225,7 +226,7 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
       const replayed = await replay(existing);
       const files = await corpusListing(options.corpusDir);
       const now = listingFingerprint(files, settings);
-      if (replayed && (replayed.fingerprint ?? replayed.manifest.fingerprint) === now) {
+      if (replayed && servedFingerprint(replayed) === now) {
         prepareForChanges(replayed);
         index = replayed;
         listing = files;
@@ -302,7 +303,7 @@ export function createIndexHolder(options: IndexHolderOptions): IndexHolder {
   async function recordFingerprint(served: LoadedIndex, files: string[]): Promise<void> {
     try {
       const fingerprint = await listedFingerprint(files);
-      if (fingerprint === (served.fingerprint ?? served.manifest.fingerprint)) return;
+      if (fingerprint === servedFingerprint(served)) return;
       await appendChange(options.indexDir, served.manifest, fingerprint, { remove: [] });
       served.fingerprint = fingerprint;
     } catch (error) {

@@ -337,13 +337,16 @@ export async function openIndex(indexDir: string): Promise<LoadedIndex | undefin
   }
 }
 
+/** The corpus fingerprint a loaded index matches: its changes' last, else its generation's. */
+export const servedFingerprint = (index: LoadedIndex) => index.fingerprint ?? index.manifest.fingerprint;
+
 /** Whether a loaded index still matches the corpus folder and the settings. */
 export async function isFresh(
   index: LoadedIndex,
   corpusDir: string,
   settings: IndexSettings,
 ): Promise<boolean> {
-  return (index.fingerprint ?? index.manifest.fingerprint) === (await corpusFingerprint(corpusDir, settings));
+  return servedFingerprint(index) === (await corpusFingerprint(corpusDir, settings));
 }
 
 /** An article change as the changes file keeps it: enough to apply it again from the corpus. */
