@@ -28,9 +28,10 @@ const GRAM_LIMIT = 2_000_000;
 const GRAM_WEIGHT = 0.3;
 let gramIds = new Map<string, number>();
 let gramHash = new Uint32Array(1 << 14);
-let gramCounts = new Uint32Array(1 << 14);
 let wordGrams = new Map<string, Int32Array>();
-let order = new Int32Array(1 << 12);
+/** A text's gram ids, in the order of its words, and their count: buffers reused between texts. */
+const textGrams: number[] = [];
+const gramCounter = new TermCounter();
 
 const grown = <T extends Uint32Array | Float64Array>(a: T, size: number, make: (n: number) => T): T => {
   if (size <= a.length) return a;
@@ -45,7 +46,6 @@ function gramId(gram: string): number {
   id = gramIds.size;
   gramIds.set(gram, id);
   gramHash = grown(gramHash, id + 1, (n) => new Uint32Array(n));
-  gramCounts = grown(gramCounts, id + 1, (n) => new Uint32Array(n));
   gramHash[id] = fnv1a(gram);
   return id;
 }
@@ -189,27 +189,15 @@ export class LocalEmbeddings extends Embeddings {
       const logs = w === BIGRAM_WEIGHT ? BIGRAM_LOGS : TERM_LOGS;
       fold(hash[id] as number, logPart(logs, w, frequencies[i] as number));
     }
-    let touched = 0;
+    textGrams.length = 0;
     for (const word of ws) {
       const ids = gramIdsOf(word);
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i] as number;
-        const previous = gramCounts[id] as number;
-        if (previous === 0) {
-          if (touched === order.length) {
-            const next = new Int32Array(order.length * 2);
-            next.set(order);
-            order = next;
-          }
-          order[touched++] = id;
-        }
-        gramCounts[id] = previous + 1;
-      }
+      for (let i = 0; i < ids.length; i++) textGrams.push(ids[i] as number);
     }
-    for (let i = 0; i < touched; i++) {
-      const id = order[i] as number;
-      fold(gramHash[id] as number, logPart(GRAM_LOGS, GRAM_WEIGHT, gramCounts[id] as number));
-      gramCounts[id] = 0;
+    const grams = gramCounter.count(textGrams, gramIds.size);
+    for (let i = 0; i < grams; i++) {
+      const hashOf = gramHash[gramCounter.distinct[i] as number] as number;
+      fold(hashOf, logPart(GRAM_LOGS, GRAM_WEIGHT, gramCounter.frequencies[i] as number));
     }
     let norm = 0;
     for (let i = 0; i < dims; i++) norm += (v[i] as number) * (v[i] as number);
