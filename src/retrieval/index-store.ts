@@ -349,13 +349,6 @@ export async function isFresh(
   return servedFingerprint(index) === (await corpusFingerprint(corpusDir, settings));
 }
 
-/** An article change as the changes file keeps it: enough to apply it again from the corpus. */
-export type StoredChange =
-  /** Articles served as the corpus holds them now (added, restored, text or place changed). */
-  | { put: Array<{ id: string; sourceFile: string; contentHash: string }> }
-  | { remove: string[] }
-  | { revise: ArticleMeta[] };
-
 /** A line of the changes file: a file of the index folder, so checked like any outside input. */
 const changeLineSchema = z.object({
   /** The generation the change applies to (its manifest's builtAt and fingerprint). */
@@ -363,6 +356,7 @@ const changeLineSchema = z.object({
   /** The corpus fingerprint once the change was made: the index with it applied matches this. */
   fingerprint: z.string(),
   change: z.union([
+    // Articles served as the corpus holds them now (added, restored, text or place changed).
     z.object({
       put: z.array(z.object({ id: z.string(), sourceFile: z.string(), contentHash: z.string() })),
     }),
@@ -385,6 +379,8 @@ const changeLineSchema = z.object({
 });
 
 type ChangeLine = z.infer<typeof changeLineSchema>;
+/** An article change as the changes file keeps it: enough to apply it again from the corpus. */
+export type StoredChange = ChangeLine["change"];
 
 const generationTag = (manifest: Manifest) => `${manifest.builtAt} ${manifest.fingerprint}`;
 
