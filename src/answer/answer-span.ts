@@ -67,6 +67,11 @@ const numberWord = (t: Token) => t.text.toLowerCase();
 const isDigitToken = (t: Token) => /^\d/.test(t.text);
 const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
 /**
+ * A word as the word lists below hold it: written with its diacritics where it has them ("đầu",
+ * first, is not "đâu", where; "thủ" is not "thứ"), folded where it is typed without.
+ */
+const asWritten = (t: Token) => (hasDiacritics(t.text) ? t.text.toLowerCase() : t.folded);
+/**
  * Joining words that may stand inside a name ("Đại học Bách khoa Hà Nội" has none; "Tây Ban Nha" none;
  * "Department of Health and Human Services"), compared as written: "là" is not "la".
  */
@@ -231,11 +236,7 @@ function isYearOrDate(
     return true;
   // "năm 2023", "ngày 8", "tháng 9", compared with their diacritics where written: "thắng 23-16"
   // (won) folds like "tháng" (month).
-  if (
-    previous &&
-    DATE_WORDS.has(hasDiacritics(previous.text) ? previous.text.toLowerCase() : previous.folded)
-  )
-    return true;
+  if (previous && DATE_WORDS.has(asWritten(previous))) return true;
   // A number after a name or a document's kind is part of it ("Đề án 06", "Nghị định 100", "số 766").
   return (
     previous !== undefined &&
@@ -555,11 +556,6 @@ const WH_LEADS = new Set([
   // "như thế nào", "bằng cách nào", "ra sao", "tại sao": the words that ask with the question word.
   ...["như", "thế", "bằng", "cách", "ra", "tại", "vì"],
 ]);
-/**
- * A word as these lists hold it: written with its diacritics where it has them ("đầu", first, is not
- * "đâu", where; "thủ" is not "thứ"), folded where the question is typed without.
- */
-const asWritten = (t: Token) => (hasDiacritics(t.text) ? t.text.toLowerCase() : t.folded);
 /** "Bao nhiêu", "bao lâu", "bao xa", "bao giờ": two words that ask together. */
 const HOW_MUCH = new Set(["nhieu", "lau", "xa", "gio"]);
 /** How many of the question's words on each side of its question word are compared. */
