@@ -101,14 +101,20 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const settings: IndexSettings = { ...options.settings, embeddingsId: embedder.id };
   // Taken before reading, so a file changed during the build makes the result stale, not wrong.
   const fingerprint = await corpusFingerprint(corpusDir, settings);
-  const parallel = await buildWithWorkers(options, settings);
-  if (parallel) {
-    const { skipped, ...contents } = parallel;
-    onProgress?.({ stage: "saving", done: 0, total: 1 });
-    const manifest = await writeGeneration(indexDir, contents, settings, fingerprint);
-    onProgress?.({ stage: "done", done: 1, total: 1 });
-    return { index: { manifest, ...contents }, skipped };
-  }
+  const { skipped, ...contents } =
+    (await buildWithWorkers(options, settings)) ?? (await buildOnMainThread(options, settings));
+  onProgress?.({ stage: "saving", done: 0, total: 1 });
+  const manifest = await writeGeneration(indexDir, contents, settings, fingerprint);
+  onProgress?.({ stage: "done", done: 1, total: 1 });
+  return { index: { manifest, ...contents }, skipped };
+}
+
+/** The build on the main thread alone (see `BuildOptions.workers`). */
+async function buildOnMainThread(
+  options: BuildOptions,
+  settings: IndexSettings,
+): Promise<Contents & { skipped: SkippedFile[] }> {
+  const { corpusDir, embedder, onProgress } = options;
   const { articles, skipped } = await loadCorpus(corpusDir, (done, total) =>
     onProgress?.({ stage: "reading", done, total }),
   );
@@ -119,11 +125,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   }
   const lexical = createBm25();
   const { vectors, dimensions } = await indexChunks(chunks, { embedder, lexical, onProgress });
-  onProgress?.({ stage: "saving", done: 0, total: 1 });
-  const contents = { articles: articles.map(storedArticle), chunks, lexical, vectors, dimensions };
-  const manifest = await writeGeneration(indexDir, contents, settings, fingerprint);
-  onProgress?.({ stage: "done", done: 1, total: 1 });
-  return { index: { manifest, ...contents }, skipped };
+  return { articles: articles.map(storedArticle), chunks, lexical, vectors, dimensions, skipped };
 }
 
 const DEFAULT_BATCH_FILES = 32;
