@@ -7,6 +7,7 @@ import { words } from "../text/words.js";
 import type { Article, Chunk } from "../types.js";
 import type { BatchRequest, BatchResult, FileEntry, WorkerSetup } from "./build-workers.js";
 import { LocalEmbeddings } from "./embeddings/local.js";
+import { Growable } from "./growable.js";
 import { indexedText } from "./indexed-text.js";
 
 /**
@@ -26,26 +27,8 @@ const vocabulary = new TermVocabulary();
 const counter = new TermCounter();
 const termIdsOfChunk: number[] = [];
 
-/** A Uint32Array that grows by doubling; `take` hands its contents over and starts again. */
-function growable() {
-  let data = new Uint32Array(1 << 14);
-  let length = 0;
-  return {
-    push(v: number) {
-      if (length === data.length) {
-        const next = new Uint32Array(data.length * 2);
-        next.set(data);
-        data = next;
-      }
-      data[length++] = v;
-    },
-    take(): Uint32Array {
-      const out = data.slice(0, length);
-      length = 0;
-      return out;
-    },
-  };
-}
+/** Starting room of a batch's arrays, as before (not tuned): they double as needed, so it only spares the first copies. */
+const BATCH_CAPACITY = 1 << 14;
 
 type Read = { file: string; article: Article } | { file: string; error: unknown };
 
@@ -53,10 +36,10 @@ function runBatch(batch: number, read: Read[]): BatchResult {
   const entries: FileEntry[] = [];
   const bodies: Array<Omit<Chunk, "meta">> = [];
   const known = vocabulary.size;
-  const termIds = growable();
-  const tfs = growable();
-  const distinct = growable();
-  const lengths = growable();
+  const termIds = new Growable(Uint32Array, BATCH_CAPACITY);
+  const tfs = new Growable(Uint32Array, BATCH_CAPACITY);
+  const distinct = new Growable(Uint32Array, BATCH_CAPACITY);
+  const lengths = new Growable(Uint32Array, BATCH_CAPACITY);
   const vectorParts: number[][] = [];
   for (const r of read) {
     const { file } = r;
@@ -98,10 +81,10 @@ function runBatch(batch: number, read: Read[]): BatchResult {
     entries,
     chunks: bodies,
     newTerms: vocabulary.names.slice(known),
-    termIds: termIds.take(),
-    tfs: tfs.take(),
-    distinct: distinct.take(),
-    lengths: lengths.take(),
+    termIds: termIds.view().slice(),
+    tfs: tfs.view().slice(),
+    distinct: distinct.view().slice(),
+    lengths: lengths.view().slice(),
     vectors,
   };
 }
