@@ -6,7 +6,7 @@ import type { LoadedIndex } from "../../src/retrieval/index-store.js";
 import { buildIndex } from "../../src/retrieval/indexer.js";
 import { placeTerm, retrieve } from "../../src/retrieval/retriever.js";
 import { analyze } from "../../src/text/terms.js";
-import { ARTICLE, CORPUS_DIR, countingEmbedder, tempDirs } from "../fixtures/support.js";
+import { ARTICLE, CORPUS_DIR, countingEmbedder, INDEX_SETTINGS, tempDirs } from "../fixtures/support.js";
 
 /**
  * The real articles among hundreds of generated ones on the same subjects (other provinces' CCCD
@@ -23,7 +23,7 @@ beforeAll(async () => {
   ({ index } = await buildIndex({
     corpusDir,
     indexDir: await temp.make(),
-    settings: { chunkSize: 700, chunkOverlap: 150 },
+    settings: INDEX_SETTINGS,
     embedder,
   }));
 }, 60_000);

@@ -8,20 +8,22 @@ import { retrieve, searchText } from "../../src/retrieval/retriever.js";
 import { createVectorIndex, type VectorIndex } from "../../src/retrieval/vector-index.js";
 import { analyze } from "../../src/text/terms.js";
 import type { Chunk } from "../../src/types.js";
-import { ARTICLE, copyCorpus, countingEmbedder, fixture, itemAt, tempDirs } from "../fixtures/support.js";
+import {
+  ARTICLE,
+  countingEmbedder,
+  fixture,
+  freshDirs,
+  INDEX_SETTINGS,
+  itemAt,
+  tempDirs,
+} from "../fixtures/support.js";
 
 const temp = tempDirs();
 const embedder = countingEmbedder();
 let index: LoadedIndex;
 
 beforeAll(async () => {
-  const corpusDir = await copyCorpus(await temp.make());
-  ({ index } = await buildIndex({
-    corpusDir,
-    indexDir: await temp.make(),
-    settings: { chunkSize: 700, chunkOverlap: 150 },
-    embedder,
-  }));
+  ({ index } = await buildIndex({ ...(await freshDirs(temp)), settings: INDEX_SETTINGS, embedder }));
 });
 afterAll(() => temp.cleanup());
 
