@@ -895,6 +895,16 @@ function answerSpans(type: AnswerType, sentence: string, q: SpanQuestion) {
   return { text, tokens, spans };
 }
 
+/**
+ * The first name a sentence gives that the question does not: mostly its subject, whom a next
+ * sentence opening with "anh ấy" or "ông" speaks of.
+ */
+export function firstName(sentence: string, question: string | SpanQuestion): Span | undefined {
+  const { text, tokens, spans } = answerSpans("person", sentence, asSpanQuestion(question));
+  const first = spans.sort((a, b) => a.from - b.from)[0];
+  return first && { ...first, text: spanText(text, tokens, first) };
+}
+
 /** Whether the sentence holds words of the asked kind that the question does not already say. */
 export function hasAnswerOfType(
   type: AnswerType,

@@ -1,4 +1,5 @@
 import { answerText } from "../messages.js";
+import { opensWithPersonalPronoun, opensWithReference } from "../text/anaphora.js";
 import { looseForm } from "../text/normalize.js";
 import { findNumbers } from "../text/numbers.js";
 import { splitQuestion } from "../text/question-parts.js";
@@ -7,7 +8,7 @@ import { splitClauses, splitParagraphs, splitSentences } from "../text/sentences
 import { analyzeFolded } from "../text/terms.js";
 import { yearsAmongDigits } from "../text/years.js";
 import type { Passage } from "../types.js";
-import { findAnswerSpan, hasAnswerOfType } from "./answer-span.js";
+import { findAnswerSpan, firstName, hasAnswerOfType } from "./answer-span.js";
 import { toCitation } from "./citations.js";
 import { confidenceOf, DEFAULT_MIN_CONFIDENCE } from "./confidence.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./question.js";
@@ -46,6 +47,8 @@ export interface Candidate {
   passage: Passage;
   rank: number;
   sentence: string;
+  /** The sentence before it in its paragraph ("" for the first). */
+  previous: string;
   terms: Set<string>;
   coverage: number;
   /**
@@ -350,6 +353,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
             passage,
             rank: rankIndex,
             sentence,
+            previous,
             terms,
             coverage,
             ownCoverage,
@@ -377,6 +381,33 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     if (!best) return sentence;
     const text = best.clause.replace(/[;,]$/, "");
     return `${best.i > 0 ? "…" : ""}${text}${/[.!?…]$/.test(text) ? "" : "…"}`;
+  }
+
+  /**
+   * A sentence that opens by referring back ("Anh ấy cũng là…") is quoted after the sentence it
+   * refers to, unless that one is quoted anyway.
+   */
+  function quoteInContext(q: QuestionAnalysis, weights: number[], c: Candidate, picked: Candidate[]): string {
+    const own = quote(q, weights, c.sentence);
+    const referred =
+      c.previous && opensWithReference(c.sentence) && !picked.some((x) => x.sentence === c.previous);
+    return referred ? `${quote(q, weights, c.previous)} ${own}` : own;
+  }
+
+  /**
+   * The words that answer, in the chosen sentence; for "ai?" answered by a sentence about "anh ấy",
+   * the name the sentence before gives.
+   */
+  function shortAnswer(q: QuestionAnalysis, best: Candidate) {
+    const referred =
+      q.type === "person" &&
+      best.previous &&
+      opensWithPersonalPronoun(best.sentence) &&
+      !hasAnswerOfType(q.type, best.sentence, q.span);
+    return (
+      (referred ? firstName(best.previous, q.span) : undefined) ??
+      findAnswerSpan(q.type, best.sentence, q.span)
+    );
   }
 
   /**
@@ -448,11 +479,9 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     // held-out questions refused 0.811 → 0.834 at threshold 0.55, answerable answered 0.695 → 0.686).
     const confidence = best ? confidenceOf({ ...best, coverage: best.ownCoverage }) : 0;
     if (best && confidence >= minConfidence) {
-      const chosen = choose(q, weights, best, answering).map((c) => ({
-        ...c,
-        quote: quote(q, weights, c.sentence),
-      }));
-      const span = wantsShort(q) ? findAnswerSpan(q.type, best.sentence, q.span) : undefined;
+      const picked = choose(q, weights, best, answering);
+      const chosen = picked.map((c) => ({ ...c, quote: quoteInContext(q, weights, c, picked) }));
+      const span = wantsShort(q) ? shortAnswer(q, best) : undefined;
       return { chosen, short: span?.text, confidence };
     }
     // Only a place or year the corpus lacks altogether is named in the refusal; otherwise the

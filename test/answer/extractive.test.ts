@@ -250,6 +250,32 @@ describe("choosing the sentence", () => {
   });
 });
 
+describe("sentences that refer back", () => {
+  const answerer = createExtractiveAnswerer({ termWeight: () => 1, isKnown: () => true, minConfidence: 0 });
+  const text =
+    "Peyton Manning dẫn dắt hai đội khác nhau đến trận chung kết. Anh ấy cũng là thủ quân lớn tuổi nhất từng chơi trận chung kết ở tuổi 39.";
+
+  it("quotes the sentence a pronoun refers to, and answers 'ai' with the name given there", async () => {
+    const draft = await answerer.answer({
+      question: "Ai là thủ quân lớn tuổi nhất từng chơi trận chung kết?",
+      passages: [passage("a", text)],
+    });
+    expect(draft.short).toBe("Peyton Manning");
+    expect(draft.answer).toContain(
+      "Peyton Manning dẫn dắt hai đội khác nhau đến trận chung kết. Anh ấy cũng là",
+    );
+  });
+
+  it("quotes a sentence that names its subject alone", async () => {
+    const draft = await answerer.answer({
+      question: "Ai dẫn dắt hai đội khác nhau đến trận chung kết?",
+      passages: [passage("a", text)],
+    });
+    expect(draft.short).toBe("Peyton Manning");
+    expect(draft.answer).not.toContain("Anh ấy");
+  });
+});
+
 describe("trusting the answer", () => {
   const answerer = createExtractiveAnswerer({ termWeight: () => 2, isKnown: () => true });
   const asked = passage("a", "Cuộc bất tuân dân sự ở Hungary do Ferenc Deák chỉ đạo.", {}, 1);

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { opensWithPersonalPronoun, opensWithReference } from "../../src/text/anaphora.js";
+
+describe("sentences that refer back", () => {
+  it("knows a personal pronoun at the start, after a connective too", () => {
+    expect(opensWithPersonalPronoun("Anh ấy cũng là thủ quân lớn tuổi nhất.")).toBe(true);
+    expect(opensWithPersonalPronoun("Ông cho biết thêm về kế hoạch.")).toBe(true);
+    expect(opensWithPersonalPronoun("Sau đó, họ đánh bại đội chủ nhà.")).toBe(true);
+  });
+
+  it("does not take a title before a name, or a word that merely starts alike, for a pronoun", () => {
+    expect(opensWithPersonalPronoun("Ông Nguyễn Văn A cho biết thêm.")).toBe(false);
+    expect(opensWithPersonalPronoun("Họ Nguyễn là dòng họ lớn.")).toBe(false);
+    expect(opensWithPersonalPronoun("Hôm nay trời đẹp.")).toBe(false);
+    expect(opensWithReference("Đối thủ của họ là Polonia.")).toBe(false);
+  });
+
+  it("knows demonstratives and noun phrases closed by này / ấy", () => {
+    expect(opensWithReference("Đây là khởi đầu của cuộc chiến.")).toBe(true);
+    expect(opensWithReference("Điều này giúp người dân tiết kiệm thời gian.")).toBe(true);
+    expect(opensWithReference("Khu vực này có hai vùng đô thị.")).toBe(true);
+    expect(opensWithReference("Nó rất đa dạng về văn hóa.")).toBe(true);
+    expect(opensWithReference("Đồng Nai là tỉnh công nghiệp.")).toBe(false);
+    expect(opensWithReference("Công ty đã lắp đặt hệ thống chiếu sáng.")).toBe(false);
+  });
+});
