@@ -33,6 +33,8 @@ export interface QuestionAnalysis {
   contextTerms: string[];
   places: string[];
   years: string[];
+  /** Figures the question gives (not years, not a period's digits): "đạt 82,18%", "845 nhiệm vụ". */
+  figures: string[];
   aspects: Aspect[];
   /** The question asks for a percentage, so the answer must give one. */
   percent: boolean;
@@ -55,6 +57,21 @@ const STOP = new Set(
     "xin hien nay bn k ko dc duoc nhieu bang gio ngay thang nam con luot ra muc toi hom"
   ).split(" "),
 );
+
+/** Folded words after which a number measures time ("10 tháng", "6 năm"). */
+const TIME_UNITS = new Set([
+  "thang",
+  "nam",
+  "ngay",
+  "quy",
+  "tuan",
+  "gio",
+  "phut",
+  "giay",
+  "the",
+  "tuoi",
+  "ky",
+]);
 
 const PERCENT = /\b(phan tram|percentage|percent)\b/;
 
@@ -151,8 +168,15 @@ export function analyzeQuestion(question: string, context = ""): QuestionAnalysi
   // A year inside a period ("quý I/2023") is checked with the period, not on its own.
   const periodText = aspects.map((a) => a.label).join(" ");
   const years = [...new Set(yearsAmongDigits(question))].filter((y) => !periodText.includes(y));
-  const contextTerms = context ? contentTerms(context).filter((t) => !terms.includes(t)) : [];
+  const periodDigits = new Set(periodText.split(/\D+/));
   const sequence = analyzeFoldedLiteral(source).filter((t) => !t.includes("_"));
+  // "10 tháng năm 2023" gives a period, which the article may write otherwise, not a figure.
+  const figures = terms.filter((t) => {
+    if (!/^\d[\d.]*$/.test(t) || years.includes(t) || periodDigits.has(t)) return false;
+    const next = sequence[sequence.indexOf(t) + 1];
+    return next === undefined || !TIME_UNITS.has(next);
+  });
+  const contextTerms = context ? contentTerms(context).filter((t) => !terms.includes(t)) : [];
   const span = spanQuestion(question);
   return {
     text: question,
@@ -162,6 +186,7 @@ export function analyzeQuestion(question: string, context = ""): QuestionAnalysi
     contextTerms,
     places,
     years,
+    figures,
     aspects,
     percent,
     rank: span.asksForRank,

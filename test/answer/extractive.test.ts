@@ -250,6 +250,18 @@ describe("choosing the sentence", () => {
   });
 });
 
+describe("a figure the question gives", () => {
+  const answerer = createExtractiveAnswerer({ termWeight: () => 1, isKnown: () => true, minConfidence: 0 });
+  const text =
+    "Chỉ số SIPAS của tỉnh Sơn La liên tục nằm trong tốp đầu các tỉnh.\n\n" +
+    "Chỉ số hài lòng (SIPAS) tỉnh Sơn La đạt 82,18%, cao hơn mức trung bình.";
+
+  it("ranks first the sentence that holds it, though another holds more of the question's words", () => {
+    const { candidates } = answerer.rank("Tỉnh nào có chỉ số SIPAS 82,18%?", [passage("a", text)]);
+    expect(candidates[0]?.sentence).toMatch(/82,18%/);
+  });
+});
+
 describe("sentences that refer back", () => {
   const answerer = createExtractiveAnswerer({ termWeight: () => 1, isKnown: () => true, minConfidence: 0 });
   const text =

@@ -67,3 +67,11 @@ describe("analyzeQuestion", () => {
     expect(analyzeQuestion("Who won the football world cup last year?").terms).toEqual([]);
   });
 });
+
+describe("the figures a question gives", () => {
+  it("keeps figures, not years, a period's digits or a count of months", () => {
+    expect(analyzeQuestion("Trong 10 tháng năm 2023, tỉnh nào đạt 82,18%?").figures).toEqual(["82.18"]);
+    expect(analyzeQuestion("Phiên họp 14/11/2023 có 845 nhiệm vụ nào?").figures).toEqual(["845"]);
+    expect(analyzeQuestion("Lào Cai cắt giảm bao nhiêu TTHC?").figures).toEqual([]);
+  });
+});
