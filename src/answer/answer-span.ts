@@ -237,7 +237,11 @@ function isYearOrDate(
   // "năm 2023", "ngày 8", "tháng 9", compared with their diacritics where written: "thắng 23-16"
   // (won) folds like "tháng" (month).
   if (previous && DATE_WORDS.has(asWritten(previous))) return true;
-  // A number after a name or a document's kind is part of it ("Đề án 06", "Nghị định 100", "số 766").
+  return isIdentifierNumber(t, previous, beforePrevious);
+}
+
+/** A number after a name or a document's kind is part of it ("Đề án 06", "Nghị định 100", "số 766"). */
+function isIdentifierNumber(t: Token, previous: Token | undefined, beforePrevious?: Token): boolean {
   return (
     previous !== undefined &&
     t.start - previous.end <= 1 &&
@@ -247,6 +251,24 @@ function isYearOrDate(
         // "tỷ số 3-1", "điểm số 23-16", "con số 100": "số" there is a figure's name, not a document's.
         !(previous.folded === "so" && FIGURE_NOUNS.has((beforePrevious?.text ?? "").toLowerCase()))))
   );
+}
+
+/**
+ * Identifiers: a number written after a document's kind or "số" ("Nghị định 100", "số 766"), with the
+ * code joined to it ("932/QĐ-TTg", "123/2024/NĐ-CP").
+ */
+function identifierRuns(sentence: string, tokens: Token[]): Span[] {
+  const runs: Span[] = [];
+  tokens.forEach((t, i) => {
+    const coded =
+      /^\d+$/.test(t.text) && sentence[t.end] === "/" && /^[/\d]*[\p{Lu}]/u.test(sentence.slice(t.end + 1));
+    if (!coded && !isIdentifierNumber(t, tokens[i - 1], tokens[i - 2])) return;
+    let to = i + 1;
+    // The code goes on while nothing but "/" or "-" stands between its parts.
+    while (to < tokens.length && /^[/-]$/.test((tokens[to] as Token).before)) to++;
+    runs.push({ text: "", from: i, to });
+  });
+  return runs;
 }
 
 /** Words that make "số" after them mean a figure ("tỷ số", "điểm số", "con số", "chỉ số"). */
@@ -443,6 +465,13 @@ const YEAR_QUESTION = /\b(nam nao|nam may|what year|which year)\b/;
 const ORDINAL_QUESTION = /\b(thu may|thu bao nhieu|xep thu|hang thu|which (?:meeting|session|round))\b/;
 const ORDINAL_ANSWER =
   /(?<![\p{L}])(?:thứ|hạng)\s+(?:\d+|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\p{L}+)?)(?![\p{L}])/giu;
+/**
+ * "Quyết định số mấy?", "số hiệu", "which number": the answer is an identifier ("932/QĐ-TTg", "số
+ * 766"), not a count. "Tỷ số", "điểm số", "chỉ số", "con số" bao nhiêu ask for a figure.
+ */
+const IDENTIFIER_QUESTION =
+  /(?<!\b(?:ty|ti|diem|con|chi) )\bso (?:may|bao nhieu)\b|\b(?:so hieu|ky hieu|which number)\b/;
+
 /** "Đội nào", "tên … là gì", "which team": the answer is a name. */
 const NAME_QUESTION = /\b(\p{L}+ nao|ten|which|what is the name|named)\b|^\s*ho cua\b/u;
 
@@ -454,11 +483,16 @@ function candidates(
   asksForYear: boolean,
   asksForName: boolean,
   asksForRank: boolean,
+  asksForIdentifier: boolean,
   joiners: Set<string>,
 ): Span[] {
   switch (type) {
-    case "quantity":
-      return asksForRank ? patternRuns(sentence, tokens, ORDINAL_ANSWER) : numberRuns(tokens, questionWords);
+    case "quantity": {
+      if (asksForRank) return patternRuns(sentence, tokens, ORDINAL_ANSWER);
+      // "Là số bao nhiêu?" may ask for a figure all the same: the sentence's figures when it names no identifier.
+      const identifiers = asksForIdentifier ? identifierRuns(sentence, tokens) : [];
+      return identifiers.length > 0 ? identifiers : numberRuns(tokens, questionWords);
+    }
     case "time": {
       const runs = patternRuns(sentence, tokens, TIME_PATTERN);
       // "Khi nào?" is best answered by a day, a bare year being only its frame; "năm nào?" by a year.
@@ -799,6 +833,7 @@ export interface SpanQuestion {
   asksForYear: boolean;
   asksForName: boolean;
   asksForRank: boolean;
+  asksForIdentifier: boolean;
   asksForPercent: boolean;
   joiners: Set<string>;
   wordAt: QuestionWordAt;
@@ -815,6 +850,7 @@ export function spanQuestion(question: string): SpanQuestion {
     asksForYear: YEAR_QUESTION.test(folded),
     asksForName: NAME_QUESTION.test(folded),
     asksForRank: ORDINAL_QUESTION.test(folded),
+    asksForIdentifier: IDENTIFIER_QUESTION.test(folded),
     asksForPercent: PERCENT_QUESTION.test(folded),
     joiners: SEVERAL.test(normalized) ? LIST_JOINERS : NAME_JOINERS,
     wordAt,
@@ -887,6 +923,7 @@ function answerSpans(type: AnswerType, sentence: string, q: SpanQuestion) {
     q.asksForYear,
     q.asksForName,
     q.asksForRank,
+    q.asksForIdentifier,
     q.joiners,
   ).filter((s) =>
     // A span the question already says is not its answer.

@@ -21,6 +21,22 @@ describe("findAnswerSpan", () => {
     ).toBe("45,5%");
   });
 
+  it("answers 'số mấy' with an identifier, with its code, and 'chỉ số bao nhiêu' with a figure", () => {
+    const decision =
+      "Văn phòng Chính phủ công bố Quyết định số 932/QĐ-TTg, ngày 6/8/2023 của Thủ tướng về việc thành lập Tổ công tác.";
+    expect(span("Quyết định thành lập Tổ công tác số mấy?", decision)).toBe("932/QĐ-TTg");
+    expect(span("Tổ công tác lập theo quyết định số bao nhiêu?", decision)).toBe("932/QĐ-TTg");
+    expect(
+      span("Nghị định số mấy quy định việc này?", "Việc này theo Nghị định 107 và Nghị định 45/2020/NĐ-CP."),
+    ).toBe("107");
+    expect(span("Chỉ số SIPAS của tỉnh bao nhiêu?", "Chỉ số SIPAS của tỉnh số 1 đạt 82,18% năm 2022.")).toBe(
+      "82,18%",
+    );
+    expect(span("Chỉ số SIPAS là số bao nhiêu?", "Chỉ số SIPAS của tỉnh đạt 82,18% năm 2022.")).toBe(
+      "82,18%",
+    );
+  });
+
   it("shows a figure without half a word: a unit of two syllables is not cut to its first", () => {
     expect(span("Tỉnh đã công khai bao nhiêu?", "Tỉnh đã công khai 11.581 thủ tục hành chính.")).toBe(
       "11.581",
