@@ -1,6 +1,7 @@
 import { isoDate } from "../text/dates.js";
 import { looksEnglish, translateTerms } from "../text/glossary.js";
 import { foldDiacritics, looseForm } from "../text/normalize.js";
+import { paraphrasesOf } from "../text/paraphrases.js";
 import { findPlaces } from "../text/places.js";
 import { analyzeFoldedLiteral } from "../text/terms.js";
 import { yearsAmongDigits } from "../text/years.js";
@@ -29,6 +30,11 @@ export interface QuestionAnalysis {
   terms: string[];
   /** The folded words of the question in order, for telling phrases from the seams between them. */
   sequence: string[];
+  /**
+   * Other ways of saying the question's terms (see paraphrases.ts): per folded term, the terms a
+   * sentence must all hold to say it otherwise.
+   */
+  paraphrases: Map<string, string[][]>;
   /** Terms of the rest of a multi-part question: they help a part, but it need not cover them. */
   contextTerms: string[];
   places: string[];
@@ -183,6 +189,7 @@ export function analyzeQuestion(question: string, context = ""): QuestionAnalysi
     type,
     terms,
     sequence,
+    paraphrases: paraphrasesOf(source),
     contextTerms,
     places,
     years,

@@ -288,6 +288,22 @@ describe("sentences that refer back", () => {
   });
 });
 
+describe("paraphrases", () => {
+  const answerer = createExtractiveAnswerer({ termWeight: () => 2, isKnown: () => true, minConfidence: 0 });
+
+  it("credits a sentence saying the question's words otherwise, in the ranking and the trust", () => {
+    const text = "Ông Lâm sống nhiều năm tại Huế.\n\nÔng Lâm mất tại Huế.";
+    const { candidates } = answerer.rank("Ông Lâm qua đời ở đâu?", [passage("lam", text)]);
+    const [first, second] = candidates;
+    expect(first?.sentence).toBe("Ông Lâm mất tại Huế.");
+    expect(first?.coverage).toBeGreaterThan(second?.coverage ?? 1);
+    expect(first?.ownCoverage).toBeGreaterThan(second?.ownCoverage ?? 1);
+    // Part of the words' weight only: the words themselves count more.
+    const own = answerer.rank("Ông Lâm qua đời ở đâu?", [passage("lam", "Ông Lâm qua đời tại Huế.")]);
+    expect(first?.coverage).toBeLessThan(own.candidates[0]?.coverage ?? 0);
+  });
+});
+
 describe("trusting the answer", () => {
   const answerer = createExtractiveAnswerer({ termWeight: () => 2, isKnown: () => true });
   const asked = passage("a", "Cuộc bất tuân dân sự ở Hungary do Ferenc Deák chỉ đạo.", {}, 1);
