@@ -31,7 +31,7 @@ const CUES: Array<[AnswerType, RegExp]> = [
     "place",
     /\b(o dau|tai dau|noi nao|cho nao|dia diem nao|dia phuong nao|tinh nao|thanh pho nao|nuoc nao|quoc gia nao|vung nao|where)\b/,
   ],
-  ["reason", /\b(tai sao|vi sao|vi ly do gi|ly do gi|ly do nao|nguyen nhan|why)\b/],
+  ["reason", /\b(tai sao|vi sao|do dau|vi ly do gi|ly do gi|ly do nao|nguyen nhan|why)\b/],
   ["manner", /\b(nhu the nao|the nao|bang cach nao|ra sao|how)\b/],
   ["entity", /\b(gi|cai gi|nao|ke ten|what|which)\b/],
 ];

@@ -1,5 +1,10 @@
 import { answerText } from "../messages.js";
-import { opensWithPersonalPronoun, opensWithReference } from "../text/anaphora.js";
+import {
+  introducesList,
+  isListItem,
+  opensWithPersonalPronoun,
+  opensWithReference,
+} from "../text/anaphora.js";
 import { looseForm } from "../text/normalize.js";
 import { findNumbers } from "../text/numbers.js";
 import { splitQuestion } from "../text/question-parts.js";
@@ -47,8 +52,15 @@ export interface Candidate {
   passage: Passage;
   rank: number;
   sentence: string;
-  /** The sentence before it in its paragraph ("" for the first). */
+  /**
+   * The sentence before it in its paragraph, or for a list's item the sentence introducing the list
+   * ("" for none).
+   */
   previous: string;
+  /** Whether it needs that sentence to be understood (it refers back, or is a list's item). */
+  continues: boolean;
+  /** The items of the list it introduces ("… như sau:"), where its facts are. */
+  list: string[];
   terms: Set<string>;
   coverage: number;
   /**
@@ -168,6 +180,20 @@ const SHARED_DISCOUNT = 0.7;
  * a figure's rarity alone, damped by IDF_POWER, let a sentence with more of the question's words win.
  */
 const FIGURE_WEIGHT = 0.3;
+
+/**
+ * Items of a list quoted after the sentence that introduces it: enough for a law's "a) … b) … c) …"
+ * of one clause; a longer list is cited, not recited.
+ */
+const MAX_LIST_ITEMS = 4;
+
+/** The list items (one paragraph each) right after paragraph `p`. */
+function listAfter(paragraphs: string[], p: number): string[] {
+  const items: string[] = [];
+  for (let k = p + 1; k < paragraphs.length && isListItem(paragraphs[k] as string); k++)
+    items.push(paragraphs[k] as string);
+  return items;
+}
 
 /** The share of the question's syllables (not their pairs) a sentence holds. */
 function wordShare(syllables: string[], terms: Set<string>): number {
@@ -329,18 +355,25 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
       const articleMonth = meta.date.slice(0, 7);
       let scope = passage.chunk.scope ?? [];
       let offset = 0;
-      for (const paragraph of splitParagraphs(text)) {
+      // The sentence that opened the list whose items are being read ("… như sau:").
+      let leadIn = "";
+      let leadInTerms: string[] = [];
+      const paragraphs = splitParagraphs(text);
+      paragraphs.forEach((paragraph, p) => {
         const sentences = splitSentences(paragraph);
+        const item = isListItem(paragraph) && leadIn !== "";
         // Each sentence's terms, read once: a sentence is the previous one of the next too.
         const sentenceTerms = sentences.map((s) => analyze(s));
         sentences.forEach((sentence, i) => {
           scope = nextScope(scope, sentence, meta.place);
-          const previous = sentences[i - 1] ?? "";
+          const inherited = i === 0 && item;
+          const list = i === sentences.length - 1 && introducesList(sentence) ? listAfter(paragraphs, p) : [];
+          const previous = sentences[i - 1] ?? (inherited ? leadIn : "");
           const at = text.indexOf(sentence, offset);
           offset = at >= 0 ? at : offset;
           const before = text.slice(0, Math.max(0, at));
           const terms = new Set(sentenceTerms[i]);
-          const previousTerms = sentenceTerms[i - 1] ?? [];
+          const previousTerms = sentenceTerms[i - 1] ?? (inherited ? leadInTerms : []);
           const { got, total } = covered(q, weights, terms, new Set([...header, ...previousTerms]));
           const coverage = total > 0 ? got / total : 0;
           const own = covered(q, trust, terms, new Set(previousTerms), placeTerms);
@@ -356,7 +389,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           );
           const periods = q.aspects.filter((a) => a.kind === "period");
           const ordinals = q.aspects.filter((a) => a.kind === "ordinal");
-          const typed = fitsType(q, sentence);
+          const typed = fitsType(q, sentence) || list.some((x) => fitsType(q, x));
           let failure: Failure | undefined;
           if (q.places.length > 0 && places.length === 0)
             failure = { kind: "place", place: q.places[0] as string };
@@ -390,6 +423,8 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
             rank: rankIndex,
             sentence,
             previous,
+            continues: inherited || (previous !== "" && opensWithReference(sentence)),
+            list,
             terms,
             coverage,
             ownCoverage,
@@ -399,7 +434,13 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
             failure,
           });
         });
-      }
+        // A list goes on while its items do; a sentence ending with ":" opens the next.
+        const last = sentences.at(-1) ?? "";
+        if (introducesList(last)) {
+          leadIn = last;
+          leadInTerms = sentenceTerms.at(-1) ?? [];
+        } else if (!item) leadIn = "";
+      });
     });
     candidates.sort((a, b) => b.score - a.score);
     return { q, weights, candidates };
@@ -420,14 +461,18 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
   }
 
   /**
-   * A sentence that opens by referring back ("Anh ấy cũng là…") is quoted after the sentence it
-   * refers to, unless that one is quoted anyway.
+   * A sentence that opens by referring back ("Anh ấy cũng là…") or a list's item is quoted after the
+   * sentence it continues, unless that one is quoted anyway.
    */
   function quoteInContext(q: QuestionAnalysis, weights: number[], c: Candidate, picked: Candidate[]): string {
     const own = quote(q, weights, c.sentence);
-    const referred =
-      c.previous && opensWithReference(c.sentence) && !picked.some((x) => x.sentence === c.previous);
-    return referred ? `${quote(q, weights, c.previous)} ${own}` : own;
+    const referred = c.continues && !picked.some((x) => x.sentence === c.previous);
+    const items = c.list.filter((x) => !picked.some((y) => y.sentence === x)).slice(0, MAX_LIST_ITEMS);
+    return [
+      ...(referred ? [quote(q, weights, c.previous)] : []),
+      own,
+      ...items.map((x) => quote(q, weights, x)),
+    ].join(" ");
   }
 
   /**
@@ -440,10 +485,13 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
       best.previous &&
       opensWithPersonalPronoun(best.sentence) &&
       !hasAnswerOfType(q.type, best.sentence, q.span);
-    return (
-      (referred ? firstName(best.previous, q.span) : undefined) ??
-      findAnswerSpan(q.type, best.sentence, q.span)
-    );
+    if (referred) return firstName(best.previous, q.span) ?? findAnswerSpan(q.type, best.sentence, q.span);
+    // A sentence introducing a list ("… như sau:") frames the answer; its items give it.
+    for (const item of best.list) {
+      const span = findAnswerSpan(q.type, item, q.span);
+      if (span) return span;
+    }
+    return findAnswerSpan(q.type, best.sentence, q.span);
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
- * Sentences that open by referring back ("Anh ấy cũng là…", "Khu vực này…", "Đây là…"): quoted alone
- * they do not say who or what they speak of, so the answer quotes the sentence before them too, and
- * a "who" question is answered by the name that sentence gives.
+ * Sentences that need the one before them: those opening by referring back ("Anh ấy cũng là…", "Khu
+ * vực này…", "Đây là…") do not say who or what they speak of, and a list's items ("a) 12 ngày làm
+ * việc…") do not say what they list. The answer quotes the sentence before them too, and a "who"
+ * question is answered by the name that sentence gives.
  */
 
 /**
@@ -67,4 +68,17 @@ export function opensWithPersonalPronoun(sentence: string): boolean {
 export function opensWithReference(sentence: string): boolean {
   const text = sentence.trim();
   return PERSONAL_START.test(text) || REFERRING_START.test(text);
+}
+
+/** A list item: "a) 12 ngày…", "- Tiếp nhận hồ sơ…", "2) …", "• …". */
+const LIST_ITEM = /^(?:[\p{Ll}]\)|\d{1,2}[.)]|[-–•+*])\s/u;
+
+/** Whether a paragraph is an item of a list, which the sentence before the list introduces. */
+export function isListItem(paragraph: string): boolean {
+  return LIST_ITEM.test(paragraph.trim());
+}
+
+/** Whether a sentence introduces what follows it ("… như sau:", "… gồm:"). */
+export function introducesList(sentence: string): boolean {
+  return /:\s*$/.test(sentence);
 }

@@ -288,6 +288,35 @@ describe("sentences that refer back", () => {
   });
 });
 
+describe("lists", () => {
+  const answerer = createExtractiveAnswerer({ termWeight: () => 1, isKnown: () => true, minConfidence: 0 });
+  const law =
+    "Điều 113. Nghỉ hằng năm\n" +
+    "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm, hưởng nguyên lương như sau:\n" +
+    "a) 12 ngày làm việc đối với người làm công việc trong điều kiện bình thường;\n" +
+    "b) 14 ngày làm việc đối với người làm nghề nặng nhọc, độc hại;\n" +
+    "Người sử dụng lao động quy định lịch nghỉ.";
+
+  it("quotes a list's items after the sentence introducing it, and answers from them", async () => {
+    const draft = await answerer.answer({
+      question: "Người lao động được nghỉ hằng năm bao nhiêu ngày?",
+      passages: [passage("luat", law)],
+    });
+    expect(draft.short).toBe("12");
+    expect(draft.answer).toContain("như sau: a) 12 ngày làm việc");
+    expect(draft.answer).toContain("b) 14 ngày làm việc");
+    expect(draft.answer).not.toContain("lịch nghỉ");
+  });
+
+  it("quotes an item after the sentence introducing its list", async () => {
+    const draft = await answerer.answer({
+      question: "Người làm nghề nặng nhọc, độc hại được nghỉ mấy ngày?",
+      passages: [passage("luat", law)],
+    });
+    expect(draft.answer).toMatch(/như sau: b\) 14 ngày/);
+  });
+});
+
 describe("paraphrases", () => {
   const answerer = createExtractiveAnswerer({ termWeight: () => 2, isKnown: () => true, minConfidence: 0 });
 

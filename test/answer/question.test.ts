@@ -14,6 +14,7 @@ describe("analyzeQuestion", () => {
     ["Tổ công tác cải cách TTHC có nhiệm vụ gì?", "entity"],
     ["Trung tâm hành chính công đặt ở đâu?", "place"],
     ["Vì sao hồ sơ trực tuyến còn ít?", "reason"],
+    ["Sốt xuất huyết do đâu gây ra?", "reason"],
     ["Người dân nộp hồ sơ như thế nào?", "manner"],
     ["Lào Cai có cắt giảm TTHC không?", "yesno"],
     ["Where is the public administration centre?", "place"],

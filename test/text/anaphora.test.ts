@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { opensWithPersonalPronoun, opensWithReference } from "../../src/text/anaphora.js";
+import {
+  introducesList,
+  isListItem,
+  opensWithPersonalPronoun,
+  opensWithReference,
+} from "../../src/text/anaphora.js";
 
 describe("sentences that refer back", () => {
   it("knows a personal pronoun at the start, after a connective too", () => {
@@ -22,5 +27,22 @@ describe("sentences that refer back", () => {
     expect(opensWithReference("Nó rất đa dạng về văn hóa.")).toBe(true);
     expect(opensWithReference("Đồng Nai là tỉnh công nghiệp.")).toBe(false);
     expect(opensWithReference("Công ty đã lắp đặt hệ thống chiếu sáng.")).toBe(false);
+  });
+});
+
+describe("lists", () => {
+  it("knows an item by its mark and a sentence introducing a list by its colon", () => {
+    for (const item of [
+      "a) 12 ngày làm việc;",
+      "đ) trường hợp khác.",
+      "2) Nộp hồ sơ.",
+      "- Tiếp nhận hồ sơ;",
+      "• Trả kết quả.",
+    ])
+      expect(isListItem(item)).toBe(true);
+    for (const text of ["Điều 113. Nghỉ hằng năm", "12 ngày làm việc.", "Hà Nội-Hải Phòng"])
+      expect(isListItem(text)).toBe(false);
+    expect(introducesList("Hồ sơ gồm:")).toBe(true);
+    expect(introducesList("Hồ sơ gồm ba loại.")).toBe(false);
   });
 });
