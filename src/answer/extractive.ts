@@ -187,6 +187,13 @@ const FIGURE_WEIGHT = 0.3;
  */
 const MAX_LIST_ITEMS = 4;
 
+/**
+ * Ranking credit of a sentence introducing a list read with its items: the same sentence at the end
+ * of a passage that cuts the list off (passages overlap) must not win the tie. Small enough to
+ * decide ties only.
+ */
+const LIST_TIE_BREAK = 0.01;
+
 /** The list items (one paragraph each) right after paragraph `p`. */
 function listAfter(paragraphs: string[], p: number): string[] {
   const items: string[] = [];
@@ -357,7 +364,6 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
       let offset = 0;
       // The sentence that opened the list whose items are being read ("… như sau:").
       let leadIn = "";
-      let leadInTerms: string[] = [];
       const paragraphs = splitParagraphs(text);
       paragraphs.forEach((paragraph, p) => {
         const sentences = splitSentences(paragraph);
@@ -373,7 +379,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           offset = at >= 0 ? at : offset;
           const before = text.slice(0, Math.max(0, at));
           const terms = new Set(sentenceTerms[i]);
-          const previousTerms = sentenceTerms[i - 1] ?? (inherited ? leadInTerms : []);
+          // An item is not credited with the introducing sentence's words: every item of a list would
+          // share them, and in a law an item of another clause ("b) … không quá 12 giờ") outranked the
+          // clause asked about (data/eval/other-domains, o02).
+          const previousTerms = sentenceTerms[i - 1] ?? [];
           const { got, total } = covered(q, weights, terms, new Set([...header, ...previousTerms]));
           const coverage = total > 0 ? got / total : 0;
           const own = covered(q, trust, terms, new Set(previousTerms), placeTerms);
@@ -417,7 +426,8 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
             (wrongOrdinal ? 0.3 : 0) +
             PASSAGE_WEIGHT * (passage.score / topPassageScore) +
             WORD_SHARE_WEIGHT * wordShare(syllables, terms) +
-            FIGURE_WEIGHT * figureShare(q.figures, terms, previousTerms);
+            FIGURE_WEIGHT * figureShare(q.figures, terms, previousTerms) +
+            LIST_TIE_BREAK * Number(list.length > 0);
           candidates.push({
             passage,
             rank: rankIndex,
@@ -436,10 +446,8 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
         });
         // A list goes on while its items do; a sentence ending with ":" opens the next.
         const last = sentences.at(-1) ?? "";
-        if (introducesList(last)) {
-          leadIn = last;
-          leadInTerms = sentenceTerms.at(-1) ?? [];
-        } else if (!item) leadIn = "";
+        if (introducesList(last)) leadIn = last;
+        else if (!item) leadIn = "";
       });
     });
     candidates.sort((a, b) => b.score - a.score);
