@@ -250,28 +250,28 @@ describe("choosing the sentence", () => {
   });
 });
 
+/** Every word weighs alike and nothing is refused: what is chosen and quoted, apart from trust. */
+const plain = createExtractiveAnswerer({ termWeight: () => 1, isKnown: () => true, minConfidence: 0 });
+const askAbout = (question: string, text: string) =>
+  plain.answer({ question, passages: [passage("a", text)] });
+
 describe("a figure the question gives", () => {
-  const answerer = createExtractiveAnswerer({ termWeight: () => 1, isKnown: () => true, minConfidence: 0 });
   const text =
     "Chỉ số SIPAS của tỉnh Sơn La liên tục nằm trong tốp đầu các tỉnh.\n\n" +
     "Chỉ số hài lòng (SIPAS) tỉnh Sơn La đạt 82,18%, cao hơn mức trung bình.";
 
   it("ranks first the sentence that holds it, though another holds more of the question's words", () => {
-    const { candidates } = answerer.rank("Tỉnh nào có chỉ số SIPAS 82,18%?", [passage("a", text)]);
+    const { candidates } = plain.rank("Tỉnh nào có chỉ số SIPAS 82,18%?", [passage("a", text)]);
     expect(candidates[0]?.sentence).toMatch(/82,18%/);
   });
 });
 
 describe("sentences that refer back", () => {
-  const answerer = createExtractiveAnswerer({ termWeight: () => 1, isKnown: () => true, minConfidence: 0 });
   const text =
     "Peyton Manning dẫn dắt hai đội khác nhau đến trận chung kết. Anh ấy cũng là thủ quân lớn tuổi nhất từng chơi trận chung kết ở tuổi 39.";
 
   it("quotes the sentence a pronoun refers to, and answers 'ai' with the name given there", async () => {
-    const draft = await answerer.answer({
-      question: "Ai là thủ quân lớn tuổi nhất từng chơi trận chung kết?",
-      passages: [passage("a", text)],
-    });
+    const draft = await askAbout("Ai là thủ quân lớn tuổi nhất từng chơi trận chung kết?", text);
     expect(draft.short).toBe("Peyton Manning");
     expect(draft.answer).toContain(
       "Peyton Manning dẫn dắt hai đội khác nhau đến trận chung kết. Anh ấy cũng là",
@@ -279,17 +279,13 @@ describe("sentences that refer back", () => {
   });
 
   it("quotes a sentence that names its subject alone", async () => {
-    const draft = await answerer.answer({
-      question: "Ai dẫn dắt hai đội khác nhau đến trận chung kết?",
-      passages: [passage("a", text)],
-    });
+    const draft = await askAbout("Ai dẫn dắt hai đội khác nhau đến trận chung kết?", text);
     expect(draft.short).toBe("Peyton Manning");
     expect(draft.answer).not.toContain("Anh ấy");
   });
 });
 
 describe("lists", () => {
-  const answerer = createExtractiveAnswerer({ termWeight: () => 1, isKnown: () => true, minConfidence: 0 });
   const law =
     "Điều 113. Nghỉ hằng năm\n" +
     "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm, hưởng nguyên lương như sau:\n" +
@@ -298,10 +294,7 @@ describe("lists", () => {
     "Người sử dụng lao động quy định lịch nghỉ.";
 
   it("quotes a list's items after the sentence introducing it, and answers from them", async () => {
-    const draft = await answerer.answer({
-      question: "Người lao động được nghỉ hằng năm bao nhiêu ngày?",
-      passages: [passage("luat", law)],
-    });
+    const draft = await askAbout("Người lao động được nghỉ hằng năm bao nhiêu ngày?", law);
     expect(draft.short).toBe("12");
     expect(draft.answer).toContain("như sau: a) 12 ngày làm việc");
     expect(draft.answer).toContain("b) 14 ngày làm việc");
@@ -309,10 +302,7 @@ describe("lists", () => {
   });
 
   it("quotes an item after the sentence introducing its list", async () => {
-    const draft = await answerer.answer({
-      question: "Người làm nghề nặng nhọc, độc hại được nghỉ mấy ngày?",
-      passages: [passage("luat", law)],
-    });
+    const draft = await askAbout("Người làm nghề nặng nhọc, độc hại được nghỉ mấy ngày?", law);
     expect(draft.answer).toMatch(/như sau: b\) 14 ngày/);
   });
 });
