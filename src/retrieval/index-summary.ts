@@ -18,6 +18,9 @@ import type { LoadedIndex } from "./index-store.js";
  */
 export const TOPICS_SHOWN = 5;
 
+/** Mentions that make a longer article one on a topic its headline does not name (see below). */
+const MIN_TOPIC_MENTIONS = 2;
+
 /** The value `place` holds for national news (see ArticleMeta.place): not a place to list. */
 const NATIONAL = looseForm("Toàn quốc");
 
@@ -74,13 +77,29 @@ export function summarizeIndex(index: LoadedIndex): IndexSummary {
     if (year !== undefined) entry.lastYear = Math.max(entry.lastYear ?? year, year);
     byPlace.set(place, entry);
   }
+  const titles = new Map(index.articles.map((a) => [a.id, looseForm(a.title)]));
+  const chunkCount = new Map<string, number>();
+  for (const c of index.chunks) chunkCount.set(c.articleId, (chunkCount.get(c.articleId) ?? 0) + 1);
   const topics = TOPICS.map((topic) => {
-    const articles = new Set<string>();
+    const phrase = looseForm(topic.phrase);
+    const mentions = new Map<string, number>();
     for (const doc of passagesWith(index, topic.phrase)) {
       const chunk = index.chunks[doc];
-      if (chunk && index.removed?.[doc] !== 1) articles.add(chunk.articleId);
+      if (!chunk || index.removed?.[doc] === 1) continue;
+      // At least one: the index found it there, maybe as its abbreviation ("TTHC").
+      const count = Math.max(1, looseForm(chunk.text).split(phrase).length - 1);
+      mentions.set(chunk.articleId, (mentions.get(chunk.articleId) ?? 0) + count);
     }
-    return { topic, articles: articles.size };
+    // An article is on a topic its headline names or it speaks of more than once; one passing mention
+    // in a longer article ("ngoài phạm vi đơn vị hành chính cấp xã" in a law on residence) is not its
+    // subject. A one-passage article has room for one mention only.
+    const on = [...mentions].filter(
+      ([id, count]) =>
+        count >= MIN_TOPIC_MENTIONS ||
+        titles.get(id)?.includes(phrase) ||
+        (count > 0 && chunkCount.get(id) === 1),
+    );
+    return { topic, articles: on.length };
   })
     .filter((t) => t.articles > 0)
     // Most articles first; the list's own order (broad subjects first) breaks ties.

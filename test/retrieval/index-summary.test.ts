@@ -85,6 +85,23 @@ describe("what the index holds", () => {
     expect(englishText.coverage(summary)).toContain("4 Vietnamese news articles (2020–2022)");
   });
 
+  it("does not take one passing mention in a longer article for its topic", async () => {
+    const filler =
+      "Người lao động được nghỉ hằng năm theo hợp đồng lao động đã ký với người sử dụng lao động. ".repeat(
+        40,
+      );
+    const law = (id: string, mention: string) => ({
+      id,
+      place: "Toàn quốc",
+      date: "2021-01-01",
+      text: `${filler}Công dân đến sinh sống ngoài phạm vi ${mention} nơi đã đăng ký thường trú. ${filler}`,
+    });
+    const once = await appOver([law("luat-1", "đơn vị hành chính cấp xã")]);
+    expect(once.assistant.summary().topics.map((t) => t.vi)).not.toContain("sắp xếp đơn vị hành chính");
+    const twice = await appOver([law("luat-2", "đơn vị hành chính cấp xã và đơn vị hành chính cấp huyện")]);
+    expect(twice.assistant.summary().topics.map((t) => t.vi)).toContain("sắp xếp đơn vị hành chính");
+  });
+
   it("describes an empty corpus as empty", async () => {
     const app = await appOver([]);
     const summary = app.assistant.summary();
