@@ -146,7 +146,8 @@ function contentTerms(text: string): string[] {
 /**
  * The Vietnamese a question is matched with: itself, or for an English question the glossary terms,
  * place names and numbers it carries. An English question the glossary mostly cannot read (another
- * topic altogether) gets no terms, so nothing is found rather than something loosely related.
+ * topic altogether: more unread words than terms that name a topic) gets no terms, so nothing is
+ * found rather than something loosely related.
  */
 function matchText(question: string, english: boolean, places: string[]): string {
   if (!english) return question;
@@ -158,7 +159,9 @@ function matchText(question: string, english: boolean, places: string[]): string
   const unread = unknown.filter(
     (w) => !/\d/.test(w) && !placeWords.has(w) && !acronymWords.has(w) && findPlaces(w).length === 0,
   );
-  if (unread.length > terms.length + acronyms.length) return "";
+  // Question words and measures ("how many", "days") are read but say nothing of the topic.
+  const topical = terms.filter((t) => contentTerms(t).some((c) => !/^\d/.test(c))).length;
+  if (unread.length > topical + acronyms.length) return "";
   return [...terms, ...places, ...acronyms, ...(question.match(/\d+(?:[.,/]\d+)*/g) ?? [])].join(" . ");
 }
 

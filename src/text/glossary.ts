@@ -1,10 +1,8 @@
 import { ABBREVIATIONS } from "./abbreviations.js";
+import { GENERAL_GLOSSARY } from "./glossary-general.js";
 
-/**
- * English terms of the field mapped to the Vietnamese the articles use, so that a question asked
- * in English still meets the passages lexically. Longer phrases first: they are matched greedily.
- */
-export const ENGLISH_GLOSSARY: Array<[string, string]> = [
+/** English terms of administrative reform mapped to the Vietnamese the articles use. */
+const REFORM_GLOSSARY: Array<[string, string]> = [
   ["public administration reform", "cải cách hành chính"],
   ["administrative reform", "cải cách hành chính"],
   ["administrative procedures", "thủ tục hành chính"],
@@ -157,6 +155,38 @@ export const ENGLISH_GLOSSARY: Array<[string, string]> = [
   ["country", "cả nước"],
 ];
 
+/** An English phrase as translateTerms reads a question: lower case, without a possessive "'s". */
+function readForm(english: string): string {
+  return english.toLowerCase().replace(/'s\b/g, "");
+}
+
+/** Whether phrase `outer` holds phrase `inner` as whole words. */
+const holds = (outer: string, inner: string) => outer !== inner && ` ${outer} `.includes(` ${inner} `);
+
+/**
+ * The entries in list order, except that a phrase is moved before the first phrase it holds
+ * ("annual leave" before "leave"): the matcher is greedy in list order, so a phrase listed after
+ * one of its parts would never be matched.
+ */
+function partsLast(entries: Array<[string, string]>): Array<[string, string]> {
+  const ordered: Array<[string, string]> = [];
+  for (const entry of entries) {
+    const at = ordered.findIndex(([en]) => holds(entry[0], en));
+    if (at < 0) ordered.push(entry);
+    else ordered.splice(at, 0, entry);
+  }
+  return ordered;
+}
+
+/**
+ * English terms mapped to the Vietnamese the articles use, so that a question asked in English
+ * still meets the passages lexically: the field's terms, then general vocabulary of public services
+ * and news (glossary-general.ts), each phrase before the phrases it holds.
+ */
+export const ENGLISH_GLOSSARY: Array<[string, string]> = partsLast(
+  [...REFORM_GLOSSARY, ...GENERAL_GLOSSARY].map(([en, vi]) => [readForm(en), vi]),
+);
+
 /** English function words that are not also Vietnamese syllables typed without accents ("to", "a", "the"). */
 const ENGLISH_MARKERS = new Set(
   "of how many much what which who when did does is are was were has have been for with from".split(" "),
@@ -164,9 +194,18 @@ const ENGLISH_MARKERS = new Set(
 const ENGLISH_FILLER = new Set(
   (
     "the a an of in on at to by for with from and or is are was were be been has have had do does did how many much " +
-    "what which who whom when where why its it their this that these those there as into about per than among"
+    "what which who whom when where why its it their this that these those there as into about per than among " +
+    // Pronouns, modal and light verbs, and words of too broad a sense to tell a question's topic.
+    "i my me we our us you your he his she her they them someone anyone one can could should must will would " +
+    "shall may might need needs needed required require requires get gets got getting go goes take takes give " +
+    "given make made do doing done if then so not no any some all each every other also only just still " +
+    "after before during within under over up out according people person persons number kind type many much " +
+    "there here long"
   ).split(" "),
 );
+
+/** Letters of the longest Vietnamese syllable typed without accents ("nghieng", "khuyech"). */
+const MAX_SYLLABLE_LETTERS = 7;
 
 /** The field's abbreviations in lower case ("sipas", "tthc"): typed so, they are still not English. */
 const ABBREVIATION_WORDS = new Set(Object.keys(ABBREVIATIONS).map((a) => a.toLowerCase()));
@@ -174,7 +213,7 @@ const ABBREVIATION_WORDS = new Set(Object.keys(ABBREVIATIONS).map((a) => a.toLow
 /**
  * True for a question written in English: plain ASCII words, and a fair share of them spelled in a
  * way Vietnamese typed without accents never is (letters f, j, w, z; endings other than Vietnamese
- * finals) or English function words. Acronyms (TTHC, CCCD, or "sipas" typed in lower case) are left
+ * finals; more letters than a syllable has: "application") or English function words. Acronyms (TTHC, CCCD, or "sipas" typed in lower case) are left
  * out of the count.
  */
 export function looksEnglish(text: string): boolean {
@@ -185,31 +224,38 @@ export function looksEnglish(text: string): boolean {
   const lower = ws.map((w) => w.toLowerCase());
   if (lower.some((w) => !/^[a-z']+$/.test(w))) return false;
   const foreign = lower.filter(
-    (w) => /[fjwz']/.test(w) || (/[bdgklqrsvx]$/.test(w) && !/ng$/.test(w)) || ENGLISH_MARKERS.has(w),
+    (w) =>
+      /[fjwz']/.test(w) ||
+      (/[bdgklqrsvx]$/.test(w) && !/ng$/.test(w)) ||
+      w.length > MAX_SYLLABLE_LETTERS ||
+      ENGLISH_MARKERS.has(w),
   ).length;
   return foreign / lower.length >= 0.25;
 }
 
 export interface Translation {
-  /** Vietnamese phrases for the English terms found, longest match first. */
+  /** Vietnamese phrases for the English terms found (longest match first), in the question's order. */
   terms: string[];
   /** Content words the glossary does not know (place names and numbers included). */
   unknown: string[];
 }
 
 export function translateTerms(question: string): Translation {
-  let rest = ` ${question
-    .toLowerCase()
-    .replace(/'s\b/g, "")
-    .replace(/[^\p{L}\d/.,'\- ]+/gu, " ")} `;
-  const terms: string[] = [];
+  let rest = ` ${readForm(question)
+    .replace(/[^\p{L}\d/.,'\- ]+/gu, " ")
+    // A full stop or comma ends a word unless it is inside a number ("82.18", "1,5").
+    .replace(/[.,](?!\d)/g, " ")} `;
+  const found: Array<{ at: number; vi: string }> = [];
   for (const [en, vi] of ENGLISH_GLOSSARY) {
     const needle = ` ${en} `;
-    while (rest.includes(needle)) {
-      terms.push(vi);
-      rest = rest.replace(needle, " ");
+    for (let at = rest.indexOf(needle); at >= 0; at = rest.indexOf(needle)) {
+      found.push({ at, vi });
+      // Blanked rather than cut out, so that the words on either side do not become a phrase.
+      rest = `${rest.slice(0, at + 1)}${" ".repeat(en.length)}${rest.slice(at + needle.length - 1)}`;
     }
   }
+  // In the question's order, as a Vietnamese question would say them.
+  const terms = found.sort((a, b) => a.at - b.at).map((f) => f.vi);
   const unknown = rest.split(/\s+/).filter((w) => w.length > 1 && !ENGLISH_FILLER.has(w));
   return { terms, unknown };
 }
