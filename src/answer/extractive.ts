@@ -202,6 +202,10 @@ function listAfter(paragraphs: string[], p: number): string[] {
   return items;
 }
 
+/** A question on the whole country ("cả nước", "toàn quốc", "nationwide"). */
+const NATIONAL_QUESTION = /\b(ca nuoc|toan quoc|nationwide|whole country)\b/;
+const NATIONAL_LABEL = "cả nước";
+
 /** The share of the question's syllables (not their pairs) a sentence holds. */
 function wordShare(syllables: string[], terms: Set<string>): number {
   return syllables.length > 0 ? syllables.filter((t) => terms.has(t)).length / syllables.length : 0;
@@ -339,6 +343,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
   ): { q: QuestionAnalysis; weights: number[]; candidates: Candidate[] } {
     const q = analyzeQuestion(question, context);
     const placeOnly = new Set(q.places.flatMap((p) => analyzeFolded(p)));
+    const asksNational = q.places.length === 0 && NATIONAL_QUESTION.test(looseForm(question));
     const weights = questionWeights(q, placeOnly);
     const syllables = q.terms.filter((t) => !t.includes("_"));
     const trust = trustWeights(q, weights, passages);
@@ -402,6 +407,9 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           let failure: Failure | undefined;
           if (q.places.length > 0 && places.length === 0)
             failure = { kind: "place", place: q.places[0] as string };
+          // "Cả nước …?" is not answered by a province's own figure (a report on one province
+          // speaks of the country only where it says so).
+          else if (asksNational && scope.length > 0) failure = { kind: "place", place: NATIONAL_LABEL };
           else if (q.years.length > 0 && years.length === 0)
             failure = { kind: "year", year: q.years[0] as string };
           // An exact day is written once, where the report opens ("Chiều 2-2, …"): the sentences

@@ -255,6 +255,22 @@ const plain = createExtractiveAnswerer({ termWeight: () => 1, isKnown: () => tru
 const askAbout = (question: string, text: string) =>
   plain.answer({ question, passages: [passage("a", text)] });
 
+describe("a question on the whole country", () => {
+  const report =
+    "Năm 2024, tỉnh Thanh Hóa đã tinh giản 654 biên chế. Tỉnh tiếp tục sắp xếp bộ máy.\n\n" +
+    "Tại phiên họp, Bộ Nội vụ cho biết cả nước đã tinh giản 7.151 biên chế trong năm 2024.";
+
+  it("takes the country's figure, not a province's, and refuses when only a province's is written", async () => {
+    const draft = await askAbout("Năm 2024 cả nước tinh giản được bao nhiêu biên chế?", report);
+    expect(draft.short).toBe("7.151");
+    const provincial = await askAbout(
+      "Năm 2024 cả nước tinh giản được bao nhiêu biên chế?",
+      "Năm 2024, tỉnh Thanh Hóa đã tinh giản 654 biên chế.",
+    );
+    expect(provincial.found).toBe(false);
+  });
+});
+
 describe("a figure the question gives", () => {
   const text =
     "Chỉ số SIPAS của tỉnh Sơn La liên tục nằm trong tốp đầu các tỉnh.\n\n" +
