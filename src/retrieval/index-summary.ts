@@ -2,7 +2,7 @@ import { TOPICS } from "../text/field-topics.js";
 import { looseForm } from "../text/normalize.js";
 import { labelProvince } from "../text/provinces.js";
 import { analyzeFoldedLiteral } from "../text/terms.js";
-import type { IndexSummary } from "../types.js";
+import type { Chunk, IndexSummary } from "../types.js";
 import type { LoadedIndex } from "./index-store.js";
 
 /**
@@ -20,6 +20,22 @@ export const TOPICS_SHOWN = 5;
 
 /** Mentions that make a longer article one on a topic its headline does not name (see below). */
 const MIN_TOPIC_MENTIONS = 2;
+
+/** How many times any of `needles` occurs in `text`, counting up to MIN_TOPIC_MENTIONS. */
+function occurrences(text: string, needles: string[]): number {
+  let n = 0;
+  for (const needle of needles)
+    for (
+      let at = text.indexOf(needle);
+      at >= 0 && n < MIN_TOPIC_MENTIONS;
+      at = text.indexOf(needle, at + needle.length)
+    )
+      n++;
+  return n;
+}
+
+/** Text of plain ASCII: Vietnamese typed without its diacritics. */
+const UNACCENTED = /^\p{ASCII}*$/u;
 
 /** The value `place` holds for national news (see ArticleMeta.place): not a place to list. */
 const NATIONAL = looseForm("Toàn quốc");
@@ -77,29 +93,46 @@ export function summarizeIndex(index: LoadedIndex): IndexSummary {
     if (year !== undefined) entry.lastYear = Math.max(entry.lastYear ?? year, year);
     byPlace.set(place, entry);
   }
-  const titles = new Map(index.articles.map((a) => [a.id, looseForm(a.title)]));
   const chunkCount = new Map<string, number>();
   for (const c of index.chunks) chunkCount.set(c.articleId, (chunkCount.get(c.articleId) ?? 0) + 1);
+  const titles = new Map(index.articles.map((a) => [a.id, looseForm(a.title)]));
   const topics = TOPICS.map((topic) => {
     const phrase = looseForm(topic.phrase);
-    const mentions = new Map<string, number>();
+    // As written in a sentence or at its start ("Thủ tục hành chính …").
+    const written = [
+      topic.phrase.toLowerCase(),
+      topic.phrase.charAt(0).toUpperCase() + topic.phrase.slice(1).toLowerCase(),
+    ];
+    const held = new Map<string, Chunk[]>();
     for (const doc of passagesWith(index, topic.phrase)) {
       const chunk = index.chunks[doc];
       if (!chunk || index.removed?.[doc] === 1) continue;
-      // At least one: the index found it there, maybe as its abbreviation ("TTHC").
-      const count = Math.max(1, looseForm(chunk.text).split(phrase).length - 1);
-      mentions.set(chunk.articleId, (mentions.get(chunk.articleId) ?? 0) + count);
+      const chunks = held.get(chunk.articleId);
+      if (chunks) chunks.push(chunk);
+      else held.set(chunk.articleId, [chunk]);
     }
+    // Counted as written (in lower case, or capitalised where a sentence starts with it), and folded
+    // only in a passage typed without diacritics: folding every passage it might be in took the
+    // summary of 10 000 generated articles from 52 ms to 2.6 s (115 ms so).
+    const mentionedTwice = (chunk: Chunk) =>
+      UNACCENTED.test(chunk.text)
+        ? occurrences(looseForm(chunk.text), [phrase]) >= MIN_TOPIC_MENTIONS
+        : occurrences(chunk.text, written) >= MIN_TOPIC_MENTIONS;
     // An article is on a topic its headline names or it speaks of more than once; one passing mention
     // in a longer article ("ngoài phạm vi đơn vị hành chính cấp xã" in a law on residence) is not its
-    // subject. A one-passage article has room for one mention only.
-    const on = [...mentions].filter(
-      ([id, count]) =>
-        count >= MIN_TOPIC_MENTIONS ||
+    // subject. A one-passage article has room for one mention only. Every passage holding the topic
+    // counts at least once (the index found it there, maybe as its abbreviation, "TTHC"), so only an
+    // article with one such passage among several needs its mentions counted.
+    let articles = 0;
+    for (const [id, chunks] of held) {
+      const on =
+        chunks.length >= MIN_TOPIC_MENTIONS ||
+        chunkCount.get(id) === 1 ||
         titles.get(id)?.includes(phrase) ||
-        (count > 0 && chunkCount.get(id) === 1),
-    );
-    return { topic, articles: on.length };
+        mentionedTwice(chunks[0] as Chunk);
+      if (on) articles++;
+    }
+    return { topic, articles };
   })
     .filter((t) => t.articles > 0)
     // Most articles first; the list's own order (broad subjects first) breaks ties.
