@@ -202,8 +202,7 @@ function listAfter(paragraphs: string[], p: number): string[] {
   return items;
 }
 
-/** A question on the whole country ("cả nước", "toàn quốc", "nationwide"). */
-const NATIONAL_QUESTION = /\b(ca nuoc|toan quoc|nationwide|whole country)\b/;
+/** How a failure names the whole country a sentence on one province does not speak of. */
 const NATIONAL_LABEL = "cả nước";
 
 /** The share of the question's syllables (not their pairs) a sentence holds. */
@@ -343,7 +342,6 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
   ): { q: QuestionAnalysis; weights: number[]; candidates: Candidate[] } {
     const q = analyzeQuestion(question, context);
     const placeOnly = new Set(q.places.flatMap((p) => analyzeFolded(p)));
-    const asksNational = q.places.length === 0 && NATIONAL_QUESTION.test(looseForm(question));
     const weights = questionWeights(q, placeOnly);
     const syllables = q.terms.filter((t) => !t.includes("_"));
     const trust = trustWeights(q, weights, passages);
@@ -409,7 +407,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
             failure = { kind: "place", place: q.places[0] as string };
           // "Cả nước …?" is not answered by a province's own figure (a report on one province
           // speaks of the country only where it says so).
-          else if (asksNational && scope.length > 0) failure = { kind: "place", place: NATIONAL_LABEL };
+          else if (q.national && scope.length > 0) failure = { kind: "place", place: NATIONAL_LABEL };
           else if (q.years.length > 0 && years.length === 0)
             failure = { kind: "year", year: q.years[0] as string };
           // An exact day is written once, where the report opens ("Chiều 2-2, …"): the sentences

@@ -38,6 +38,8 @@ export interface QuestionAnalysis {
   /** Terms of the rest of a multi-part question: they help a part, but it need not cover them. */
   contextTerms: string[];
   places: string[];
+  /** It asks about the whole country ("cả nước", "toàn quốc", "nationwide") and names no province. */
+  national: boolean;
   years: string[];
   /** Figures the question gives (not years, not a period's digits): "đạt 82,18%", "845 nhiệm vụ". */
   figures: string[];
@@ -78,6 +80,8 @@ const TIME_UNITS = new Set([
   "tuoi",
   "ky",
 ]);
+
+const NATIONAL = /\b(ca nuoc|toan quoc|nationwide|whole country)\b/;
 
 const PERCENT = /\b(phan tram|percentage|percent)\b/;
 
@@ -195,6 +199,7 @@ export function analyzeQuestion(question: string, context = ""): QuestionAnalysi
     paraphrases: paraphrasesOf(source),
     contextTerms,
     places,
+    national: places.length === 0 && NATIONAL.test(folded),
     years,
     figures,
     aspects,
