@@ -160,22 +160,23 @@ function readForm(english: string): string {
   return english.toLowerCase().replace(/'s\b/g, "");
 }
 
-/** Whether phrase `outer` holds phrase `inner` as whole words. */
-const holds = (outer: string, inner: string) => outer !== inner && ` ${outer} `.includes(` ${inner} `);
-
 /**
- * The entries in list order, except that a phrase is moved before the first phrase it holds
- * ("annual leave" before "leave"): the matcher is greedy in list order, so a phrase listed after
- * one of its parts would never be matched.
+ * The entries in list order, except that a phrase is moved before the first phrase it holds as
+ * whole words ("annual leave" before "leave"): the matcher is greedy in list order, so a phrase
+ * listed after one of its parts would never be matched.
  */
 function partsLast(entries: Array<[string, string]>): Array<[string, string]> {
-  const ordered: Array<[string, string]> = [];
+  const ordered: Array<{ entry: [string, string]; padded: string }> = [];
   for (const entry of entries) {
-    const at = ordered.findIndex(([en]) => holds(entry[0], en));
-    if (at < 0) ordered.push(entry);
-    else ordered.splice(at, 0, entry);
+    const padded = ` ${entry[0]} `;
+    // A single word holds no other phrase (and this runs at start-up, over a thousand entries).
+    const at = entry[0].includes(" ")
+      ? ordered.findIndex((o) => o.entry[0] !== entry[0] && padded.includes(o.padded))
+      : -1;
+    if (at < 0) ordered.push({ entry, padded });
+    else ordered.splice(at, 0, { entry, padded });
   }
-  return ordered;
+  return ordered.map((o) => o.entry);
 }
 
 /**
