@@ -235,7 +235,7 @@ export function hasFigure(sentence: string): boolean {
 }
 
 /** Whether the sentence's terms (accented and folded) say the question's term in other words. */
-export function saysOtherwise(q: QuestionAnalysis, term: string, text: Set<string>): boolean {
+function saysOtherwise(q: QuestionAnalysis, term: string, text: Set<string>): boolean {
   return q.paraphrases.get(term)?.some((terms) => terms.every((t) => text.has(t))) ?? false;
 }
 
