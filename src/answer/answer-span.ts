@@ -589,6 +589,9 @@ const WH_LEADS = new Set([
   ...["cái", "điều", "những", "việc", "thứ", "chuyện"],
   // "như thế nào", "bằng cách nào", "ra sao", "tại sao": the words that ask with the question word.
   ...["như", "thế", "bằng", "cách", "ra", "tại", "vì"],
+  // "Phải làm gì?" asks for the action itself: its answer follows "phải" ("phải trả lời bằng văn
+  // bản"), and a "làm" of the sentence ("ngày làm việc") is no sign of it.
+  "làm",
 ]);
 /** "Bao nhiêu", "bao lâu", "bao xa", "bao giờ": two words that ask together. */
 const HOW_MUCH = new Set(["nhieu", "lau", "xa", "gio"]);

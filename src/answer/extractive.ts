@@ -5,7 +5,7 @@ import {
   opensWithPersonalPronoun,
   opensWithReference,
 } from "../text/anaphora.js";
-import { looseForm } from "../text/normalize.js";
+import { looseForm, normalizeText } from "../text/normalize.js";
 import { findNumbers } from "../text/numbers.js";
 import { splitQuestion } from "../text/question-parts.js";
 import { nextScope } from "../text/scope.js";
@@ -460,26 +460,46 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     return { q, weights, candidates };
   }
 
-  /** A long sentence is cut down to the clause that carries the answer. */
-  function quote(q: QuestionAnalysis, weights: number[], sentence: string): string {
+  /**
+   * A long sentence is cut down to the clause covering the question best, and the clause holding the
+   * short answer when that is another: the reply leads with the short answer, so the quote must show
+   * where it comes from, and the best-covering clause may hold the answer when the short one missed it.
+   */
+  function quote(q: QuestionAnalysis, weights: number[], sentence: string, short?: string): string {
     if (sentence.length <= maxQuote) return sentence;
-    const best = splitClauses(sentence)
-      .map((clause, i) => {
-        const { got, total } = covered(q, weights, new Set(analyze(clause)), new Set());
-        return { clause, i, value: (total > 0 ? got / total : 0) + (fitsType(q, clause) ? 0.2 : 0) };
+    const clauses = splitClauses(sentence);
+    const value = (clause: string) => {
+      const { got, total } = covered(q, weights, new Set(analyze(clause)), new Set());
+      return (total > 0 ? got / total : 0) + (fitsType(q, clause) ? 0.2 : 0);
+    };
+    const values = clauses.map(value);
+    const best = values.indexOf(Math.max(...values));
+    if (best < 0) return sentence;
+    const holding = short ? clauses.findIndex((c) => normalizeText(c).includes(short)) : -1;
+    const kept = [...new Set([best, holding])].filter((i) => i >= 0).sort((a, b) => a - b);
+    return kept
+      .map((i, k) => {
+        const text = (clauses[i] as string).replace(/[;,]$/, "");
+        // Clauses side by side keep their ";"; a gap, or a cut end, shows as "…".
+        const opening = i > 0 && kept[k - 1] !== i - 1 ? "…" : "";
+        const closing = kept[k + 1] === i + 1 ? ";" : /[.!?…]$/.test(text) ? "" : "…";
+        return `${opening}${text}${closing}`;
       })
-      .sort((a, b) => b.value - a.value)[0];
-    if (!best) return sentence;
-    const text = best.clause.replace(/[;,]$/, "");
-    return `${best.i > 0 ? "…" : ""}${text}${/[.!?…]$/.test(text) ? "" : "…"}`;
+      .join(" ");
   }
 
   /**
    * A sentence that opens by referring back ("Anh ấy cũng là…") or a list's item is quoted after the
    * sentence it continues, unless that one is quoted anyway.
    */
-  function quoteInContext(q: QuestionAnalysis, weights: number[], c: Candidate, picked: Candidate[]): string {
-    const own = quote(q, weights, c.sentence);
+  function quoteInContext(
+    q: QuestionAnalysis,
+    weights: number[],
+    c: Candidate,
+    picked: Candidate[],
+    short?: string,
+  ): string {
+    const own = quote(q, weights, c.sentence, short);
     const referred = c.continues && !picked.some((x) => x.sentence === c.previous);
     const items = c.list.filter((x) => !picked.some((y) => y.sentence === x)).slice(0, MAX_LIST_ITEMS);
     return [
@@ -578,8 +598,11 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     const confidence = best ? confidenceOf({ ...best, coverage: best.ownCoverage }) : 0;
     if (best && confidence >= minConfidence) {
       const picked = choose(q, weights, best, answering);
-      const chosen = picked.map((c) => ({ ...c, quote: quoteInContext(q, weights, c, picked) }));
       const span = wantsShort(q) ? shortAnswer(q, best) : undefined;
+      const chosen = picked.map((c) => ({
+        ...c,
+        quote: quoteInContext(q, weights, c, picked, c === best ? span?.text : undefined),
+      }));
       return { chosen, short: span?.text, confidence };
     }
     // Only a place or year the corpus lacks altogether is named in the refusal; otherwise the

@@ -323,6 +323,36 @@ describe("lists", () => {
   });
 });
 
+describe("quoting a long sentence", () => {
+  const law =
+    "Trong thời hạn 07 ngày làm việc kể từ ngày nhận được hồ sơ đầy đủ và hợp lệ, cơ quan đăng ký cư trú có trách nhiệm thẩm định, cập nhật thông tin về nơi thường trú mới của người đăng ký vào Cơ sở dữ liệu về cư trú và thông báo cho người đăng ký về việc đã cập nhật thông tin đăng ký thường trú; trường hợp từ chối đăng ký thì phải trả lời bằng văn bản và nêu rõ lý do.";
+
+  it("answers 'phải làm gì' with the action and quotes the clause it comes from", async () => {
+    const draft = await askAbout("Nếu từ chối đăng ký thường trú thì cơ quan phải làm gì?", law);
+    expect(draft.short).toBe("trả lời bằng văn bản");
+    expect(draft.answer).toContain("trường hợp từ chối đăng ký thì phải trả lời bằng văn bản");
+  });
+
+  it("quotes the clause covering the question alone when it holds the short answer", async () => {
+    const draft = await askAbout(
+      "Cơ quan đăng ký cư trú thẩm định hồ sơ thường trú trong bao nhiêu ngày làm việc?",
+      law,
+    );
+    expect(draft.short).toBe("07");
+    expect(draft.answer).toContain("Trong thời hạn 07 ngày làm việc");
+    expect(draft.answer).not.toContain("từ chối");
+  });
+
+  it("keeps the clause covering the question beside the one holding the short answer", async () => {
+    const draft = await askAbout(
+      "Khi từ chối đăng ký thường trú, cơ quan đăng ký cư trú phải nêu rõ điều gì?",
+      law,
+    );
+    expect(draft.answer).toContain("Trong thời hạn 07 ngày");
+    expect(draft.answer).toContain("đăng ký thường trú; trường hợp từ chối đăng ký");
+  });
+});
+
 describe("paraphrases", () => {
   const answerer = createExtractiveAnswerer({ termWeight: () => 2, isKnown: () => true, minConfidence: 0 });
 
