@@ -3,6 +3,7 @@ import { looksEnglish, translateTerms } from "../text/glossary.js";
 import { foldDiacritics, looseForm } from "../text/normalize.js";
 import { paraphrasesOf } from "../text/paraphrases.js";
 import { findPlaces } from "../text/places.js";
+import { ratePeriods } from "../text/rates.js";
 import { analyzeFoldedLiteral } from "../text/terms.js";
 import { yearsAmongDigits } from "../text/years.js";
 import { type SpanQuestion, spanQuestion } from "./answer-span.js";
@@ -43,6 +44,8 @@ export interface QuestionAnalysis {
   years: string[];
   /** Figures the question gives (not years, not a period's digits): "đạt 82,18%", "845 nhiệm vụ". */
   figures: string[];
+  /** Periods the question counts per ("mỗi năm", "per year"): see rates.ts. */
+  rates: string[];
   aspects: Aspect[];
   /** The question asks for a percentage, so the answer must give one. */
   percent: boolean;
@@ -202,6 +205,7 @@ export function analyzeQuestion(question: string, context = ""): QuestionAnalysi
     national: places.length === 0 && NATIONAL.test(folded),
     years,
     figures,
+    rates: ratePeriods(folded),
     aspects,
     percent,
     rank: span.asksForRank,

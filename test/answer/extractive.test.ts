@@ -317,6 +317,16 @@ describe("lists", () => {
     expect(draft.answer).not.toContain("lịch nghỉ");
   });
 
+  it("takes the item counting per the period the question counts per", async () => {
+    const overtime =
+      "Người sử dụng lao động được sử dụng người lao động làm thêm giờ khi đáp ứng các yêu cầu sau đây:\n" +
+      "a) Bảo đảm số giờ làm thêm không quá 50% số giờ làm việc bình thường trong 01 ngày; không quá 40 giờ trong 01 tháng;\n" +
+      "b) Bảo đảm số giờ làm thêm của người lao động không quá 200 giờ trong 01 năm.";
+    const draft = await askAbout("Làm thêm giờ mỗi năm không được quá bao nhiêu giờ?", overtime);
+    expect(draft.short).toBe("200");
+    expect(draft.answer).toContain("không quá 200 giờ trong 01 năm");
+  });
+
   it("quotes an item after the sentence introducing its list", async () => {
     const draft = await askAbout("Người làm nghề nặng nhọc, độc hại được nghỉ mấy ngày?", law);
     expect(draft.answer).toMatch(/như sau: b\) 14 ngày/);
