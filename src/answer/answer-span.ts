@@ -103,6 +103,34 @@ const PLACE_CUES = new Set([
   "to",
   "near",
 ]);
+/**
+ * Kinds of documents, folded: a capitalised run opening with one names a text ("Đề án 06/CP", "Nghị
+ * định 107", "Luật Cư trú"), which is no place however it is capitalised.
+ */
+const DOCUMENT_KINDS = new Set([
+  "de an",
+  "du an",
+  "quyet dinh",
+  "nghi dinh",
+  "nghi quyet",
+  "thong tu",
+  "chi thi",
+  "cong van",
+  "ke hoach",
+  "chuong trinh",
+  "hiep uoc",
+  "hiep dinh",
+  "bo luat",
+  "luat",
+  "dieu",
+  "khoan",
+]);
+
+function namesDocument(tokens: Token[], run: Span): boolean {
+  const words = tokens.slice(run.from, run.from + 2).map((t) => t.folded);
+  return DOCUMENT_KINDS.has(words.join(" ")) || DOCUMENT_KINDS.has(words[0] as string);
+}
+
 /** Words that introduce a cause or purpose. */
 const REASON_CUES = [
   "bởi vì",
@@ -504,11 +532,12 @@ function candidates(
     case "person":
       return personRuns(tokens, joiners);
     case "place": {
-      // All capitals is an abbreviation ("CCCD", "KCB"), not a place.
+      // All capitals is an abbreviation ("CCCD", "KCB"), not a place; nor is a document ("Đề án 06/CP").
       const runs = capitalisedRuns(tokens, true, joiners).filter(
         (r) =>
-          r.to - r.from > 1 ||
-          (tokens[r.from] as Token).text !== (tokens[r.from] as Token).text.toUpperCase(),
+          (r.to - r.from > 1 ||
+            (tokens[r.from] as Token).text !== (tokens[r.from] as Token).text.toUpperCase()) &&
+          !namesDocument(tokens, r),
       );
       // Capitals after "tại", "ở", "trong"… or a known province name a place; other capitals may be
       // a product or an office ("VNeID", "Bộ"), so alone they count only as two words or more.

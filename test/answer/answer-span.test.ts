@@ -299,6 +299,15 @@ describe("findAnswerSpan", () => {
     ).toBe("sinh viên");
   });
 
+  it("takes no document for a place", () => {
+    expect(
+      span("Cấp thẻ căn cước ở đâu?", "Đề án 06/CP được triển khai, đã cấp hơn 79,5 triệu thẻ căn cước."),
+    ).not.toBe("Đề án 06/CP");
+    expect(
+      span("Cấp thẻ căn cước ở đâu?", "Đề án 06/CP đã cấp thẻ căn cước tại Trung tâm Hành chính Công."),
+    ).toBe("Trung tâm Hành chính Công");
+  });
+
   it("keeps a hyphenated word whole", () => {
     expect(
       span("Vị thầy ở Tây Tạng được gọi là gì?", "Ở Tây Tạng, các vị thầy thường được gọi là Lạt-ma."),
