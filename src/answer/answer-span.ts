@@ -500,26 +500,32 @@ const ORDINAL_ANSWER =
 const IDENTIFIER_QUESTION =
   /(?<!\b(?:ty|ti|diem|con|chi) )\bso (?:may|bao nhieu)\b|\b(?:so hieu|ky hieu|which number)\b/;
 
+/** "Bao lâu", "mất bao lâu", "how long": the answer is a length of time. */
+const DURATION_QUESTION = /\b(bao lau|how long)\b/;
+/**
+ * A length of time: a figure or a count word ("sáu", "vài", "mười lăm"), or a range of them ("2 đến
+ * 7"), before a unit of time ("ngày làm việc", "năm", "thế kỷ").
+ */
+const COUNT = String.raw`(?:\d+(?:[.,]\d+)?|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười(?:\s+(?:một|hai|ba|bốn|lăm|năm|sáu|bảy|tám|chín))?|vài|mấy|nhiều)`;
+const DURATION = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:(?:từ|khoảng|hơn|trên|dưới|gần)\s+)?${COUNT}(?:\s*(?:-|–|đến|tới)\s*${COUNT})?\s+(?:ngày làm việc|năm|tháng|tuần|ngày|giờ|tiếng|phút|giây|thế kỷ|thập kỷ|thập niên)(?![\p{L}])`,
+  "giu",
+);
+
 /** "Đội nào", "tên … là gì", "which team": the answer is a name. */
 const NAME_QUESTION = /\b(\p{L}+ nao|ten|which|what is the name|named)\b|^\s*ho cua\b/u;
 
-function candidates(
-  type: AnswerType,
-  sentence: string,
-  tokens: Token[],
-  questionWords: Set<string>,
-  asksForYear: boolean,
-  asksForName: boolean,
-  asksForRank: boolean,
-  asksForIdentifier: boolean,
-  joiners: Set<string>,
-): Span[] {
+function candidates(type: AnswerType, sentence: string, tokens: Token[], q: SpanQuestion): Span[] {
+  const { words: questionWords, asksForYear, asksForName, joiners } = q;
   switch (type) {
     case "quantity": {
-      if (asksForRank) return patternRuns(sentence, tokens, ORDINAL_ANSWER);
+      if (q.asksForRank) return patternRuns(sentence, tokens, ORDINAL_ANSWER);
       // "Là số bao nhiêu?" may ask for a figure all the same: the sentence's figures when it names no identifier.
-      const identifiers = asksForIdentifier ? identifierRuns(sentence, tokens) : [];
-      return identifiers.length > 0 ? identifiers : numberRuns(tokens, questionWords);
+      const identifiers = q.asksForIdentifier ? identifierRuns(sentence, tokens) : [];
+      if (identifiers.length > 0) return identifiers;
+      // "Bao lâu?" is answered by a length of time ("03 ngày làm việc", "sáu năm"), when the sentence gives one.
+      const durations = q.asksForDuration ? patternRuns(sentence, tokens, DURATION) : [];
+      return durations.length > 0 ? durations : numberRuns(tokens, questionWords);
     }
     case "time": {
       const runs = patternRuns(sentence, tokens, TIME_PATTERN);
@@ -865,6 +871,8 @@ export interface SpanQuestion {
   asksForYear: boolean;
   asksForName: boolean;
   asksForRank: boolean;
+  /** "Bao lâu?", "how long?": a length of time. */
+  asksForDuration: boolean;
   asksForIdentifier: boolean;
   asksForPercent: boolean;
   joiners: Set<string>;
@@ -882,6 +890,7 @@ export function spanQuestion(question: string): SpanQuestion {
     asksForYear: YEAR_QUESTION.test(folded),
     asksForName: NAME_QUESTION.test(folded),
     asksForRank: ORDINAL_QUESTION.test(folded),
+    asksForDuration: DURATION_QUESTION.test(folded),
     asksForIdentifier: IDENTIFIER_QUESTION.test(folded),
     asksForPercent: PERCENT_QUESTION.test(folded),
     joiners: SEVERAL.test(normalized) ? LIST_JOINERS : NAME_JOINERS,
@@ -947,17 +956,7 @@ function answerSpans(type: AnswerType, sentence: string, q: SpanQuestion) {
   const text = normalizeText(sentence);
   const tokens = tokenize(text);
   const questionWords = q.words;
-  const spans = candidates(
-    type,
-    text,
-    tokens,
-    questionWords,
-    q.asksForYear,
-    q.asksForName,
-    q.asksForRank,
-    q.asksForIdentifier,
-    q.joiners,
-  ).filter((s) =>
+  const spans = candidates(type, text, tokens, q).filter((s) =>
     // A span the question already says is not its answer.
     tokens.slice(s.from, s.to).some((t) => !questionWords.has(t.folded)),
   );

@@ -299,6 +299,18 @@ describe("findAnswerSpan", () => {
     ).toBe("sinh viên");
   });
 
+  it("answers 'bao lâu' with a length of time, not the sentence's other figures", () => {
+    expect(
+      span("Người bệnh sốt bao lâu?", "Người bệnh thường sốt cao 39 độ, liên tục từ 2 đến 7 ngày."),
+    ).toBe("từ 2 đến 7 ngày");
+    expect(span("Cuộc chiến kéo dài bao lâu?", "Hai bên giao tranh, cuộc chiến kéo dài sáu năm.")).toBe(
+      "sáu năm",
+    );
+    expect(span("Bầu cử diễn ra bao lâu một lần?", "Bầu cử 1 vòng diễn ra sau mỗi 5 năm.")).toBe("5 năm");
+    // A sentence giving no length of time still answers with its figure.
+    expect(span("Dự án kéo dài bao lâu?", "Dự án có 45 người tham gia.")).toBe("45 người");
+  });
+
   it("takes no document for a place", () => {
     expect(
       span("Cấp thẻ căn cước ở đâu?", "Đề án 06/CP được triển khai, đã cấp hơn 79,5 triệu thẻ căn cước."),
