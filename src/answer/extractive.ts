@@ -1,7 +1,7 @@
 import { answerText } from "../messages.js";
 import {
+  continuesList,
   introducesList,
-  isListItem,
   opensWithPersonalPronoun,
   opensWithReference,
 } from "../text/anaphora.js";
@@ -207,8 +207,9 @@ const LIST_TIE_BREAK = 0.01;
 
 /** The list items (one paragraph each) right after paragraph `p`. */
 function listAfter(paragraphs: string[], p: number): string[] {
+  const first = paragraphs[p + 1] ?? "";
   const items: string[] = [];
-  for (let k = p + 1; k < paragraphs.length && isListItem(paragraphs[k] as string); k++)
+  for (let k = p + 1; k < paragraphs.length && continuesList(first, paragraphs[k] as string); k++)
     items.push(paragraphs[k] as string);
   return items;
 }
@@ -383,12 +384,13 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
       const articleMonth = meta.date.slice(0, 7);
       let scope = passage.chunk.scope ?? [];
       let offset = 0;
-      // The sentence that opened the list whose items are being read ("… như sau:").
+      // The sentence that opened the list whose items are being read ("… như sau:"), and its first item.
       let leadIn = "";
+      let firstItem = "";
       const paragraphs = splitParagraphs(text);
       paragraphs.forEach((paragraph, p) => {
         const sentences = splitSentences(paragraph);
-        const item = isListItem(paragraph) && leadIn !== "";
+        const item = leadIn !== "" && continuesList(firstItem, paragraph);
         // Each sentence's terms, read once: a sentence is the previous one of the next too.
         const sentenceTerms = sentences.map((s) => analyze(s));
         sentences.forEach((sentence, i) => {
@@ -471,8 +473,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
         });
         // A list goes on while its items do; a sentence ending with ":" opens the next.
         const last = sentences.at(-1) ?? "";
-        if (introducesList(last)) leadIn = last;
-        else if (!item) leadIn = "";
+        if (introducesList(last)) {
+          leadIn = last;
+          firstItem = paragraphs[p + 1] ?? "";
+        } else if (!item) leadIn = "";
       });
     });
     candidates.sort((a, b) => b.score - a.score);

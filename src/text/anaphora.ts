@@ -70,12 +70,28 @@ export function opensWithReference(sentence: string): boolean {
   return PERSONAL_START.test(text) || REFERRING_START.test(text);
 }
 
-/** A list item: "a) 12 ngày…", "- Tiếp nhận hồ sơ…", "2) …", "• …". */
-const LIST_ITEM = /^(?:[\p{Ll}]\)|\d{1,2}[.)]|[-–•+*])\s/u;
+/** A list item: "a) 12 ngày…", "2) …" or "2. …", "- Tiếp nhận hồ sơ…", "• …", by the kind of its marker. */
+const LIST_MARKERS = {
+  letter: /^[\p{Ll}]\)\s/u,
+  number: /^\d{1,2}[.)]\s/u,
+  bullet: /^[-–•+*]\s/u,
+} as const;
 
-/** Whether a paragraph is an item of a list, which the sentence before the list introduces. */
-export function isListItem(paragraph: string): boolean {
-  return LIST_ITEM.test(paragraph.trim());
+export type ListMarker = keyof typeof LIST_MARKERS;
+
+/** The kind of marker a paragraph opens with as a list's item, if it is one. */
+export function listMarker(paragraph: string): ListMarker | undefined {
+  const text = paragraph.trim();
+  return (Object.keys(LIST_MARKERS) as ListMarker[]).find((kind) => LIST_MARKERS[kind].test(text));
+}
+
+/**
+ * Whether `paragraph` goes on with the list whose first item is `first`: a law's "a) … b) …" under
+ * clause "1." ends where clause "2." begins.
+ */
+export function continuesList(first: string, paragraph: string): boolean {
+  const kind = listMarker(first);
+  return kind !== undefined && listMarker(paragraph) === kind;
 }
 
 /** Whether a sentence introduces what follows it ("… như sau:", "… gồm:"). */

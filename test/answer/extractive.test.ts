@@ -327,6 +327,17 @@ describe("lists", () => {
     expect(draft.answer).toContain("không quá 200 giờ trong 01 năm");
   });
 
+  it("ends a law's lettered items where its next numbered clause begins", async () => {
+    const residence =
+      "1. Hồ sơ đăng ký tạm trú bao gồm:\n" +
+      "a) Tờ khai thay đổi thông tin cư trú;\n" +
+      "b) Giấy tờ chứng minh chỗ ở hợp pháp.\n" +
+      "2. Trong thời hạn 03 ngày làm việc, cơ quan đăng ký cư trú thẩm định hồ sơ tạm trú.";
+    const draft = await askAbout("Hồ sơ đăng ký tạm trú gồm những gì?", residence);
+    expect(draft.answer).toContain("bao gồm: a) Tờ khai");
+    expect(draft.answer).not.toContain("03 ngày");
+  });
+
   it("quotes an item after the sentence introducing its list", async () => {
     const draft = await askAbout("Người làm nghề nặng nhọc, độc hại được nghỉ mấy ngày?", law);
     expect(draft.answer).toMatch(/như sau: b\) 14 ngày/);

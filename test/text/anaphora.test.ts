@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  continuesList,
   introducesList,
-  isListItem,
+  listMarker,
   opensWithPersonalPronoun,
   opensWithReference,
 } from "../../src/text/anaphora.js";
@@ -39,10 +40,14 @@ describe("lists", () => {
       "- Tiếp nhận hồ sơ;",
       "• Trả kết quả.",
     ])
-      expect(isListItem(item)).toBe(true);
+      expect(listMarker(item)).toBeDefined();
     for (const text of ["Điều 113. Nghỉ hằng năm", "12 ngày làm việc.", "Hà Nội-Hải Phòng"])
-      expect(isListItem(text)).toBe(false);
+      expect(listMarker(text)).toBeUndefined();
     expect(introducesList("Hồ sơ gồm:")).toBe(true);
+    // A law's lettered items under clause "1." end where clause "2." begins.
+    expect(continuesList("a) Tờ khai;", "b) Giấy tờ chứng minh chỗ ở.")).toBe(true);
+    expect(continuesList("a) Tờ khai;", "2. Người đăng ký nộp hồ sơ.")).toBe(false);
+    expect(continuesList("Hồ sơ gồm:", "a) Tờ khai;")).toBe(false);
     expect(introducesList("Hồ sơ gồm ba loại.")).toBe(false);
   });
 });
