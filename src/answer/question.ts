@@ -1,10 +1,11 @@
 import { isoDate } from "../text/dates.js";
 import { looksEnglish, translateTerms } from "../text/glossary.js";
-import { foldDiacritics, looseForm } from "../text/normalize.js";
+import { foldDiacritics, hasDiacritics, looseForm } from "../text/normalize.js";
 import { paraphrasesOf } from "../text/paraphrases.js";
 import { findPlaces } from "../text/places.js";
 import { ratePeriods } from "../text/rates.js";
 import { analyzeFoldedLiteral } from "../text/terms.js";
+import { words } from "../text/words.js";
 import { yearsAmongDigits } from "../text/years.js";
 import { type SpanQuestion, spanQuestion } from "./answer-span.js";
 import { type AnswerType, answerTypeOf } from "./answer-type.js";
@@ -142,11 +143,48 @@ function aspectsOf(folded: string): Aspect[] {
   return aspects;
 }
 
+/**
+ * STOP's words as they are written. In a question typed with its diacritics a word is a question or
+ * glue word only as written: "khí" (gas), "cửa" (door), "hội" (association), "tội", "máy", "đầu",
+ * "Nam" fold to syllables of STOP ("khi", "cua", "hoi"…) but say what the question is about.
+ */
+const STOP_WRITTEN = new Set(
+  (
+    "bao nhiêu mấy ai gì nào khi lúc đâu sao thế như là của và các những được có trong đã sẽ đang cho với " +
+    "về tại theo từ đến nay này nãy do đó thì mà hay hãy hoặc không chưa rồi à ạ a ơi nhỉ vậy để bởi vì nên " +
+    "nếu một cũng biết hỏi xin hiện bn k ko dc đc nhiều bằng giờ ngày tháng năm còn con lượt ra mục tôi tới hôm"
+  ).split(" "),
+);
+
+/**
+ * The syllables of STOP that this question writes as other words: in a question typed with
+ * diacritics, the folded form of each word that is not a question or glue word as written. A
+ * question typed without them cannot tell "khi" from "khí", so there all of STOP stays.
+ */
+function writtenOtherwise(ws: string[]): Map<string, string> {
+  const recovered = new Map<string, string>();
+  if (!ws.some(hasDiacritics)) return recovered;
+  for (const [i, word] of ws.entries()) {
+    // A name's syllables ("Mông Cổ", "Thành Cát Tư Hãn") are the subject's, which its other syllables
+    // name already; the question's first word is capitalised anyway.
+    if (i > 0 && /^\p{Lu}/u.test(word)) continue;
+    const lower = word.toLowerCase();
+    const folded = foldDiacritics(lower);
+    if (STOP.has(folded) && !STOP_WRITTEN.has(lower)) recovered.set(folded, lower);
+  }
+  return recovered;
+}
+
 function contentTerms(text: string): string[] {
-  return [...new Set(analyzeFoldedLiteral(text))].filter((t) => {
+  const recovered = writtenOtherwise(words(text));
+  const stop = (p: string) => STOP.has(p) && !recovered.has(p);
+  return [...new Set(analyzeFoldedLiteral(text))].flatMap((t) => {
+    // A recovered syllable counts in its pairs ("đăng ký", "tối đa", "khí nhà"), where it is the
+    // word the question means; alone, folded, it would match every "đang", "tới", "khi".
     const parts = t.split("_");
     // A pair that straddles a question word ("giam_bao") says nothing about the topic.
-    return !parts.some((p) => STOP.has(p)) && !(parts.length === 1 && foldDiacritics(t).length < 2);
+    if (parts.length === 1) return STOP.has(t) || foldDiacritics(t).length < 2 ? [] : [t];
+    return parts.some(stop) ? [] : [t];
   });
 }
 

@@ -40,6 +40,15 @@ describe("analyzeQuestion", () => {
     for (const stop of ["bao", "nhieu", "bao_nhieu", "da", "giam_bao"]) expect(terms).not.toContain(stop);
   });
 
+  it("keeps the words a question writes otherwise than its question and glue words", () => {
+    // "đăng" is not "đang", "tối đa" is neither "tôi" nor "đã", "chế độ" is not "do".
+    const { terms } = analyzeQuestion("Đăng ký tạm trú tối đa bao lâu thì được hưởng chế độ?");
+    expect(terms).toEqual(expect.arrayContaining(["dang_ky", "toi_da", "che_do"]));
+    for (const stop of ["dang", "toi", "da", "do", "duoc_huong"]) expect(terms).not.toContain(stop);
+    // Typed without diacritics, "dang" may be either: the question word wins, as before.
+    expect(analyzeQuestion("dang ky tam tru toi da bao lau").terms).not.toContain("dang_ky");
+  });
+
   it("gives an unaccented question the topic terms of the accented one", () => {
     const accented = analyzeQuestion("Lào Cai đã cắt giảm bao nhiêu TTHC?");
     const plain = analyzeQuestion("lao cai cat giam bao nhieu tthc");
