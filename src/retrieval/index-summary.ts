@@ -18,6 +18,12 @@ import type { LoadedIndex } from "./index-store.js";
  */
 export const TOPICS_SHOWN = 5;
 
+/**
+ * Articles a topic needs to be named as one the collection holds: one article in several (a guide
+ * to passports that mentions electronic identification) does not make the collection one on it.
+ */
+const MIN_TOPIC_ARTICLES = 2;
+
 /** Mentions that make a longer article one on a topic its headline does not name (see below). */
 const MIN_TOPIC_MENTIONS = 2;
 
@@ -168,7 +174,7 @@ export function summarizeIndex(index: LoadedIndex): IndexSummary {
     }
     return { topic, articles };
   })
-    .filter((t) => t.articles > 0)
+    .filter((t) => t.articles >= Math.max(1, Math.min(MIN_TOPIC_ARTICLES, index.articles.length)))
     // Most articles first; the list's own order (broad subjects first) breaks ties.
     .sort((a, b) => b.articles - a.articles)
     .slice(0, TOPICS_SHOWN)

@@ -69,7 +69,8 @@ describe("what the index holds", () => {
     // "thủ tục hành chính" is in all four articles (the headline says "cải cách hành chính" too).
     expect(topics[0]).toMatch(/hành chính/);
     expect(topics).toContain("chuyển đổi số");
-    expect(topics).toContain("Đề án 06");
+    // One article of four on Đề án 06 does not make the collection one on it.
+    expect(topics).not.toContain("Đề án 06");
     expect(topics).not.toContain("tinh giản biên chế");
     // The same object until the index changes.
     expect(app.assistant.summary()).toBe(summary);
@@ -100,6 +101,11 @@ describe("what the index holds", () => {
     expect(once.assistant.summary().topics.map((t) => t.vi)).not.toContain("sắp xếp đơn vị hành chính");
     const twice = await appOver([law("luat-2", "đơn vị hành chính cấp xã và đơn vị hành chính cấp huyện")]);
     expect(twice.assistant.summary().topics.map((t) => t.vi)).toContain("sắp xếp đơn vị hành chính");
+  });
+
+  it("names the topic of a collection of one article", async () => {
+    const app = await appOver(ARTICLES.filter((a) => a.id === "ct-1"));
+    expect(app.assistant.summary().topics.map((t) => t.vi)).toContain("Đề án 06");
   });
 
   it("describes an empty corpus as empty", async () => {
