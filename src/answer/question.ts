@@ -210,13 +210,24 @@ function matchText(question: string, english: boolean, places: string[]): string
   return [...terms, ...places, ...acronyms, ...(question.match(/\d+(?:[.,/]\d+)*/g) ?? [])].join(" . ");
 }
 
+/**
+ * Words that ask with "bao": "bao lâu", "bao xa" (as "bao nhiêu", whose words STOP holds), and the
+ * verb that frames a cost or a duration ("mất bao lâu", "hết bao nhiêu", "tốn mấy"). An answer
+ * ("khoảng 1 tháng", "200.000 đồng") never repeats them, so as terms they only lowered the trust
+ * in the sentence that answers.
+ */
+const QUESTION_FRAME =
+  /(?<![\p{L}])(?:(?:mất|hết|tốn|mat|het|ton)\s+)?bao\s+(?:lâu|lau|xa)(?![\p{L}])|(?<![\p{L}])(?:mất|hết|tốn|mat|het|ton)\s+(?=(?:bao\s+nhiêu|bao\s+nhieu|mấy|may)(?![\p{L}]))/giu;
+
 export function analyzeQuestion(question: string, context = ""): QuestionAnalysis {
   const english = looksEnglish(question);
   const folded = ` ${looseForm(question).replace(/[^\p{L}\d/ -]+/gu, " ")} `;
   const type = answerTypeOf(question);
   const places = [...new Set(findPlaces(question).map((p) => p.place))];
   const percent = PERCENT.test(folded);
-  const source = matchText(question, english, places).replace(/phần trăm|phan tram/giu, " ");
+  const source = matchText(question, english, places)
+    .replace(/phần trăm|phan tram/giu, " ")
+    .replace(QUESTION_FRAME, " ");
   const terms = contentTerms(source);
   const aspects = aspectsOf(folded);
   // A year inside a period ("quý I/2023") is checked with the period, not on its own.

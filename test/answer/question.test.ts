@@ -49,6 +49,20 @@ describe("analyzeQuestion", () => {
     expect(analyzeQuestion("dang ky tam tru toi da bao lau").terms).not.toContain("dang_ky");
   });
 
+  it("takes 'bao lâu', 'bao xa' and the verb framing a cost or a duration for question words", () => {
+    expect(analyzeQuestion("Làm hộ chiếu mất bao lâu?").terms).toEqual([
+      "lam",
+      "ho",
+      "lam_ho",
+      "chieu",
+      "ho_chieu",
+    ]);
+    expect(analyzeQuestion("lam ho chieu het bao nhieu tien").terms).not.toContain("het");
+    expect(analyzeQuestion("Từ Hà Nội đến Hải Phòng bao xa?").terms).not.toContain("xa");
+    // "Mất" is a word of its own elsewhere.
+    expect(analyzeQuestion("Bị mất hộ chiếu thì làm gì?").terms).toContain("mat");
+  });
+
   it("gives an unaccented question the topic terms of the accented one", () => {
     const accented = analyzeQuestion("Lào Cai đã cắt giảm bao nhiêu TTHC?");
     const plain = analyzeQuestion("lao cai cat giam bao nhieu tthc");
