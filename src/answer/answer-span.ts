@@ -835,6 +835,23 @@ function clauseCover(sentence: string, tokens: Token[], questionWords: Set<strin
 const PERCENT_QUESTION = /\b(phan tram|percent|percentage)\b|%/;
 
 /**
+ * "Bao nhiêu tiền?", "lệ phí … bao nhiêu?", "how much does it cost?": the answer is a sum of money.
+ * Matched on the folded question; "giá trị" (validity, value) is no price, and a wage or an
+ * allowance ("trợ cấp … bao nhiêu?") is as often a multiple of another ("02 lần mức lương cơ sở").
+ */
+const MONEY_QUESTION =
+  /\b(bao nhieu tien|tien bao nhieu|het bao nhieu|ton bao nhieu|gia bao nhieu|gia la bao nhieu|(?:le phi|chi phi|muc phi|phi|tien) (?:\S+ ){0,4}(?:la )?bao nhieu|how much money|how much (?:does|do|is|will|did|would) .*\bcost|what is the (?:fee|cost|price))\b/;
+
+/** A sum of money: a figure with its currency ("200.000 đồng", "1,5 triệu đồng", "30 USD", "$30"). */
+const MONEY =
+  /\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:đồng|VNĐ|VND|USD|đô la|dollars?|euros?)(?![\p{L}])|\$\s?\d/iu;
+
+/** Whether the sentence names a sum of money. */
+export function hasMoney(sentence: string): boolean {
+  return MONEY.test(normalizeText(sentence));
+}
+
+/**
  * Where a name named by the question's noun ends: "Đảng Quốc gia" for "Đảng nào …?", whose last
  * capitalised syllable is the first of a Vietnamese word written in lower case after it ("Quốc gia",
  * "Lao động", "Công lý"). Only for a span opening with a word of the question (the N of "N nào"):
@@ -875,6 +892,8 @@ export interface SpanQuestion {
   asksForDuration: boolean;
   asksForIdentifier: boolean;
   asksForPercent: boolean;
+  /** "Bao nhiêu tiền?", "how much does it cost?": a sum of money. */
+  asksForMoney: boolean;
   joiners: Set<string>;
   wordAt: QuestionWordAt;
   frame: SlotFrame;
@@ -893,6 +912,7 @@ export function spanQuestion(question: string): SpanQuestion {
     asksForDuration: DURATION_QUESTION.test(folded),
     asksForIdentifier: IDENTIFIER_QUESTION.test(folded),
     asksForPercent: PERCENT_QUESTION.test(folded),
+    asksForMoney: MONEY_QUESTION.test(folded),
     joiners: SEVERAL.test(normalized) ? LIST_JOINERS : NAME_JOINERS,
     wordAt,
     frame: slotFrame(wordAt),
@@ -930,9 +950,16 @@ export function findAnswerSpan(
     found.spans.length === 0 && FALLBACK_TYPES.has(type)
       ? answerSpans("entity", sentence, q).spans
       : found.spans;
-  // "Bao nhiêu phần trăm?" is answered by a percentage when the sentence gives one.
+  // "Bao nhiêu phần trăm?" is answered by a percentage, "bao nhiêu tiền?" by a sum, when the sentence gives one.
   const percents = q.asksForPercent ? typed.filter((s) => spanText(text, tokens, s).endsWith("%")) : [];
-  const spans = percents.length > 0 ? percents : typed;
+  const sums = q.asksForMoney
+    ? typed.filter((s) =>
+        MONEY.test(
+          text.slice((tokens[s.from] as Token).start, (tokens[s.to] ?? (tokens[s.to - 1] as Token)).end),
+        ),
+      )
+    : [];
+  const spans = percents.length > 0 ? percents : sums.length > 0 ? sums : typed;
   const anchors = tokens.flatMap((t, i) => (questionWords.has(t.folded) && t.folded.length > 1 ? [i] : []));
   const slotted = (s: Span) => slotFit(s, tokens, q.frame);
   const clause = clauseCover(text, tokens, questionWords);

@@ -14,7 +14,7 @@ import { splitClauses, splitParagraphs, splitSentences } from "../text/sentences
 import { analyze, analyzeFolded } from "../text/terms.js";
 import { yearsAmongDigits } from "../text/years.js";
 import type { Passage } from "../types.js";
-import { findAnswerSpan, firstName, hasAnswerOfType } from "./answer-span.js";
+import { findAnswerSpan, firstName, hasAnswerOfType, hasMoney } from "./answer-span.js";
 import { toCitation } from "./citations.js";
 import { confidenceOf, DEFAULT_MIN_CONFIDENCE } from "./confidence.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./question.js";
@@ -260,6 +260,7 @@ function saysOtherwise(q: QuestionAnalysis, term: string, text: Set<string>): bo
 
 function fitsType(q: QuestionAnalysis, sentence: string): boolean {
   if (q.percent && !sentence.includes("%")) return false;
+  if (q.span.asksForMoney && !hasMoney(sentence)) return false;
   // A rank ("thứ tư") is the answer to "thứ mấy", figure or not.
   if (q.type === "quantity" && !q.rank)
     return hasFigure(sentence) && hasAnswerOfType(q.type, sentence, q.span);

@@ -311,6 +311,22 @@ describe("findAnswerSpan", () => {
     expect(span("Dự án kéo dài bao lâu?", "Dự án có 45 người tham gia.")).toBe("45 người");
   });
 
+  it("answers 'bao nhiêu tiền' with a sum of money, not the sentence's other figures", () => {
+    expect(
+      span(
+        "Làm hộ chiếu hết bao nhiêu tiền?",
+        "Hồ sơ giải quyết trong 8 ngày, lệ phí là 200.000 đồng mỗi lần cấp.",
+      ),
+    ).toBe("200.000 đồng");
+    expect(span("How much does a passport cost?", "Within 8 days; the fee is 30 dollars.")).toBe(
+      "30 dollars",
+    );
+    // "Giá trị" (valid for) asks for no price.
+    expect(
+      span("Hộ chiếu có giá trị bao nhiêu năm?", "Lệ phí 200.000 đồng, hộ chiếu có thời hạn 10 năm."),
+    ).toBe("10 năm");
+  });
+
   it("takes no document for a place", () => {
     expect(
       span("Cấp thẻ căn cước ở đâu?", "Đề án 06/CP được triển khai, đã cấp hơn 79,5 triệu thẻ căn cước."),

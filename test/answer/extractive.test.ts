@@ -374,6 +374,16 @@ describe("quoting a long sentence", () => {
   });
 });
 
+describe("a question on a sum of money", () => {
+  it("is answered by a sentence giving one, not by one giving a number of days", async () => {
+    const guide =
+      "Làm hộ chiếu trực tuyến: thời hạn giải quyết là 8 ngày làm việc.\n\n" +
+      "Làm hộ chiếu trực tuyến: lệ phí là 200.000 đồng.";
+    const draft = await askAbout("Làm hộ chiếu trực tuyến thì hết bao nhiêu tiền?", guide);
+    expect(draft.short).toBe("200.000 đồng");
+  });
+});
+
 describe("paraphrases", () => {
   const answerer = createExtractiveAnswerer({ termWeight: () => 2, isKnown: () => true, minConfidence: 0 });
 
