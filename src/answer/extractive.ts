@@ -5,6 +5,7 @@ import {
   opensWithPersonalPronoun,
   opensWithReference,
 } from "../text/anaphora.js";
+import { isLexiconPair } from "../text/lexicon-pairs.js";
 import { looseForm, normalizeText } from "../text/normalize.js";
 import { findNumbers } from "../text/numbers.js";
 import { splitQuestion } from "../text/question-parts.js";
@@ -309,12 +310,13 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
   function questionWeights(q: QuestionAnalysis, placeTerms: Set<string>): number[] {
     const seq = q.sequence;
     const pair = (i: number) => (i >= 0 && i + 1 < seq.length ? `${seq[i]}_${seq[i + 1]}` : "");
+    const isWord = (term: string) => options.isKnown(term) || isLexiconPair(term);
     const isSeam = (term: string) =>
       seq.some((_, i) => pair(i) === term && (options.isKnown(pair(i - 1)) || options.isKnown(pair(i + 1))));
     // The province is checked on its own (the sentence's scope): its name, rare and so heavy, must
     // not make a sentence that merely names it ("tại Thủ đô Hà Nội") look like an answer.
     return q.terms.map((t) =>
-      t.includes("_") && !options.isKnown(t) && isSeam(t) ? 0 : weightOf(t) * (placeTerms.has(t) ? 0.5 : 1),
+      t.includes("_") && !isWord(t) && isSeam(t) ? 0 : weightOf(t) * (placeTerms.has(t) ? 0.5 : 1),
     );
   }
 
