@@ -36,6 +36,20 @@ const MIN_TYPO_LENGTH = 4;
  */
 const MIN_UNCONFIRMED_LENGTH = 5;
 
+/**
+ * The shape of a Vietnamese syllable without its diacritics: an onset, one to three vowels, a final.
+ * A word of that shape ("thiểu", "nhíu") may be a real word the corpus happens not to use, and a
+ * small corpus lacks most words: it is corrected only where a word pair confirms the correction
+ * ("bao nhiu" → "bao nhiêu"), else "tối thiểu" became "tối thiết". "sipsa" and "bieb" have no
+ * such shape.
+ */
+const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
+
+/** Function words (folded) that stand beside almost any word, so their pairs tell nothing of it. */
+const GLUE = new Set(
+  "de la cua va co duoc cac nhung cho voi trong thi ma nay do khi da se dang cung nen vi tu den o tai bi".split(" "),
+);
+
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
 
 /**
@@ -120,8 +134,10 @@ function inPlaceName(words: Word[], i: number): boolean {
 /** The best vocabulary word one edit from `words[i]`, or undefined when none is convincing. */
 function bestCorrection(words: Word[], i: number, vocab: Vocabulary): string | undefined {
   const w = words[i] as Word;
-  const prev = words[i - 1]?.fold;
-  const next = words[i + 1]?.fold;
+  // A pair with a glue word ("cần thiết để") confirms nothing: "để" follows almost any word.
+  const neighbour = (w: Word | undefined) => (w && !GLUE.has(w.fold) ? w.fold : undefined);
+  const prev = neighbour(words[i - 1]);
+  const next = neighbour(words[i + 1]);
   let best: { word: string; pairs: number; count: number } | undefined;
   for (const candidate of editsOf(w.fold)) {
     const count = vocab.count(candidate);
@@ -132,7 +148,7 @@ function bestCorrection(words: Word[], i: number, vocab: Vocabulary): string | u
       best = { word: candidate, pairs, count };
   }
   if (!best) return undefined;
-  if (best.pairs === 0 && w.fold.length < MIN_UNCONFIRMED_LENGTH) return undefined;
+  if (best.pairs === 0 && (w.fold.length < MIN_UNCONFIRMED_LENGTH || SYLLABLE.test(w.fold))) return undefined;
   return best.word;
 }
 

@@ -56,6 +56,13 @@ describe("one-letter typos", () => {
     expect(correctSpelling("cắt giảm bao nhiu thủ tục", news).question).toBe("cắt giảm bao nhieu thủ tục");
   });
 
+  it("leaves a real word the corpus lacks alone unless a word pair confirms the correction", () => {
+    const small = vocabularyOf(["Tiêm đủ hai mũi là cần thiết để bảo vệ trẻ.", "Ông bà và chú bác."]);
+    // "thiểu" is one edit from "thiet", and "thiết để" is a pair, but "để" follows any word.
+    expect(correctSpelling("Độ tuổi tối thiểu để kết hôn", small).corrections).toEqual([]);
+    expect(correctSpelling("ông bà làm thay cho cháu được không", small).corrections).toEqual([]);
+  });
+
   it("leaves known words, short words, places, abbreviations and English alone", () => {
     expect(correctSpelling("Lào Cai có bao nhiêu thủ tục", VOCAB).corrections).toEqual([]);
     expect(correctSpelling("cái gì", VOCAB).corrections).toEqual([]);
