@@ -411,7 +411,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           const previousTerms = sentenceTerms[i - 1] ?? [];
           const { got, total } = covered(q, weights, terms, new Set([...header, ...previousTerms]));
           const coverage = total > 0 ? got / total : 0;
-          const own = covered(q, trust, terms, new Set(previousTerms), placeTerms);
+          // Trust reads an item with the sentence introducing its list, as a reader does: "a) Nam từ
+          // đủ 20 tuổi …" answers "tuổi kết hôn" only under "Nam, nữ kết hôn … các điều kiện sau đây:".
+          const ownContext = inherited && previousTerms.length === 0 ? analyze(leadIn) : previousTerms;
+          const own = covered(q, trust, terms, new Set(ownContext), placeTerms);
           const ownCoverage = own.total > 0 ? own.got / own.total : 0;
           const places = q.places.filter((p) => scope.includes(p));
           const years = yearsOf(q, sentence, paragraph, `${meta.title} ${before}`, passage.chunk.year);

@@ -338,6 +338,20 @@ describe("lists", () => {
     expect(draft.answer).not.toContain("03 ngày");
   });
 
+  it("trusts an item as read under the sentence introducing its list", () => {
+    const marriage =
+      "1. Nam, nữ kết hôn với nhau phải tuân theo các điều kiện sau đây:\n" +
+      "a) Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên;\n" +
+      "b) Việc kết hôn do nam và nữ tự nguyện quyết định.";
+    const ranked = plain.rank("Nam nữ kết hôn từ bao nhiêu tuổi?", [passage("law", marriage)]);
+    const item = ranked.candidates.find((c) => c.sentence.startsWith("a)"));
+    // "kết hôn" is the introduction's word: half the question's weight, credited as context.
+    const alone = plain.rank("Nam nữ kết hôn từ bao nhiêu tuổi?", [
+      passage("law", "a) Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên;"),
+    ]);
+    expect(item?.ownCoverage).toBeGreaterThan(alone.candidates[0]?.ownCoverage ?? 1);
+  });
+
   it("quotes an item after the sentence introducing its list", async () => {
     const draft = await askAbout("Người làm nghề nặng nhọc, độc hại được nghỉ mấy ngày?", law);
     expect(draft.answer).toMatch(/như sau: b\) 14 ngày/);
