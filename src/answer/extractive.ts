@@ -215,6 +215,9 @@ function listAfter(paragraphs: string[], p: number): string[] {
   return items;
 }
 
+/** Whether a sentence is itself a question. */
+const asks = (sentence: string) => /\?["”»)]*\s*$/.test(sentence);
+
 /** How a failure names the whole country a sentence on one province does not speak of. */
 const NATIONAL_LABEL = "cả nước";
 
@@ -390,9 +393,13 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
       // The sentence that opened the list whose items are being read ("… như sau:"), and its first item.
       let leadIn = "";
       let firstItem = "";
+      // A guide's question heading ("Nộp hồ sơ ở đâu?"): what the paragraph under it answers.
+      let heading = "";
       const paragraphs = splitParagraphs(text);
       paragraphs.forEach((paragraph, p) => {
         const sentences = splitSentences(paragraph);
+        const under = heading;
+        heading = sentences.length === 1 && asks(paragraph) ? paragraph : "";
         const item = leadIn !== "" && continuesList(firstItem, paragraph);
         // Each sentence's terms, read once: a sentence is the previous one of the next too.
         const sentenceTerms = sentences.map((s) => analyze(s));
@@ -400,7 +407,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           scope = nextScope(scope, sentence, meta.place);
           const inherited = i === 0 && item;
           const list = i === sentences.length - 1 && introducesList(sentence) ? listAfter(paragraphs, p) : [];
-          const previous = sentences[i - 1] ?? (inherited ? leadIn : "");
+          const previous = sentences[i - 1] ?? (inherited ? leadIn : under);
           const at = text.indexOf(sentence, offset);
           offset = at >= 0 ? at : offset;
           const before = text.slice(0, Math.max(0, at));
@@ -408,7 +415,9 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           // An item is not credited with the introducing sentence's words: every item of a list would
           // share them, and in a law an item of another clause ("b) … không quá 12 giờ") outranked the
           // clause asked about (data/eval/other-domains, o02).
-          const previousTerms = sentenceTerms[i - 1] ?? [];
+          const previousTerms = sentenceTerms[i - 1] ?? (!inherited && under ? analyze(under) : []);
+          // A question asks; it answers nothing.
+          if (asks(sentence)) return;
           const { got, total } = covered(q, weights, terms, new Set([...header, ...previousTerms]));
           const coverage = total > 0 ? got / total : 0;
           // Trust reads an item with the sentence introducing its list, as a reader does: "a) Nam từ

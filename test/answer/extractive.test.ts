@@ -358,6 +358,21 @@ describe("lists", () => {
   });
 });
 
+describe("a guide written as questions and answers", () => {
+  const guide =
+    "Nộp hồ sơ ở đâu?\n\n" +
+    "Cha mẹ đến Ủy ban nhân dân cấp xã nơi cư trú.\n\n" +
+    "Mất bao lâu?\n\n" +
+    "Giấy khai sinh được cấp ngay trong ngày.";
+
+  it("answers from the paragraph under the heading, not with the heading", async () => {
+    const draft = await askAbout("Đăng ký khai sinh thì nộp hồ sơ ở đâu?", guide);
+    expect(draft.found).toBe(true);
+    expect(draft.answer).toContain("Ủy ban nhân dân cấp xã");
+    expect(draft.answer).not.toContain("Nộp hồ sơ ở đâu?");
+  });
+});
+
 describe("quoting a long sentence", () => {
   const law =
     "Trong thời hạn 07 ngày làm việc kể từ ngày nhận được hồ sơ đầy đủ và hợp lệ, cơ quan đăng ký cư trú có trách nhiệm thẩm định, cập nhật thông tin về nơi thường trú mới của người đăng ký vào Cơ sở dữ liệu về cư trú và thông báo cho người đăng ký về việc đã cập nhật thông tin đăng ký thường trú; trường hợp từ chối đăng ký thì phải trả lời bằng văn bản và nêu rõ lý do.";
