@@ -43,11 +43,14 @@ const MIN_UNCONFIRMED_LENGTH = 5;
  * ("bao nhiu" → "bao nhiêu"), else "tối thiểu" became "tối thiết". "sipsa" and "bieb" have no
  * such shape.
  */
-const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
+const SYLLABLE =
+  /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
 
 /** Function words (folded) that stand beside almost any word, so their pairs tell nothing of it. */
 const GLUE = new Set(
-  "de la cua va co duoc cac nhung cho voi trong thi ma nay do khi da se dang cung nen vi tu den o tai bi".split(" "),
+  "de la cua va co duoc cac nhung cho voi trong thi ma nay do khi da se dang cung nen vi tu den o tai bi".split(
+    " ",
+  ),
 );
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
