@@ -308,7 +308,9 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
    * Weights of the question's terms. A word pair no article contains is either a phrase the corpus
    * lacks ("thời tiết": it counts, so an off-topic question stays unanswered) or the seam between two
    * phrases ("Hà Nội | rút ngắn": it weighs nothing, else every paraphrase would be punished). It
-   * is a seam when one of its words belongs to a known pair with its other neighbour.
+   * is a seam when one of its words belongs to a known pair with its other neighbour. A pair the
+   * lexicons write is a word, never a seam; but only the corpus's pairs mark seams beside it ("dự
+   * báo | thời tiết" are two words, not a word and a seam).
    */
   function questionWeights(q: QuestionAnalysis, placeTerms: Set<string>): number[] {
     const seq = q.sequence;
@@ -392,22 +394,26 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
       let offset = 0;
       // The sentence that opened the list whose items are being read ("… như sau:"), and its first item.
       let leadIn = "";
+      let leadInTerms: string[] = [];
       let firstItem = "";
-      // A guide's question heading ("Nộp hồ sơ ở đâu?"): what the paragraph under it answers.
-      let heading = "";
+      // A guide's question heading ("Nộp hồ sơ ở đâu?") and its terms: what the paragraph under it answers.
+      let heading = { text: "", terms: [] as string[] };
       const paragraphs = splitParagraphs(text);
       paragraphs.forEach((paragraph, p) => {
         const sentences = splitSentences(paragraph);
-        const under = heading;
-        heading = sentences.length === 1 && asks(paragraph) ? paragraph : "";
         const item = leadIn !== "" && continuesList(firstItem, paragraph);
         // Each sentence's terms, read once: a sentence is the previous one of the next too.
         const sentenceTerms = sentences.map((s) => analyze(s));
+        const under = heading;
+        heading =
+          sentences.length === 1 && asks(paragraph)
+            ? { text: paragraph, terms: sentenceTerms[0] ?? [] }
+            : { text: "", terms: [] };
         sentences.forEach((sentence, i) => {
           scope = nextScope(scope, sentence, meta.place);
           const inherited = i === 0 && item;
           const list = i === sentences.length - 1 && introducesList(sentence) ? listAfter(paragraphs, p) : [];
-          const previous = sentences[i - 1] ?? (inherited ? leadIn : under);
+          const previous = sentences[i - 1] ?? (inherited ? leadIn : under.text);
           const at = text.indexOf(sentence, offset);
           offset = at >= 0 ? at : offset;
           const before = text.slice(0, Math.max(0, at));
@@ -415,14 +421,14 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           // An item is not credited with the introducing sentence's words: every item of a list would
           // share them, and in a law an item of another clause ("b) … không quá 12 giờ") outranked the
           // clause asked about (data/eval/other-domains, o02).
-          const previousTerms = sentenceTerms[i - 1] ?? (!inherited && under ? analyze(under) : []);
+          const previousTerms = sentenceTerms[i - 1] ?? (inherited ? [] : under.terms);
           // A question asks; it answers nothing.
           if (asks(sentence)) return;
           const { got, total } = covered(q, weights, terms, new Set([...header, ...previousTerms]));
           const coverage = total > 0 ? got / total : 0;
           // Trust reads an item with the sentence introducing its list, as a reader does: "a) Nam từ
           // đủ 20 tuổi …" answers "tuổi kết hôn" only under "Nam, nữ kết hôn … các điều kiện sau đây:".
-          const ownContext = inherited && previousTerms.length === 0 ? analyze(leadIn) : previousTerms;
+          const ownContext = inherited ? leadInTerms : previousTerms;
           const own = covered(q, trust, terms, new Set(ownContext), placeTerms);
           const ownCoverage = own.total > 0 ? own.got / own.total : 0;
           const places = q.places.filter((p) => scope.includes(p));
@@ -490,6 +496,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
         const last = sentences.at(-1) ?? "";
         if (introducesList(last)) {
           leadIn = last;
+          leadInTerms = sentenceTerms.at(-1) ?? [];
           firstItem = paragraphs[p + 1] ?? "";
         } else if (!item) leadIn = "";
       });
