@@ -10,7 +10,7 @@ import { looseForm, normalizeText } from "../text/normalize.js";
 import { findNumbers } from "../text/numbers.js";
 import { splitQuestion } from "../text/question-parts.js";
 import { ratePeriods } from "../text/rates.js";
-import { nextScope } from "../text/scope.js";
+import { comparesWithNation, nextScope } from "../text/scope.js";
 import { splitClauses, splitParagraphs, splitSentences } from "../text/sentences.js";
 import { analyze, analyzeFolded } from "../text/terms.js";
 import { yearsAmongDigits } from "../text/years.js";
@@ -448,7 +448,9 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
             failure = { kind: "place", place: q.places[0] as string };
           // "Cả nước …?" is not answered by a province's own figure (a report on one province
           // speaks of the country only where it says so).
-          else if (q.national && scope.length > 0) failure = { kind: "place", place: NATIONAL_LABEL };
+          // A province measured against the country gives the country's figure too.
+          else if (q.national && scope.length > 0 && !comparesWithNation(sentence))
+            failure = { kind: "place", place: NATIONAL_LABEL };
           else if (q.years.length > 0 && years.length === 0)
             failure = { kind: "year", year: q.years[0] as string };
           // An exact day is written once, where the report opens ("Chiều 2-2, …"): the sentences

@@ -13,14 +13,31 @@ const NATIONAL =
 const LOCAL =
   /\b(ubnd tinh|uy ban nhan dan tinh|tinh uy|toan tinh|cua tinh|dia ban tinh|duoc tinh|tinh da|tinh dang|tinh luon|tinh xac dinh)\b/;
 
+/**
+ * The province measured against the country ("cao hơn mức bình quân chung của cả nước", "xếp thứ 9
+ * cả nước", "so với toàn quốc"): the sentence still speaks of the province, so these words do not
+ * make it national; nor does its rank among the 63 provinces ("xếp thứ 9/63"). Up to four words
+ * may stand between the comparison and the country.
+ */
+const COMPARED_WITH_NATION =
+  /\b(?:(?:so voi|hon|binh quan|trung binh|dan dau|dung dau|dung thu|xep thu|nhom)(?: \S+){0,4} (?:ca nuoc|toan quoc)|(?:xep|dung|hang) (?:thu )?\d+ 63)\b/g;
+
+const foldedWords = (sentence: string) => looseForm(sentence).replace(/[^\p{L}\d]+/gu, " ");
+
+/** Whether a sentence measures its subject against the whole country (and so gives a national figure too). */
+export function comparesWithNation(sentence: string): boolean {
+  return new RegExp(COMPARED_WITH_NATION.source).test(foldedWords(sentence));
+}
+
 export type Scope = string[];
 
 export function nextScope(previous: Scope, sentence: string, articlePlace: string): Scope {
   const loose = looseForm(sentence);
   const places = [...new Set(findPlacesInLoose(loose).map((p) => p.place))];
   if (places.length > 0) return places;
-  const folded = loose.replace(/[^\p{L}\d]+/gu, " ");
-  if (NATIONAL.test(folded)) return [];
+  const folded = foldedWords(sentence);
+  const national = previous.length > 0 ? folded.replace(COMPARED_WITH_NATION, " ") : folded;
+  if (NATIONAL.test(national)) return [];
   if (LOCAL.test(folded)) return articlePlace && articlePlace !== "Toàn quốc" ? [articlePlace] : [];
   return previous;
 }

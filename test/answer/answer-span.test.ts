@@ -6,6 +6,13 @@ const span = (question: string, sentence: string) =>
   findAnswerSpan(answerTypeOf(question), sentence, question)?.text;
 
 describe("findAnswerSpan", () => {
+  it("answers from the side of the sentence the question's preposition points to", () => {
+    const sentence = "Từ ngày 15/4/2025 đến hết ngày 31/5/2025, thành phố tổ chức chiến dịch tiêm vắc xin.";
+    expect(span("Chiến dịch kéo dài đến bao giờ?", sentence)).toBe("ngày 31/5/2025");
+    expect(span("Chiến dịch bắt đầu từ khi nào?", sentence)).toBe("ngày 15/4/2025");
+    expect(span("chien dich keo dai den bao gio", sentence)).toBe("ngày 31/5/2025");
+  });
+
   it("picks the figure, with its unit unless the question says it", () => {
     expect(
       span(
