@@ -642,7 +642,14 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     // The headline helps choose a sentence but not trust it: every paragraph of an article shares its
     // headline's words, so a question about a paragraph the corpus lacks would borrow them (XQuAD-vi:
     // held-out questions refused 0.811 → 0.834 at threshold 0.55, answerable answered 0.695 → 0.686).
-    const confidence = best ? confidenceOf({ ...best, coverage: best.ownCoverage }) : 0;
+    const confidence = best
+      ? confidenceOf({
+          ...best,
+          coverage: best.ownCoverage,
+          questionWords: q.terms.filter((t) => !t.includes("_")).length,
+          fromTopPassage: best.rank === 0,
+        })
+      : 0;
     if (best && confidence >= minConfidence) {
       const picked = choose(q, weights, best, answering);
       const span = wantsShort(q) ? shortAnswer(q, best) : undefined;
