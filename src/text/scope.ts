@@ -22,11 +22,12 @@ const LOCAL =
 const COMPARED_WITH_NATION =
   /\b(?:(?:so voi|hon|binh quan|trung binh|dan dau|dung dau|dung thu|xep thu|nhom)(?: \S+){0,4} (?:ca nuoc|toan quoc)|(?:xep|dung|hang) (?:thu )?\d+ 63)\b/g;
 
-const foldedWords = (sentence: string) => looseForm(sentence).replace(/[^\p{L}\d]+/gu, " ");
+/** The sentence folded, its words parted by single spaces. */
+const wordsOf = (loose: string) => loose.replace(/[^\p{L}\d]+/gu, " ");
 
 /** Whether a sentence measures its subject against the whole country (and so gives a national figure too). */
 export function comparesWithNation(sentence: string): boolean {
-  return new RegExp(COMPARED_WITH_NATION.source).test(foldedWords(sentence));
+  return new RegExp(COMPARED_WITH_NATION.source).test(wordsOf(looseForm(sentence)));
 }
 
 export type Scope = string[];
@@ -35,9 +36,13 @@ export function nextScope(previous: Scope, sentence: string, articlePlace: strin
   const loose = looseForm(sentence);
   const places = [...new Set(findPlacesInLoose(loose).map((p) => p.place))];
   if (places.length > 0) return places;
-  const folded = foldedWords(sentence);
-  const national = previous.length > 0 ? folded.replace(COMPARED_WITH_NATION, " ") : folded;
-  if (NATIONAL.test(national)) return [];
+  const folded = wordsOf(loose);
+  // A province's sentence naming the country only to measure the province against it stays the
+  // province's; the comparisons are looked for only where the country is named at all.
+  const national =
+    NATIONAL.test(folded) &&
+    (previous.length === 0 || NATIONAL.test(folded.replace(COMPARED_WITH_NATION, " ")));
+  if (national) return [];
   if (LOCAL.test(folded)) return articlePlace && articlePlace !== "Toàn quốc" ? [articlePlace] : [];
   return previous;
 }
