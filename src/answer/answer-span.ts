@@ -126,6 +126,42 @@ const DOCUMENT_KINDS = new Set([
   "khoan",
 ]);
 
+/**
+ * How an office's name opens, as written: an office is named with its first syllable capitalised only
+ * ("Ủy ban nhân dân cấp xã", "Bộ phận một cửa", "Trung tâm Phục vụ hành chính công"), so the capitals
+ * alone give "Ủy" or "Trung tâm Phục vụ". A one-syllable office word ("Phòng", "Sở") counts only
+ * alone: followed by a capital it is named already ("Sở Tư pháp").
+ */
+const OFFICE_WORDS = new Set(
+  (
+    "ủy ban,uỷ ban,bộ phận,trung tâm,văn phòng,bệnh viện,công an,tòa án,toà án,cơ quan,ngân hàng,kho bạc," +
+    "chi cục,hội đồng,nhà văn hóa,trạm y tế"
+  ).split(","),
+);
+const OFFICE_HEADS = new Set("phòng sở cục viện ban trường trạm đài bộ".split(" "));
+/** Longest office name read past its capitals. */
+const OFFICE_NAME_WORDS = 8;
+/** Words that open what is said of a place rather than its name ("… cấp xã nơi cư trú", "… mà"). */
+const NAME_STOPS = new Set(["nơi", "mà", "khi", "nếu", "hoặc"]);
+
+/** A run naming an office, taken on through the lower-case words of its name. */
+function officeName(run: Span, tokens: Token[]): Span {
+  const written = tokens.slice(run.from, run.from + 3).map(asWritten);
+  const opens =
+    OFFICE_WORDS.has(written.slice(0, 2).join(" ")) ||
+    OFFICE_WORDS.has(written.join(" ")) ||
+    (run.to - run.from === 1 && OFFICE_HEADS.has(written[0] as string));
+  if (!opens) return run;
+  let to = run.to;
+  while (to < tokens.length && to - run.from < OFFICE_NAME_WORDS) {
+    const t = tokens[to] as Token;
+    if (t.before !== " " || isCapitalised(t) || isDigitToken(t) || isGlue(t) || NAME_STOPS.has(asWritten(t)))
+      break;
+    to++;
+  }
+  return { ...run, to };
+}
+
 function namesDocument(tokens: Token[], run: Span): boolean {
   const words = tokens.slice(run.from, run.from + 2).map((t) => t.folded);
   return DOCUMENT_KINDS.has(words.join(" ")) || DOCUMENT_KINDS.has(words[0] as string);
@@ -557,7 +593,9 @@ function candidates(type: AnswerType, sentence: string, tokens: Token[], q: Span
               .join(" "),
           ),
       );
-      return cued.length > 0 ? cued : runs.filter((r) => r.to - r.from >= 2);
+      return (cued.length > 0 ? cued : runs.filter((r) => r.to - r.from >= 2)).map((r) =>
+        officeName(r, tokens),
+      );
     }
     case "reason":
       return reasonRuns(sentence, tokens);

@@ -6,6 +6,25 @@ const span = (question: string, sentence: string) =>
   findAnswerSpan(answerTypeOf(question), sentence, question)?.text;
 
 describe("findAnswerSpan", () => {
+  it("reads an office's name past its one capitalised syllable", () => {
+    expect(
+      span(
+        "Đăng ký khai sinh cho con thì nộp hồ sơ ở đâu?",
+        "Hồ sơ được nộp tại Ủy ban nhân dân cấp xã nơi cư trú của cha hoặc mẹ.",
+      ),
+    ).toBe("Ủy ban nhân dân cấp xã");
+    expect(
+      span(
+        "Nộp hồ sơ ở đâu?",
+        "Người dân nộp hồ sơ tại Trung tâm Phục vụ hành chính công, hoặc qua bưu điện.",
+      ),
+    ).toBe("Trung tâm Phục vụ hành chính công");
+    expect(span("Trận đấu diễn ra ở đâu?", "Trận đấu diễn ra tại Warsaw vào năm 1920.")).toBe("Warsaw");
+    expect(span("Sông chảy qua đâu?", "Trung Lưu sông Rhine chảy qua Hẻm núi sông Rhine.")).toBe(
+      "Hẻm núi sông Rhine",
+    );
+  });
+
   it("answers from the side of the sentence the question's preposition points to", () => {
     const sentence = "Từ ngày 15/4/2025 đến hết ngày 31/5/2025, thành phố tổ chức chiến dịch tiêm vắc xin.";
     expect(span("Chiến dịch kéo dài đến bao giờ?", sentence)).toBe("ngày 31/5/2025");
