@@ -811,11 +811,60 @@ function phraseSlot(
     while (from > 0 && to - from < SLOT_SPAN_WORDS && !breakBefore(from)) from--;
     spans.push({ text: "", from: name ? name.from : from, to, strength: m, named: name !== undefined });
   });
+  spans.push(...aliasSpans(tokens, withoutNaming(subject), matched, content));
   const best = spans
     .map((s) => ({ ...s, ...trimGlue(s, tokens) }))
     .filter((s) => s.to > s.from)
     .sort((a, b) => b.strength - a.strength || a.from - b.from)[0];
   return best ? { text: "", from: best.from, to: best.to, named: best.named === true } : undefined;
+}
+
+/** "Tên (gọi) (khác) của S": what is named is S. */
+const NAMING = /^(?:ten goi khac|ten goi|ten khac|ten day du|ten chinh thuc|ten)(?: cua)? /;
+const withoutNaming = (subject: string[]) => subject.join(" ").replace(NAMING, "").split(" ").filter(Boolean);
+
+/**
+ * A name in brackets beside the one asked for: "A (S …)" answers "S là gì?" with A ("Toàn tân (thế
+ * mới nhất)", "Xa lộ tiểu bang 41 (Đường cao tốc Yosemite/…)", "Chỉ số hài lòng … (SIPAS)"). A runs back
+ * from the bracket to a function word or punctuation. S must fill its part of the bracket (up to ")", "/",
+ * "," or ";"), and be two words or more, or an abbreviation:
+ * one common word ("nhánh") is in too many brackets. Not the other way round: "S (A)" is mostly S's
+ * abbreviation ("Engineering News-Record (ENR)"), no answer to what S is. Stronger than the other
+ * slots: the brackets say the two are one thing.
+ */
+function aliasSpans(
+  tokens: Token[],
+  subject: string[],
+  matched: (i: number, ws: string[], step: 1 | -1) => number,
+  content: (ws: string[]) => boolean,
+): Array<Span & { strength: number; named: boolean }> {
+  const spans: Array<Span & { strength: number; named: boolean }> = [];
+  const opens = (t: Token) => /\(\s*["“]?\s*$/.test(t.before);
+  const abbreviation = (t: Token) =>
+    t.text.length >= 2 && t.text === t.text.toUpperCase() && !isDigitToken(t);
+  tokens.forEach((t, i) => {
+    if (i === 0 || !opens(t)) return;
+    const m = matched(i, subject, 1);
+    const enough = m >= MIN_SLOT_PHRASE || (m === 1 && subject.length === 1 && abbreviation(t));
+    // S fills its part of the bracket: a bracket going on past it ("(\"lạp thể\" trong ngữ cảnh này có
+    // nghĩa là …)") explains a word, it gives no other name.
+    const next = tokens[i + m];
+    const fills = next === undefined || /[)/,;]/.test(next.before);
+    if (!enough || !fills || !content(subject.slice(0, m))) return;
+    // The words back to punctuation, at most SLOT_SPAN_WORDS of them.
+    let start = i - 1;
+    while (start > 0 && i - start < SLOT_SPAN_WORDS && !PHRASE_BREAK.test((tokens[start] as Token).before))
+      start--;
+    // An abbreviation's long form opens with a capital ("Chỉ số hài lòng của người dân (SIPAS)");
+    // another name runs back to a function word ("với tua (\"xúc tu nhỏ\")").
+    let from = i - 1;
+    if (m === 1) {
+      const capital = tokens.slice(start, i).findIndex(isCapitalised);
+      if (capital >= 0) from = start + capital;
+    } else while (from > start && !isGlue(tokens[from - 1] as Token)) from--;
+    spans.push({ text: "", from, to: i, strength: m + MIN_SLOT_PHRASE, named: true });
+  });
+  return spans;
 }
 
 /**

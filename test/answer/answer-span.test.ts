@@ -6,6 +6,34 @@ const span = (question: string, sentence: string) =>
   findAnswerSpan(answerTypeOf(question), sentence, question)?.text;
 
 describe("findAnswerSpan", () => {
+  it("answers with the name beside the asked one in brackets", () => {
+    expect(
+      span(
+        "Tên của thế mới nhất là gì?",
+        "Toàn tân (thế mới nhất) quá nhỏ để có thể hiển thị rõ ràng trên dòng thời gian thứ ba.",
+      ),
+    ).toBe("Toàn tân");
+    expect(
+      span(
+        "Tên gọi khác của Đường cao tốc Yosemite là gì?",
+        "Xa lộ tiểu bang 41 (Đường cao tốc Yosemite/Đường cao tốc Eisenhower) đi vào Fresno từ phía nam.",
+      ),
+    ).toBe("Xa lộ tiểu bang 41");
+    expect(
+      span(
+        "SIPAS là gì?",
+        "Chỉ số hài lòng của người dân (SIPAS) năm 2024 đạt 84,65%, cao hơn mức bình quân chung.",
+      ),
+    ).toBe("Chỉ số hài lòng của người dân");
+    // A bracket that explains a word names nothing else.
+    expect(
+      span(
+        "“Lạp thể” nghĩa là gì?",
+        'Chúng có tên lạp thể sơ cấp ("lạp thể" trong ngữ cảnh này có nghĩa là một thực thể giống lục lạp).',
+      ),
+    ).not.toBe("sơ cấp");
+  });
+
   it("reads an office's name past its one capitalised syllable", () => {
     expect(
       span(
