@@ -777,6 +777,9 @@ function phraseSlot(
     if (m >= MIN_SLOT_PHRASE && content(after.slice(0, m))) rights.push({ at: i, length: m });
   });
   const spans: Array<Span & { strength: number; named?: boolean }> = [];
+  // The question asks for its subject: it opens with its question word ("Điều gì …", "Ai …") or with
+  // the noun a "nào" asks about ("Cơ quan nào …").
+  const asksSubject = start === 0 || (words[at] === "nao" && start <= MAX_HEAD_WORDS);
   for (const l of lefts) {
     const from = l.at + 1;
     if (from >= tokens.length || breakBefore(from)) continue;
@@ -788,9 +791,36 @@ function phraseSlot(
   for (const r of rights) {
     const to = r.at;
     if (to <= 0 || breakBefore(to)) continue;
+    // "Điều gì giới hạn X?" told in the passive, "X bị giới hạn bởi A": A follows "bởi" or "do".
+    const agent =
+      asksSubject && PASSIVE.has(asWritten(tokens[to - 1] as Token))
+        ? tokens.findIndex((t, k) => k > to && k <= to + r.length && AGENT.has(asWritten(t)))
+        : -1;
+    if (agent > 0 && agent + 1 < tokens.length && !breakBefore(agent + 1)) {
+      let end = agent + 2;
+      while (end < tokens.length && end - agent - 1 < SLOT_SPAN_WORDS && !breakBefore(end)) end++;
+      const from = agent + 1;
+      spans.push({
+        text: "",
+        from,
+        to: end,
+        strength: r.length + 1,
+        named: isCapitalised(tokens[from] as Token),
+      });
+      continue;
+    }
     let from = to - 1;
     while (from > 0 && to - from < SLOT_SPAN_WORDS && !breakBefore(from)) from--;
-    spans.push({ text: "", from, to, strength: r.length });
+    // "… X do A cấp": A is what stands between "do" and the verb, a name when it opens with a capital.
+    const by = asksSubject ? tokens.slice(from, to - 1).findLastIndex((t) => AGENT.has(asWritten(t))) : -1;
+    if (by >= 0) from += by + 1;
+    spans.push({
+      text: "",
+      from,
+      to,
+      strength: r.length,
+      named: by >= 0 && isCapitalised(tokens[from] as Token),
+    });
   }
   // "S là gì?", "S là N nào?" turned round in the sentence: "A là S …" or, in apposition, "A, S …". The
   // answer is what ends right before S there (a name at that end is taken whole and alone).
@@ -818,6 +848,10 @@ function phraseSlot(
     .sort((a, b) => b.strength - a.strength || a.from - b.from)[0];
   return best ? { text: "", from: best.from, to: best.to, named: best.named === true } : undefined;
 }
+
+/** Words that make the verb after them passive, and those that name its agent ("bị giới hạn bởi A"). */
+const PASSIVE = new Set(["bị", "được"]);
+const AGENT = new Set(["bởi", "do"]);
 
 /** "Tên (gọi) (khác) của S": what is named is S. */
 const NAMING = /^(?:ten goi khac|ten goi|ten khac|ten day du|ten chinh thuc|ten)(?: cua)? /;

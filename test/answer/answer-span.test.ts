@@ -34,6 +34,21 @@ describe("findAnswerSpan", () => {
     ).not.toBe("sơ cấp");
   });
 
+  it("finds the subject asked for in a sentence told in the passive or with its agent before the verb", () => {
+    expect(
+      span(
+        "Điều gì giới hạn hiệu suất của chu kỳ Rankine?",
+        "Hiệu suất của chu kỳ Rankine thường bị giới hạn bởi lưu chất hoạt động, không phải nhiệt độ.",
+      ),
+    ).toBe("lưu chất hoạt động");
+    expect(
+      span(
+        "Cơ quan nào cấp hộ chiếu phổ thông?",
+        "Từ năm 2024, hộ chiếu do Cục Quản lý xuất nhập cảnh cấp hộ chiếu phổ thông qua mạng.",
+      ),
+    ).toBe("Cục Quản lý xuất nhập cảnh");
+  });
+
   it("reads an office's name past its one capitalised syllable", () => {
     expect(
       span(
