@@ -45,6 +45,8 @@ export const answerText = {
   tooLong: (max: number) => `Câu hỏi quá dài (tối đa ${max} ký tự). Bạn hãy rút gọn câu hỏi.`,
   accordingTo: "Theo bài viết",
   sourcesHeading: "Nguồn:",
+  /** Above the sentence that came closest, after a refusal. */
+  nearestHeading: "Đoạn gần nhất tìm được (có thể chưa trả lời đúng câu hỏi):",
   /** Replies to a message that holds only courtesy: how to ask, with one of /start's examples. */
   smallTalk: {
     greeting: (example: string) =>
@@ -73,6 +75,7 @@ export const englishText = {
     return `It holds ${summary.articleCount} Vietnamese news article${summary.articleCount === 1 ? "" : "s"}${yearSpan(summary)}${topics.length ? ` on ${listed(topics, "and")}` : ""}${places.length ? `, reporting from ${listed(places, "and")}` : ""}.`;
   },
   sourcesHeading: "Sources:",
+  nearestHeading: "The closest passage found (it may not answer the question):",
   smallTalk: {
     greeting: (example: string) =>
       `Hello! I answer questions about Vietnam's administrative reform from the Vietnamese news articles in my collection, citing the passages I quote. Ask in English or Vietnamese, naming the place and the year${example ? `, for example: “${example}”` : ""}. Type /help for more.`,

@@ -58,6 +58,15 @@ export interface Citation {
   highlight?: string;
 }
 
+/**
+ * On a refusal, the sentence that came closest to answering, with its passage: shown as such, so a
+ * reader can judge it when the answerer was not sure enough to answer.
+ */
+export interface Nearest {
+  quote: string;
+  citation: Citation;
+}
+
 export interface RetrievedPassage {
   articleId: string;
   text: string;
@@ -75,6 +84,8 @@ export interface Answer {
   /** How sure the answerer is, 0–1; it refuses below its threshold (see answer/confidence.ts). */
   confidence?: number;
   citations: Citation[];
+  /** On a refusal, the closest sentence (see Nearest); the answer still says the corpus has no answer. */
+  nearest?: Nearest;
   /** The passages retrieval returned before answering, best first, so retrieval can be judged apart. */
   retrieved?: RetrievedPassage[];
   timings: { retrieveMs: number; answerMs: number };

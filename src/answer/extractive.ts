@@ -17,7 +17,7 @@ import { yearsAmongDigits } from "../text/years.js";
 import type { Passage } from "../types.js";
 import { findAnswerSpan, firstName, hasAnswerOfType, hasMoney } from "./answer-span.js";
 import { toCitation } from "./citations.js";
-import { confidenceOf, DEFAULT_MIN_CONFIDENCE } from "./confidence.js";
+import { confidenceOf, DEFAULT_MIN_CONFIDENCE, NEAREST_MIN_CONFIDENCE } from "./confidence.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./question.js";
 import type { AnswerDraft, Answerer } from "./types.js";
 
@@ -633,6 +633,8 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     short?: string;
     confidence: number;
     failure?: Failure;
+    /** Refused, the sentence that came closest (see NEAREST_MIN_CONFIDENCE). */
+    nearest?: Candidate & { quote: string };
   }
 
   function answerPart(question: string, passages: Passage[], context: string): PartAnswer {
@@ -661,7 +663,11 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     }
     // Only a place or year the corpus lacks altogether is named in the refusal; otherwise the
     // corpus may well speak of it, just not in answer to this question.
-    return { chosen: [], confidence, failure: absentConstraint(q) };
+    const nearest =
+      best && confidence >= NEAREST_MIN_CONFIDENCE
+        ? { ...best, quote: quoteInContext(q, weights, best, [best]) }
+        : undefined;
+    return { chosen: [], confidence, failure: absentConstraint(q), nearest };
   }
 
   const answer: Answerer = async ({ question, passages }): Promise<AnswerDraft> => {
@@ -683,7 +689,21 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
             : failure?.kind === "period"
               ? answerText.notFoundPeriod(failure.period)
               : answerText.notFound;
-      return { answer: text, found: false, confidence, citations: [], backend: "extractive" };
+      const closest = parts
+        .flatMap((p) => (p.nearest ? [{ ...p.nearest, confidence: p.confidence }] : []))
+        .sort((a, b) => b.confidence - a.confidence)[0];
+      const nearest = closest && {
+        quote: closest.quote,
+        citation: toCitation(closest.passage, 1, closest.sentence),
+      };
+      return {
+        answer: text,
+        found: false,
+        confidence,
+        citations: [],
+        ...(nearest ? { nearest } : {}),
+        backend: "extractive",
+      };
     }
     // One citation per passage, numbered in the order the answer first uses them.
     const order: Passage[] = [];

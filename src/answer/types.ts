@@ -1,4 +1,4 @@
-import type { ChatTurn, Citation, Passage } from "../types.js";
+import type { ChatTurn, Citation, Nearest, Passage } from "../types.js";
 
 export interface AnswerInput {
   /** The standalone question (follow-ups already rewritten). */
@@ -17,6 +17,8 @@ export interface AnswerDraft {
   /** 0–1: how well the evidence supports the answer; the extractive answerer refuses below a threshold. */
   confidence?: number;
   citations: Citation[];
+  /** On a refusal, the sentence that came closest to answering. */
+  nearest?: Nearest;
   backend: "extractive" | "llm";
   notice?: string;
 }

@@ -19,6 +19,12 @@ function excerpt(c: Citation, max = 360): string {
 export function formatAnswerText(answer: Answer): string {
   const lines = [answer.answer];
   if (answer.notice) lines.push("", answer.notice);
+  if (answer.nearest) {
+    const { quote, citation: c } = answer.nearest;
+    const english = answer.language === "en";
+    lines.push("", english ? englishText.nearestHeading : answerText.nearestHeading, `«${quote}»`);
+    lines.push(`[${c.n}] ${c.title} — ${c.source}, ${vnDate(c.date)}`);
+  }
   if (answer.citations.length > 0) {
     lines.push("", answer.language === "en" ? englishText.sourcesHeading : answerText.sourcesHeading);
     for (const c of answer.citations) {
@@ -46,6 +52,9 @@ export function answerJson(answer: Answer): string {
       score,
       highlight,
     })),
+    ...(answer.nearest
+      ? { nearest: { quote: answer.nearest.quote, articleId: answer.nearest.citation.articleId } }
+      : {}),
     retrieved: answer.retrieved ?? [],
     timings: answer.timings,
     backend: answer.backend,

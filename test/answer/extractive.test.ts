@@ -451,3 +451,33 @@ describe("trusting the answer", () => {
     expect(sameTopic.confidence ?? 1).toBeLessThan(otherTopics.confidence ?? 0);
   });
 });
+
+describe("a refusal's closest sentence", () => {
+  // A threshold no answer reaches: every question is refused, and the confidence decides what is shown.
+  const strict = createExtractiveAnswerer({ termWeight: () => 1, isKnown: () => true, minConfidence: 0.99 });
+  const text =
+    "Hồ sơ đăng ký khai sinh được nộp tại Ủy ban nhân dân cấp xã nơi cư trú của cha hoặc mẹ.\n\n" +
+    "Lệ phí đăng ký khai sinh đúng hạn được miễn.";
+
+  it("shows the sentence that came closest, with its passage, and still cites nothing", async () => {
+    const draft = await strict.answer({
+      question: "Nộp hồ sơ đăng ký khai sinh cho con ở đâu?",
+      passages: [passage("ks", text)],
+    });
+    expect(draft.found).toBe(false);
+    expect(draft.citations).toEqual([]);
+    expect(draft.nearest?.quote).toContain("Ủy ban nhân dân cấp xã");
+    expect(draft.nearest?.citation.articleId).toBe("ks");
+    expect(draft.nearest?.citation.highlight).toContain("Ủy ban nhân dân cấp xã");
+    expect(draft.answer).not.toContain("Ủy ban");
+  });
+
+  it("shows nothing when no sentence comes near the question", async () => {
+    const draft = await strict.answer({
+      question: "Giá vàng hôm nay bao nhiêu?",
+      passages: [passage("ks", text)],
+    });
+    expect(draft.found).toBe(false);
+    expect(draft.nearest).toBeUndefined();
+  });
+});

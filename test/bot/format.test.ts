@@ -145,6 +145,33 @@ describe("answer rendering", () => {
     expect(html).toContain("/sources");
   });
 
+  it("shows a refusal's closest sentence as such, with its source, after the advice", () => {
+    const citation = answer.citations[0] as Answer["citations"][number];
+    const html = renderAnswer(
+      {
+        ...answer,
+        found: false,
+        citations: [],
+        answer: "Xin lỗi, không có thông tin.",
+        nearest: { quote: "Hồ sơ nộp tại <Ủy ban> xã.", citation },
+      },
+      { articles: FAKE_ARTICLES },
+    );
+    expect(valid(html)).toBe(true);
+    expect(html.indexOf(answerText.nearestHeading)).toBeGreaterThan(html.indexOf(botText.notFoundTips));
+    expect(html).toContain("<blockquote>Hồ sơ nộp tại &lt;Ủy ban&gt; xã.</blockquote>");
+    expect(html).toContain('[1] <a href="https://example.vn/gia-lai?a=1&amp;b=2">');
+    const english = renderAnswer({
+      ...answer,
+      language: "en",
+      found: false,
+      citations: [],
+      answer: englishText.notFound,
+      nearest: { quote: "Hồ sơ nộp tại xã.", citation },
+    });
+    expect(english).toContain(englishText.nearestHeading);
+  });
+
   it("frames an English question's answer and refusal in English", () => {
     const found = renderAnswer({ ...answer, language: "en" }, { articles: FAKE_ARTICLES });
     expect(found).toContain(`<b>${englishText.sourcesHeading}</b>`);

@@ -30,7 +30,7 @@ function runAsk(args: string[], options: { stdin?: string; env?: Record<string, 
 
 const DOCUMENTED_KEYS = ["question", "answer", "found", "citations", "retrieved", "timings"];
 /** Keys the JSON may carry beyond the documented ones. */
-const OPTIONAL_KEYS = ["backend", "notice", "resolved", "short", "confidence"];
+const OPTIONAL_KEYS = ["backend", "notice", "resolved", "short", "confidence", "nearest"];
 const CITATION_KEYS = ["n", "articleId", "title", "date", "source", "text", "score"];
 
 function expectAnswerShape(json: Record<string, unknown>) {

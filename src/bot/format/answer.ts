@@ -63,6 +63,14 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): strin
     // The refusal itself says what the corpus holds (the assistant adds it); the tips say how to ask.
     const refusal = answer.answer.trim() || (english ? englishText.notFound : answerText.notFound);
     blocks.push(escapeHtml(refusal) + (english ? botText.notFoundTipsEnglish : botText.notFoundTips));
+    // The sentence that came closest, marked as such: the reader judges what the answerer would not.
+    if (answer.nearest) {
+      const { quote, citation } = answer.nearest;
+      const heading = english ? englishText.nearestHeading : answerText.nearestHeading;
+      blocks.push(
+        `<i>${escapeHtml(heading)}</i>\n<blockquote>${escapeHtml(quote)}</blockquote>\n${sourceLine(citation, urls.get(citation.articleId))}`,
+      );
+    }
   }
   if (options.showTimings)
     blocks.push(`<i>${botText.timings(answer.timings.retrieveMs, answer.timings.answerMs)}</i>`);
