@@ -752,6 +752,18 @@ function phraseSlot(
   const content = (ws: string[]) => ws.some((w) => !GLUE.has(w) && w.length > 1);
   const breakBefore = (i: number) =>
     i > 0 && PHRASE_BREAK.test(sentence.slice((tokens[i - 1] as Token).end, (tokens[i] as Token).start));
+  // Where a phrase ending before token `to` starts, and where one starting at `from` ends (before
+  // `stop`): at punctuation, SLOT_SPAN_WORDS words at most.
+  const phraseStart = (to: number) => {
+    let from = to - 1;
+    while (from > 0 && to - from < SLOT_SPAN_WORDS && !breakBefore(from)) from--;
+    return from;
+  };
+  const phraseEnd = (from: number, stop = -1) => {
+    let to = from + 1;
+    while (to < tokens.length && to - from < SLOT_SPAN_WORDS && !breakBefore(to) && to !== stop) to++;
+    return to;
+  };
   const lefts: Array<{ at: number; length: number }> = [];
   const rights: Array<{ at: number; length: number }> = [];
   // How many of `words` the sentence writes in order from token `i` on (step -1: backwards, ending
@@ -784,8 +796,7 @@ function phraseSlot(
     const from = l.at + 1;
     if (from >= tokens.length || breakBefore(from)) continue;
     const r = rights.find((x) => x.at > from);
-    let to = from + 1;
-    while (to < tokens.length && to - from < SLOT_SPAN_WORDS && !breakBefore(to) && to !== r?.at) to++;
+    const to = phraseEnd(from, r?.at);
     spans.push({ text: "", from, to, strength: l.length + (to === r?.at ? r.length : 0) });
   }
   for (const r of rights) {
@@ -797,20 +808,17 @@ function phraseSlot(
         ? tokens.findIndex((t, k) => k > to && k <= to + r.length && AGENT.has(asWritten(t)))
         : -1;
     if (agent > 0 && agent + 1 < tokens.length && !breakBefore(agent + 1)) {
-      let end = agent + 2;
-      while (end < tokens.length && end - agent - 1 < SLOT_SPAN_WORDS && !breakBefore(end)) end++;
       const from = agent + 1;
       spans.push({
         text: "",
         from,
-        to: end,
+        to: phraseEnd(from),
         strength: r.length + 1,
         named: isCapitalised(tokens[from] as Token),
       });
       continue;
     }
-    let from = to - 1;
-    while (from > 0 && to - from < SLOT_SPAN_WORDS && !breakBefore(from)) from--;
+    let from = phraseStart(to);
     // "… X do A cấp": A is what stands between "do" and the verb, a name when it opens with a capital.
     const by = asksSubject ? tokens.slice(from, to - 1).findLastIndex((t) => AGENT.has(asWritten(t))) : -1;
     if (by >= 0) from += by + 1;
@@ -837,11 +845,15 @@ function phraseSlot(
     const to = copula ? i - 1 : i;
     if (to <= 0 || (!copula && !/^\s*,\s*$/.test(t.before))) return;
     const name = names.find((n) => n.to === to);
-    let from = to - 1;
-    while (from > 0 && to - from < SLOT_SPAN_WORDS && !breakBefore(from)) from--;
-    spans.push({ text: "", from: name ? name.from : from, to, strength: m, named: name !== undefined });
+    spans.push({
+      text: "",
+      from: name ? name.from : phraseStart(to),
+      to,
+      strength: m,
+      named: name !== undefined,
+    });
   });
-  spans.push(...aliasSpans(tokens, withoutNaming(subject), matched, content));
+  spans.push(...aliasSpans(tokens, withoutNaming(subject), matched, content, phraseStart));
   const best = spans
     .map((s) => ({ ...s, ...trimGlue(s, tokens) }))
     .filter((s) => s.to > s.from)
@@ -871,6 +883,7 @@ function aliasSpans(
   subject: string[],
   matched: (i: number, ws: string[], step: 1 | -1) => number,
   content: (ws: string[]) => boolean,
+  phraseStart: (to: number) => number,
 ): Array<Span & { strength: number; named: boolean }> {
   const spans: Array<Span & { strength: number; named: boolean }> = [];
   const opens = (t: Token) => /\(\s*["“]?\s*$/.test(t.before);
@@ -885,10 +898,7 @@ function aliasSpans(
     const next = tokens[i + m];
     const fills = next === undefined || /[)/,;]/.test(next.before);
     if (!enough || !fills || !content(subject.slice(0, m))) return;
-    // The words back to punctuation, at most SLOT_SPAN_WORDS of them.
-    let start = i - 1;
-    while (start > 0 && i - start < SLOT_SPAN_WORDS && !PHRASE_BREAK.test((tokens[start] as Token).before))
-      start--;
+    const start = phraseStart(i);
     // An abbreviation's long form opens with a capital ("Chỉ số hài lòng của người dân (SIPAS)");
     // another name runs back to a function word ("với tua (\"xúc tu nhỏ\")").
     let from = i - 1;

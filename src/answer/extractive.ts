@@ -221,6 +221,9 @@ const asks = (sentence: string) => /\?["”»)]*\s*$/.test(sentence);
 /** How a failure names the whole country a sentence on one province does not speak of. */
 const NATIONAL_LABEL = "cả nước";
 
+/** The question's syllables, without their pairs. */
+const syllablesOf = (q: QuestionAnalysis) => q.terms.filter((t) => !t.includes("_"));
+
 /** The share of the question's syllables (not their pairs) a sentence holds. */
 function wordShare(syllables: string[], terms: Set<string>): number {
   return syllables.length > 0 ? syllables.filter((t) => terms.has(t)).length / syllables.length : 0;
@@ -370,7 +373,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     const q = analyzeQuestion(question, context);
     const placeOnly = new Set(q.places.flatMap((p) => analyzeFolded(p)));
     const weights = questionWeights(q, placeOnly);
-    const syllables = q.terms.filter((t) => !t.includes("_"));
+    const syllables = syllablesOf(q);
     const trust = trustWeights(q, weights, passages);
     // Keywords without a question word ("sipas lao cai") have no asked kind to check a sentence
     // against, only their words: there the confidence leaves the place out, as it does the headline,
@@ -648,7 +651,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
       ? confidenceOf({
           ...best,
           coverage: best.ownCoverage,
-          questionWords: q.terms.filter((t) => !t.includes("_")).length,
+          questionWords: syllablesOf(q).length,
           fromTopPassage: best.rank === 0,
         })
       : 0;

@@ -15,6 +15,8 @@ function excerpt(c: Citation, max = 360): string {
   return `${start > 0 ? "…" : ""}${text.slice(start, start + max).trim()}…`;
 }
 
+const sourceLine = (c: Citation) => `[${c.n}] ${c.title} — ${c.source}, ${vnDate(c.date)}`;
+
 /** The answer and its numbered sources as plain text for a terminal. */
 export function formatAnswerText(answer: Answer): string {
   const lines = [answer.answer];
@@ -22,13 +24,17 @@ export function formatAnswerText(answer: Answer): string {
   if (answer.nearest) {
     const { quote, citation: c } = answer.nearest;
     const english = answer.language === "en";
-    lines.push("", english ? englishText.nearestHeading : answerText.nearestHeading, `«${quote}»`);
-    lines.push(`[${c.n}] ${c.title} — ${c.source}, ${vnDate(c.date)}`);
+    lines.push(
+      "",
+      english ? englishText.nearestHeading : answerText.nearestHeading,
+      `«${quote}»`,
+      sourceLine(c),
+    );
   }
   if (answer.citations.length > 0) {
     lines.push("", answer.language === "en" ? englishText.sourcesHeading : answerText.sourcesHeading);
     for (const c of answer.citations) {
-      lines.push(`[${c.n}] ${c.title} — ${c.source}, ${vnDate(c.date)}`, `    «${excerpt(c)}»`);
+      lines.push(sourceLine(c), `    «${excerpt(c)}»`);
     }
   }
   return lines.join("\n");

@@ -21,13 +21,15 @@ const LOCAL =
  */
 const COMPARED_WITH_NATION =
   /\b(?:(?:so voi|hon|binh quan|trung binh|dan dau|dung dau|dung thu|xep thu|nhom)(?: \S+){0,4} (?:ca nuoc|toan quoc)|(?:xep|dung|hang) (?:thu )?\d+ 63)\b/g;
+/** The same for a test: a global pattern's test() would carry its position over from call to call. */
+const COMPARES_WITH_NATION = new RegExp(COMPARED_WITH_NATION.source);
 
 /** The sentence folded, its words parted by single spaces. */
 const wordsOf = (loose: string) => loose.replace(/[^\p{L}\d]+/gu, " ");
 
 /** Whether a sentence measures its subject against the whole country (and so gives a national figure too). */
 export function comparesWithNation(sentence: string): boolean {
-  return new RegExp(COMPARED_WITH_NATION.source).test(wordsOf(looseForm(sentence)));
+  return COMPARES_WITH_NATION.test(wordsOf(looseForm(sentence)));
 }
 
 export type Scope = string[];
