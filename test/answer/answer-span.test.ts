@@ -165,6 +165,15 @@ describe("findAnswerSpan", () => {
     );
   });
 
+  it("picks a place the question's words frame, beside the places after 'trong', 'tại'", () => {
+    expect(
+      span(
+        "Nhà Trần cai trị ở đâu?",
+        "Nhà Trần cai trị Đại Việt và đánh bại quân Nguyên trong Trận Bạch Đằng.",
+      ),
+    ).toBe("Đại Việt");
+  });
+
   it("picks the cause for a why-question", () => {
     expect(
       span("Vì sao hồ sơ bị trả lại?", "Hồ sơ bị trả lại vì thiếu giấy tờ chứng thực, theo quy định."),
@@ -290,6 +299,33 @@ describe("findAnswerSpan", () => {
         "Tại Phiên họp, đại diện Văn phòng Chính phủ công bố Quyết định số 932/QĐ-TTg về việc thành lập Tổ công tác.",
       ),
     ).toBe("Quyết định số 932/QĐ-TTg");
+  });
+
+  it("answers 'N nào' with N where the sentence writes it as part of the name, not where it only says what the name is of", () => {
+    expect(
+      span(
+        "Sân bay nào đón nhiều khách nhất miền Trung?",
+        "Năm 2024, Sân bay quốc tế Đà Nẵng đón nhiều khách nhất miền Trung.",
+      ),
+    ).toBe("Sân bay quốc tế Đà Nẵng");
+    expect(
+      span("Vệ tinh nào được phóng năm 2019?", "Năm 2019, vệ tinh MicroDragon được phóng lên quỹ đạo."),
+    ).toBe("MicroDragon");
+  });
+
+  it("answers a name question from the words that name S in the sentence ('được gọi là', 'có tên')", () => {
+    expect(
+      span(
+        "Tên của bộ phận một cửa cấp tỉnh là gì?",
+        "Ở Hà Tĩnh, bộ phận một cửa cấp tỉnh được gọi là Trung tâm Phục vụ hành chính công, đặt tại thành phố.",
+      ),
+    ).toBe("Trung tâm Phục vụ hành chính công");
+    expect(
+      span(
+        "Ứng dụng định danh điện tử được đặt tên là gì?",
+        "Ứng dụng định danh điện tử của Bộ Công an có tên VNeID và được cài trên điện thoại.",
+      ),
+    ).toBe("VNeID");
   });
 
   it("does not answer with a sentence's opener or a lone common word", () => {
