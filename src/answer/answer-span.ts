@@ -144,8 +144,12 @@ const OFFICE_NAME_WORDS = 8;
 /** Words that open what is said of a place rather than its name ("… cấp xã nơi cư trú", "… mà"). */
 const NAME_STOPS = new Set(["nơi", "mà", "khi", "nếu", "hoặc"]);
 
-/** A run naming an office, taken on through the lower-case words of its name. */
-function officeName(run: Span, tokens: Token[]): Span {
+/**
+ * A run naming an office, taken on through the lower-case words of its name; not where those hold the
+ * question's own words (`said`), mostly the verb after the name ("Ủy ban độc quyền …" for "… có độc
+ * quyền"): cut there, the name would end in half a word.
+ */
+function officeName(run: Span, tokens: Token[], said: Set<string> = new Set()): Span {
   const written = tokens.slice(run.from, run.from + 3).map(asWritten);
   const opens =
     OFFICE_WORDS.has(written.slice(0, 2).join(" ")) ||
@@ -159,7 +163,8 @@ function officeName(run: Span, tokens: Token[]): Span {
       break;
     to++;
   }
-  return { ...run, to };
+  const tail = tokens.slice(run.to, to);
+  return tail.some((t) => said.has(t.folded)) ? run : { ...run, to };
 }
 
 function namesDocument(tokens: Token[], run: Span): boolean {
@@ -599,7 +604,7 @@ function candidates(type: AnswerType, sentence: string, tokens: Token[], q: Span
         (r) => !cued.includes(r) && r.to - r.from >= 2 && slotFit(r, tokens, q.frame) > 0,
       );
       return (cued.length > 0 ? [...cued, ...framed] : runs.filter((r) => r.to - r.from >= 2)).map((r) =>
-        officeName(r, tokens),
+        officeName(r, tokens, questionWords),
       );
     }
     case "reason":
@@ -610,9 +615,9 @@ function candidates(type: AnswerType, sentence: string, tokens: Token[], q: Span
       // "Đội nào…?", "Tên của … là gì?": a which- or name-question is mostly answered by a name.
       const runs = newWordRuns(sentence, tokens, questionWords);
       if (!asksForName) return runs;
-      const names = capitalisedRuns(tokens, true, joiners).filter((r) =>
-        tokens.slice(r.from, r.to).some((t) => !questionWords.has(t.folded)),
-      );
+      const names = capitalisedRuns(tokens, true, joiners)
+        .filter((r) => tokens.slice(r.from, r.to).some((t) => !questionWords.has(t.folded)))
+        .map((r) => officeName(r, tokens, questionWords));
       return names.length > 0 ? names : runs;
     }
     default:
@@ -860,11 +865,53 @@ function phraseSlot(
   });
   spans.push(...aliasSpans(tokens, withoutNaming(subject), matched, content, phraseStart));
   spans.push(...namedSpans(tokens, namedSubject(before, subject), names, matched, content, phraseEnd));
+  if (asksSubject) spans.push(...agentSpans(tokens, after, breakBefore));
   const best = spans
     .map((s) => ({ ...s, ...trimGlue(s, tokens) }))
     .filter((s) => s.to > s.from)
     .sort((a, b) => b.strength - a.strength || a.from - b.from)[0];
   return best ? { text: "", from: best.from, to: best.to, named: best.named === true } : undefined;
+}
+
+/**
+ * Longest agent read between "do" and the verb when it opens with a capital: an office's name runs
+ * long ("Cục Cảnh sát quản lý hành chính về trật tự xã hội", 11 words).
+ */
+const AGENT_NAME_WORDS = 14;
+
+/**
+ * "Ai cấp X?", "Cơ quan nào cấp X?" told the other way round, "X do A cấp": A stands between "do" (or
+ * "bởi") and the question's verb, its first word after the question word, with a word of what the
+ * question says of X before "do". The verb must follow within the phrase: "do" alone is as often
+ * "because".
+ */
+function agentSpans(
+  tokens: Token[],
+  after: string[],
+  breakBefore: (i: number) => boolean,
+): Array<Span & { strength: number; named: boolean }> {
+  const [verb, ...rest] = after;
+  const objects = rest.filter((w) => !GLUE.has(w) && w.length > 1);
+  if (verb === undefined || GLUE.has(verb) || objects.length === 0) return [];
+  const spans: Array<Span & { strength: number; named: boolean }> = [];
+  tokens.forEach((t, g) => {
+    if (!AGENT.has(asWritten(t)) || !tokens.slice(0, g).some((x) => objects.includes(x.folded))) return;
+    const named = tokens[g + 1] !== undefined && isCapitalised(tokens[g + 1] as Token);
+    const reach = named ? AGENT_NAME_WORDS : SLOT_SPAN_WORDS;
+    for (let v = g + 2; v < tokens.length && v - g <= reach; v++) {
+      if (breakBefore(v)) return;
+      if ((tokens[v] as Token).folded !== verb) continue;
+      spans.push({
+        text: "",
+        from: g + 1,
+        to: v,
+        strength: MIN_SLOT_PHRASE,
+        named,
+      });
+      return;
+    }
+  });
+  return spans;
 }
 
 /** Words that make the verb after them passive, and those that name its agent ("bị giới hạn bởi A"). */

@@ -328,6 +328,33 @@ describe("findAnswerSpan", () => {
     ).toBe("VNeID");
   });
 
+  it("names an office whole, through the lower-case words of its name, but not into the question's words", () => {
+    expect(
+      span(
+        "Cơ quan nào tiếp nhận hồ sơ?",
+        "Hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công, sau đó chuyển về các sở.",
+      ),
+    ).toBe("Trung tâm Phục vụ hành chính công");
+    expect(
+      span(
+        "Cơ quan nào có quyền ban hành quy chế?",
+        "Trong khi Ủy ban có quyền ban hành quy chế, Hội đồng Nhân dân giám sát việc thực hiện.",
+      ),
+    ).not.toContain("quyền");
+  });
+
+  it("answers 'Ai cấp X?' from 'X do A cấp', a long office name included, and not from a 'do' meaning 'because'", () => {
+    expect(
+      span(
+        "Ai cấp thẻ căn cước?",
+        "Thẻ căn cước do Cục Cảnh sát quản lý hành chính về trật tự xã hội cấp cho công dân.",
+      ),
+    ).toBe("Cục Cảnh sát quản lý hành chính về trật tự xã hội");
+    expect(
+      span("Cơ quan nào cấp giấy phép?", "Giấy phép chậm do hồ sơ thiếu, Sở Xây dựng cấp lại trong tuần."),
+    ).not.toBe("hồ sơ thiếu");
+  });
+
   it("does not answer with a sentence's opener or a lone common word", () => {
     expect(
       span(
