@@ -525,6 +525,49 @@ function newWordRuns(sentence: string, tokens: Token[], questionWords: Set<strin
   return runs;
 }
 
+/**
+ * Nouns that ask for a kind rather than a name when "nào" follows them ("hình thức nào", "loại nào",
+ * "mức nào", "cấp nào"): as written, and folded for a question without diacritics ("đảng" is no
+ * "dạng").
+ */
+const KIND_NOUNS = new Set(
+  [
+    ...["hình thức", "phương thức", "phương pháp", "cách thức", "cách", "loại", "dạng", "kiểu", "mức"],
+    ...["mức độ", "lĩnh vực", "cấp", "hạng", "nhóm", "thể loại"],
+  ].flatMap((w) => [w, looseForm(w)]),
+);
+
+/**
+ * "Họp theo hình thức nào?" answered by "trực tuyến" of "hình thức trực tuyến": where the sentence
+ * writes the noun a "nào" asks about in lower case, the words after it that the question does not say
+ * name a kind of it (the noun stays out, as for "vệ tinh Astra 2A"). Up to glue, punctuation or the question's words; not where a name follows,
+ * the name being what is of that kind ("ban nhạc thrash metal Sabbat").
+ */
+function kindRuns(tokens: Token[], head: string[], questionWords: Set<string>): Span[] {
+  if (head.length === 0) return [];
+  const runs: Span[] = [];
+  tokens.forEach((t, i) => {
+    if (isCapitalised(t) || !head.every((w, k) => tokens[i + k]?.folded === w)) return;
+    let to = i + head.length;
+    while (to < tokens.length && to - i < MAX_SPAN_WORDS) {
+      const next = tokens[to] as Token;
+      if (
+        next.before !== " " ||
+        isGlue(next) ||
+        isCapitalised(next) ||
+        NAME_STOPS.has(asWritten(next)) ||
+        questionWords.has(next.folded)
+      )
+        break;
+      to++;
+    }
+    const named =
+      tokens[to] !== undefined && (isCapitalised(tokens[to] as Token) || isDigitToken(tokens[to] as Token));
+    if (to > i + head.length && !named) runs.push({ text: "", from: i + head.length, to });
+  });
+  return runs;
+}
+
 /** Candidate spans of the kind the question asks for (none for a yes-or-no question). */
 const spanText = (sentence: string, tokens: Token[], s: Span) =>
   sentence.slice((tokens[s.from] as Token).start, (tokens[s.to - 1] as Token).end);
@@ -618,6 +661,8 @@ function candidates(type: AnswerType, sentence: string, tokens: Token[], q: Span
       const names = capitalisedRuns(tokens, true, joiners)
         .filter((r) => tokens.slice(r.from, r.to).some((t) => !questionWords.has(t.folded)))
         .map((r) => officeName(r, tokens, questionWords));
+      const kinds = q.frame.kind ? kindRuns(tokens, q.frame.head, questionWords) : [];
+      if (kinds.length > 0) return kinds;
       return names.length > 0 ? names : runs;
     }
     default:
@@ -694,6 +739,8 @@ interface SlotFrame {
   lead: string;
   /** The noun a "nào" asks about ("quyết định" of "Quyết định nào …?"): its answer is named with it. */
   head: string[];
+  /** Whether that noun asks for a kind ("hình thức nào"), not a name. */
+  kind: boolean;
 }
 
 /**
@@ -1045,17 +1092,25 @@ function aliasSpans(
  */
 function slotFrame(question: QuestionWordAt): SlotFrame {
   const { tokens, words, start, at, end } = question;
-  if (at < 0) return { before: [], after: [], head: [], lead: "" };
+  if (at < 0) return { before: [], after: [], head: [], lead: "", kind: false };
   // Glue is told by the written word where it has diacritics: "hồ sơ" is not "họ số".
   const content = (from: number, to: number) =>
     tokens.slice(from, to).flatMap((t) => (isGlue(t) ? [] : [t.folded]));
   const before = content(Math.max(0, start - SLOT_CONTEXT), start);
   const previous = tokens[start - 1];
+  const written = tokens
+    .slice(Math.max(0, start - SLOT_CONTEXT), start)
+    .filter((t) => !isGlue(t))
+    .map(asWritten);
   return {
     before,
     after: content(end, end + SLOT_CONTEXT),
     head: words[at] === "nao" ? before : [],
     lead: previous && LEAD_PREPOSITIONS.has(asWritten(previous)) ? previous.folded : "",
+    kind:
+      words[at] === "nao" &&
+      written.length > 0 &&
+      (KIND_NOUNS.has(written.join(" ")) || KIND_NOUNS.has(written.at(-1) as string)),
   };
 }
 

@@ -355,6 +355,19 @@ describe("findAnswerSpan", () => {
     ).not.toBe("hồ sơ thiếu");
   });
 
+  it("answers 'hình thức nào', 'loại nào' with the kind the sentence names after that noun, not with a name", () => {
+    expect(
+      span(
+        "Hồ sơ được nộp theo hình thức nào?",
+        "Tại Lào Cai, người dân nộp hồ sơ theo hình thức trực tuyến hoặc tại Bộ phận một cửa.",
+      ),
+    ).toBe("trực tuyến");
+    // "Đảng" is no "dạng" (a form): the question asks for a name.
+    expect(span("Đảng nào thắng ở Geelong?", "Tại Geelong, Đảng Cộng hòa thắng với đa số phiếu.")).toBe(
+      "Đảng Cộng hòa",
+    );
+  });
+
   it("does not answer with a sentence's opener or a lone common word", () => {
     expect(
       span(
