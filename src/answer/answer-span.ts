@@ -1172,6 +1172,15 @@ function clauseCover(sentence: string, tokens: Token[], questionWords: Set<strin
 const PERCENT_QUESTION = /\b(phan tram|percent|percentage)\b|%/;
 
 /**
+ * "Bao nhiêu tài khoản", "mấy người", "how many accounts": a noun counted right after the question
+ * word. "Đạt bao nhiêu?" counts nothing and may be answered by a share ("82,18%"), nor does "cao hơn
+ * bao nhiêu so với", "chiếm bao nhiêu để" (a function word follows); "bao nhiêu phần trăm" asks for
+ * one; "bao nhiêu tiền", "bao nhiêu lâu" are a sum and a duration.
+ */
+const COUNT_QUESTION =
+  /\b(?:bao nhieu|may|how many) (?!(?:phan|percent|tien|lau|la|thi|nam|so|de|trong|voi|khi|va|cho|den|tu|o|nua|hon)\b)[a-z]+/;
+
+/**
  * "Bao nhiêu tiền?", "lệ phí … bao nhiêu?", "how much does it cost?": the answer is a sum of money.
  * Matched on the folded question; "giá trị" (validity, value) is no price, and a wage or an
  * allowance ("trợ cấp … bao nhiêu?") is as often a multiple of another ("02 lần mức lương cơ sở").
@@ -1231,6 +1240,8 @@ export interface SpanQuestion {
   asksForPercent: boolean;
   /** "Bao nhiêu tiền?", "how much does it cost?": a sum of money. */
   asksForMoney: boolean;
+  /** "Bao nhiêu tài khoản?", "mấy người?": a count of things, never a percentage. */
+  asksForCount: boolean;
   joiners: Set<string>;
   wordAt: QuestionWordAt;
   frame: SlotFrame;
@@ -1250,6 +1261,7 @@ export function spanQuestion(question: string): SpanQuestion {
     asksForIdentifier: IDENTIFIER_QUESTION.test(folded),
     asksForPercent: PERCENT_QUESTION.test(folded),
     asksForMoney: MONEY_QUESTION.test(folded),
+    asksForCount: COUNT_QUESTION.test(folded),
     joiners: SEVERAL.test(normalized) ? LIST_JOINERS : NAME_JOINERS,
     wordAt,
     frame: slotFrame(wordAt),
@@ -1296,7 +1308,9 @@ export function findAnswerSpan(
         ),
       )
     : [];
-  const spans = percents.length > 0 ? percents : sums.length > 0 ? sums : typed;
+  // "Bao nhiêu tài khoản?" is a count: a percentage answers it only where the sentence gives nothing else.
+  const counts = countsOnly(type, q) ? typed.filter((s) => !spanText(text, tokens, s).endsWith("%")) : [];
+  const spans = percents.length > 0 ? percents : sums.length > 0 ? sums : counts.length > 0 ? counts : typed;
   const anchors = tokens.flatMap((t, i) => (questionWords.has(t.folded) && t.folded.length > 1 ? [i] : []));
   const slotted = (s: Span) => slotFit(s, tokens, q.frame);
   const clause = clauseCover(text, tokens, questionWords);
@@ -1341,6 +1355,10 @@ function headStart(span: Span, sentence: string, tokens: Token[], head: string[]
   return span.from;
 }
 
+/** Whether the question counts things, so that a percentage does not answer it. */
+const countsOnly = (type: AnswerType, q: SpanQuestion) =>
+  type === "quantity" && q.asksForCount && !q.asksForPercent && !q.asksForRank;
+
 /** The sentence's spans of the asked kind, unranked, with what ranking them needs. */
 function answerSpans(type: AnswerType, sentence: string, q: SpanQuestion) {
   const text = normalizeText(sentence);
@@ -1371,5 +1389,7 @@ export function hasAnswerOfType(
 ): boolean {
   if (type === "yesno" || type === "entity" || type === "manner" || type === "general") return true;
   // Only whether one exists: ranking the spans is for the sentence that is quoted.
-  return answerSpans(type, sentence, asSpanQuestion(question)).spans.length > 0;
+  const q = asSpanQuestion(question);
+  const { text, tokens, spans } = answerSpans(type, sentence, q);
+  return countsOnly(type, q) ? spans.some((s) => !spanText(text, tokens, s).endsWith("%")) : spans.length > 0;
 }

@@ -472,6 +472,23 @@ describe("findAnswerSpan", () => {
     ).toBe("10 năm");
   });
 
+  it("answers a count of things ('bao nhiêu tài khoản') with a count, not a percentage; 'đạt bao nhiêu' with either", () => {
+    const q = "Có bao nhiêu tài khoản định danh được kích hoạt?";
+    expect(span(q, "Tỷ lệ kích hoạt đạt 98,5%, với 6 triệu tài khoản định danh được kích hoạt.")).toBe(
+      "6 triệu",
+    );
+    expect(hasAnswerOfType("quantity", "Tỷ lệ kích hoạt tài khoản định danh đạt 105,62%.", q)).toBe(false);
+    expect(
+      span("Chỉ số SIPAS của tỉnh đạt bao nhiêu?", "Chỉ số SIPAS của tỉnh đạt 82,18%, tăng 2 bậc."),
+    ).toBe("82,18%");
+    expect(
+      span(
+        "Tốc độ phá rừng cao hơn bao nhiêu so với năm 2000?",
+        "Tốc độ phá rừng cao hơn 18% so với năm 2000.",
+      ),
+    ).toBe("18%");
+  });
+
   it("takes no document for a place", () => {
     expect(
       span("Cấp thẻ căn cước ở đâu?", "Đề án 06/CP được triển khai, đã cấp hơn 79,5 triệu thẻ căn cước."),
