@@ -1,5 +1,6 @@
 import { hasDiacritics, looseForm, normalizeText } from "../text/normalize.js";
 import { isKnownPlace } from "../text/places.js";
+import { isSyllableShaped } from "../text/spelling.js";
 import type { AnswerType } from "./answer-type.js";
 
 /**
@@ -213,10 +214,14 @@ const ONE_SYLLABLE_UNITS = new Set(
     "usd đô euro bảng yên mét dặm feet inch pound bit byte gb mb"
   ).split(" "),
 );
-/** Whether the word after a figure is its whole unit: a one-syllable unit, or a word not split in syllables. */
+/**
+ * Whether the word after a figure is its whole unit: a one-syllable unit, or a word not split in
+ * syllables ("km", "USD"). A Vietnamese syllable typed without diacritics ("quy" of "quy định", "giao"
+ * of "giao dịch") is no such word.
+ */
 function isWholeUnit(t: Token, next: Token | undefined): boolean {
   const word = t.text.toLowerCase();
-  if (ONE_SYLLABLE_UNITS.has(word) || !hasDiacritics(word)) return true;
+  if (ONE_SYLLABLE_UNITS.has(word) || (!hasDiacritics(word) && !isSyllableShaped(t.folded))) return true;
   // A syllable the sentence ends or breaks after is a word of its own.
   return next === undefined || next.before.trim() !== "";
 }
@@ -1181,16 +1186,17 @@ const COUNT_QUESTION =
   /\b(?:bao nhieu|may|how many) (?!(?:phan|percent|tien|lau|la|thi|nam|so|de|trong|voi|khi|va|cho|den|tu|o|nua|hon)\b)[a-z]+/;
 
 /**
- * "Bao nhiêu tiền?", "lệ phí … bao nhiêu?", "how much does it cost?": the answer is a sum of money.
+ * "Bao nhiêu tiền?", "lệ phí … bao nhiêu?", "số tiền thanh toán trực tuyến … là bao nhiêu?" ("số tiền",
+ * a sum, however far from the question word), "how much does it cost?": the answer is a sum of money.
  * Matched on the folded question; "giá trị" (validity, value) is no price, and a wage or an
  * allowance ("trợ cấp … bao nhiêu?") is as often a multiple of another ("02 lần mức lương cơ sở").
  */
 const MONEY_QUESTION =
-  /\b(bao nhieu tien|tien bao nhieu|het bao nhieu|ton bao nhieu|gia bao nhieu|gia la bao nhieu|(?:le phi|chi phi|muc phi|phi|tien) (?:\S+ ){0,4}(?:la )?bao nhieu|how much money|how much (?:does|do|is|will|did|would) .*\bcost|what is the (?:fee|cost|price))\b/;
+  /\b(bao nhieu tien|tien bao nhieu|het bao nhieu|ton bao nhieu|gia bao nhieu|gia la bao nhieu|(?:le phi|chi phi|muc phi|phi|tien) (?:\S+ ){0,4}(?:la )?bao nhieu|so tien (?:\S+ ){0,10}(?:la )?bao nhieu|how much money|how much (?:does|do|is|will|did|would) .*\bcost|what is the (?:fee|cost|price))\b/;
 
-/** A sum of money: a figure with its currency ("200.000 đồng", "1,5 triệu đồng", "30 USD", "$30"). */
+/** A sum of money: a figure with its currency ("200.000 đồng", "1,5 triệu đồng", "2,39 nghìn tỷ đồng", "30 USD", "$30"). */
 const MONEY =
-  /\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:đồng|VNĐ|VND|USD|đô la|dollars?|euros?)(?![\p{L}])|\$\s?\d/iu;
+  /\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+){0,2}(?:đồng|VNĐ|VND|USD|đô la|dollars?|euros?)(?![\p{L}])|\$\s?\d/iu;
 
 /** Whether the sentence names a sum of money. */
 export function hasMoney(sentence: string): boolean {

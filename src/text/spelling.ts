@@ -46,6 +46,9 @@ const MIN_UNCONFIRMED_LENGTH = 5;
 const SYLLABLE =
   /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
 
+/** Whether a folded word has the shape of a Vietnamese syllable ("quy", "giao"), not of a foreign word ("km", "USD"). */
+export const isSyllableShaped = (folded: string): boolean => SYLLABLE.test(folded);
+
 /** Function words (folded) that stand beside almost any word, so their pairs tell nothing of it. */
 const GLUE = new Set(
   "de la cua va co duoc cac nhung cho voi trong thi ma nay do khi da se dang cung nen vi tu den o tai bi".split(

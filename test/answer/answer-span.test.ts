@@ -470,6 +470,23 @@ describe("findAnswerSpan", () => {
     expect(
       span("Hộ chiếu có giá trị bao nhiêu năm?", "Lệ phí 200.000 đồng, hộ chiếu có thời hạn 10 năm."),
     ).toBe("10 năm");
+    // "Số tiền" asks for a sum however far from "bao nhiêu", and a sum may have two multipliers.
+    expect(
+      span(
+        "Tổng số tiền thanh toán trực tuyến trên cổng năm nay là bao nhiêu?",
+        "Cổng đã có hơn 6,8 triệu giao dịch thanh toán trực tuyến với số tiền hơn 2,39 nghìn tỷ đồng.",
+      ),
+    ).toBe("2,39 nghìn tỷ đồng");
+  });
+
+  it("takes no syllable typed without diacritics for a figure's unit", () => {
+    expect(
+      span(
+        "So many business regulations were cut, how many?",
+        "Cac bo da cat giam 2.352 quy dinh kinh doanh trong giai doan nay.",
+      ),
+    ).toBe("2.352");
+    expect(span("How long is the road?", "The new road is 12 km long.")).toBe("12 km");
   });
 
   it("answers a count of things ('bao nhiêu tài khoản') with a count, not a percentage; 'đạt bao nhiêu' with either", () => {
