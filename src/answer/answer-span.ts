@@ -1,3 +1,4 @@
+import { ABBREVIATIONS } from "../text/abbreviations.js";
 import { hasDiacritics, looseForm, normalizeText } from "../text/normalize.js";
 import { isKnownPlace } from "../text/places.js";
 import { isSyllableShaped } from "../text/spelling.js";
@@ -1133,17 +1134,33 @@ const LEAD_PREPOSITIONS = new Set(
   ]),
 );
 
+/** Abbreviations (folded) and the folded words they stand for: "tthc" → "thu tuc hanh chinh". */
+const EXPANSIONS = new Map(
+  Object.entries(ABBREVIATIONS).map(([short, long]) => [looseForm(short), looseForm(long).split(" ")]),
+);
+const withExpansion = (folded: string): string[] => [folded, ...(EXPANSIONS.get(folded) ?? [])];
+
+/** Whether the noun counted by the question follows the figure within SLOT_WINDOW words. */
+function countFit(span: Span, tokens: Token[], frame: SlotFrame): number {
+  const noun = frame.after[0];
+  if (noun === undefined) return 0;
+  const right = tokens.slice(span.to, span.to + SLOT_WINDOW).flatMap((t) => withExpansion(t.folded));
+  const last = (tokens[span.to - 1] as Token).folded;
+  return Number(right.includes(noun) || last === noun);
+}
+
 /** How many sides of the span sit where the question's word sits in the question. */
 function slotFit(span: Span, tokens: Token[], frame: SlotFrame): number {
+  // An abbreviation stands for its words: "977 TTHC" is followed by "thủ tục" of "bao nhiêu thủ tục".
   const near = (from: number, to: number) =>
-    tokens.slice(Math.max(0, from), Math.max(0, to)).map((t) => t.folded);
+    tokens.slice(Math.max(0, from), Math.max(0, to)).flatMap((t) => withExpansion(t.folded));
   const left = near(span.from - SLOT_WINDOW, span.from);
   const right = near(span.to, span.to + SLOT_WINDOW);
   // "Quyết định nào …?" is answered by "Quyết định số 932/QĐ-TTg": a span opening with the noun asked about.
   const opening = tokens.slice(span.from, span.from + 2).map((t) => t.folded);
   return (
     Number(frame.before.length > 0 && frame.before.some((w) => left.includes(w))) +
-    Number(frame.after.length > 0 && frame.after.some((w) => right.includes(w))) +
+    Number(frame.after.length > 0 && frame.after.flatMap(withExpansion).some((w) => right.includes(w))) +
     Number(frame.head.length > 0 && frame.head.some((w) => opening.includes(w))) +
     Number(frame.lead !== "" && left.includes(frame.lead))
   );
@@ -1320,8 +1337,12 @@ export function findAnswerSpan(
   const anchors = tokens.flatMap((t, i) => (questionWords.has(t.folded) && t.folded.length > 1 ? [i] : []));
   const slotted = (s: Span) => slotFit(s, tokens, q.frame);
   const clause = clauseCover(text, tokens, questionWords);
+  // "Bao nhiêu thủ tục?" is answered by the figure the sentence writes before "thủ tục" (or "TTHC"),
+  // whatever else stands beside the others.
+  const counted = (s: Span) => (countsOnly(type, q) ? countFit(s, tokens, q.frame) : 0);
   const best = spans.sort(
     (a, b) =>
+      counted(b) - counted(a) ||
       slotted(b) - slotted(a) ||
       Number(isBare(a, tokens, text)) - Number(isBare(b, tokens, text)) ||
       clause(b) - clause(a) ||

@@ -504,6 +504,13 @@ describe("findAnswerSpan", () => {
         "Tốc độ phá rừng cao hơn 18% so với năm 2000.",
       ),
     ).toBe("18%");
+    // The figure before the counted noun, or its abbreviation, whatever stands beside the others.
+    expect(
+      span(
+        "Lào Cai có bao nhiêu thủ tục hành chính được cắt giảm?",
+        "Tỉnh đã cắt giảm thời gian đối với 977 TTHC, đã có khoảng 60.000 lượt hồ sơ thực hiện.",
+      ),
+    ).toBe("977");
   });
 
   it("takes no document for a place", () => {
