@@ -261,7 +261,9 @@ function capitalisedRuns(tokens: Token[], bridge = false, joiners = NAME_JOINERS
     let j = i + 1;
     while (j < tokens.length) {
       const t = tokens[j] as Token;
-      const gapOk = t.start - (tokens[j - 1] as Token).end <= 1;
+      // One space or joining mark between two words of a name; a comma typed without its space
+      // ("Trụ sở Chính phủ,Thủ tướng") still parts two names.
+      const gapOk = t.start - (tokens[j - 1] as Token).end <= 1 && !/[,;:.!?()]/.test(t.before);
       const gap = bridge ? bridgeAt(tokens, j, j === i + 1) : 0;
       // A number goes with the name before it when a space parts them ("Super Bowl 50"), not a
       // slash ("quý I/2023").

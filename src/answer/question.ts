@@ -137,7 +137,9 @@ function aspectsOf(folded: string): Aspect[] {
     aspects.push({
       label: `thứ ${n}`,
       kind: "ordinal",
-      pattern: new RegExp(`\\bthu (${words.join("|")})\\b`),
+      // The number of a meeting, not of another thing the sentence counts ("Kỳ họp thứ 6 Quốc hội",
+      // "thứ 6" of a week).
+      pattern: new RegExp(`\\b(?:phien hop|phien|lan|hoi nghi) thu (${words.join("|")})\\b`),
     });
   }
   return aspects;

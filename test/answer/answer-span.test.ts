@@ -513,6 +513,15 @@ describe("findAnswerSpan", () => {
     ).toBe("977");
   });
 
+  it("parts two names at a comma typed without its space", () => {
+    expect(
+      span(
+        "Phiên họp diễn ra ở đâu?",
+        "Chiều 14/11, tại Trụ sở Chính phủ,Thủ tướng Chính phủ chủ trì phiên họp.",
+      ),
+    ).toBe("Trụ sở Chính phủ");
+  });
+
   it("takes no document for a place", () => {
     expect(
       span("Cấp thẻ căn cước ở đâu?", "Đề án 06/CP được triển khai, đã cấp hơn 79,5 triệu thẻ căn cước."),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeQuestion } from "../../src/answer/question.js";
+import { looseForm } from "../../src/text/normalize.js";
 
 describe("analyzeQuestion", () => {
   it.each([
@@ -97,5 +98,16 @@ describe("the figures a question gives", () => {
     expect(analyzeQuestion("Trong 10 tháng năm 2023, tỉnh nào đạt 82,18%?").figures).toEqual(["82.18"]);
     expect(analyzeQuestion("Phiên họp 14/11/2023 có 845 nhiệm vụ nào?").figures).toEqual(["845"]);
     expect(analyzeQuestion("Lào Cai cắt giảm bao nhiêu TTHC?").figures).toEqual([]);
+  });
+});
+
+describe("a meeting's number in the question", () => {
+  it("is found where a sentence numbers a meeting, not where it numbers another thing", () => {
+    const [ordinal] = analyzeQuestion("Phiên họp thứ 6 của Ban chỉ đạo diễn ra ở đâu?").aspects;
+    expect(ordinal?.kind).toBe("ordinal");
+    const test = (text: string) => ordinal?.pattern.test(looseForm(text));
+    expect(test("Thủ tướng chủ trì Phiên họp lần thứ 6 của Ban Chỉ đạo")).toBe(true);
+    expect(test("Ban Chỉ đạo họp phiên thứ sáu")).toBe(true);
+    expect(test("nhất là tại Kỳ họp thứ 6 Quốc hội khóa XV đang diễn ra")).toBe(false);
   });
 });
