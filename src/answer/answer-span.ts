@@ -921,11 +921,53 @@ function phraseSlot(
   spans.push(...aliasSpans(tokens, withoutNaming(subject), matched, content, phraseStart));
   spans.push(...namedSpans(tokens, namedSubject(before, subject), names, matched, content, phraseEnd));
   if (asksSubject) spans.push(...agentSpans(tokens, after, breakBefore));
+  spans.push(...saidSpans(tokens, before, breakBefore));
   const best = spans
     .map((s) => ({ ...s, ...trimGlue(s, tokens) }))
     .filter((s) => s.to > s.from)
     .sort((a, b) => b.strength - a.strength || a.from - b.from)[0];
   return best ? { text: "", from: best.from, to: best.to, named: best.named === true } : undefined;
+}
+
+/**
+ * Verbs of saying and asking, folded: what follows them is what was said ("nhấn mạnh, đầu tư cho CCHC
+ * là …", "yêu cầu các bộ …"). A question asking what was said ("Thủ tướng nói gì?") is answered there
+ * whichever of them the sentence uses.
+ */
+const SAYING = [
+  ...["phat bieu", "nhan manh", "neu ro", "cho biet", "cho hay", "khang dinh", "tuyen bo", "bay to"],
+  ...["de nghi", "yeu cau", "chi dao", "noi", "said", "stated"],
+].map((v) => v.split(" "));
+/** Words between the verb of saying and what was said ("nói rằng", "cho biết là"). */
+const THAT = new Set(["rang", "la", "that"]);
+
+/**
+ * "Thủ tướng nói gì …?", "… yêu cầu gì?": the words after a verb of saying in the sentence, past a
+ * comma or colon ("nhấn mạnh, đầu tư cho CCHC là đầu tư cho phát triển"), up to the next punctuation
+ * (a clause: MAX_SPAN_WORDS rather than SLOT_SPAN_WORDS). Weaker than the question's own words found
+ * together.
+ */
+function saidSpans(
+  tokens: Token[],
+  before: string[],
+  breakBefore: (i: number) => boolean,
+): Array<Span & { strength: number; named: boolean }> {
+  const ends = (words: string[], v: string[]) =>
+    v.length <= words.length && v.every((w, k) => words[words.length - v.length + k] === w);
+  if (!SAYING.some((v) => ends(before, v))) return [];
+  const spans: Array<Span & { strength: number; named: boolean }> = [];
+  tokens.forEach((_, i) => {
+    const verb = SAYING.find((v) => v.every((w, k) => tokens[i + k]?.folded === w));
+    if (!verb) return;
+    let from = i + verb.length;
+    while (from < tokens.length && THAT.has((tokens[from] as Token).folded)) from++;
+    if (from >= tokens.length) return;
+    // What was said is a clause: up to punctuation, MAX_SPAN_WORDS at most.
+    let to = from + 1;
+    while (to < tokens.length && to - from < MAX_SPAN_WORDS && !breakBefore(to)) to++;
+    spans.push({ text: "", from, to, strength: MIN_SLOT_PHRASE - 0.5, named: false });
+  });
+  return spans;
 }
 
 /**

@@ -150,7 +150,8 @@ export const PARAPHRASE_GROUPS: string[][] = [
   ["nguy hiểm", "hiểm nguy", "nguy hại"],
   ["ô nhiễm", "nhiễm bẩn"],
   // Speaking, deciding, asking
-  ["phát biểu", "nói", "bày tỏ"],
+  ["phát biểu", "nói", "bày tỏ", "nhấn mạnh", "nêu rõ", "cho biết"],
+  ["thủ tướng", "người đứng đầu chính phủ"],
   ["thông báo", "cho hay", "thông tin"],
   ["tuyên bố", "khẳng định", "tuyên bố rằng"],
   ["đánh giá", "nhận định", "nhận xét"],

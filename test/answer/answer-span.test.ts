@@ -522,6 +522,17 @@ describe("findAnswerSpan", () => {
     ).toBe("Trụ sở Chính phủ");
   });
 
+  it("answers what was said with the clause after a verb of saying, whichever the sentence uses", () => {
+    const sentence =
+      "Người đứng đầu Chính phủ nhấn mạnh, đầu tư cho CCHC là đầu tư cho phát triển, do đó các bộ tiếp tục cải cách.";
+    expect(span("Thủ tướng nói gì về đầu tư cho CCHC?", sentence)).toBe(
+      "đầu tư cho CCHC là đầu tư cho phát triển",
+    );
+    expect(span("Người đứng đầu Chính phủ nhấn mạnh gì?", sentence)).toBe(
+      "đầu tư cho CCHC là đầu tư cho phát triển",
+    );
+  });
+
   it("takes no document for a place", () => {
     expect(
       span("Cấp thẻ căn cước ở đâu?", "Đề án 06/CP được triển khai, đã cấp hơn 79,5 triệu thẻ căn cước."),
