@@ -196,6 +196,16 @@ const REASON_CUES = [
 const TIME_PATTERN =
   /(?:ngày\s+\d{1,2}(?:\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)?|(?<![\d.,/-])\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?(?!\d|[.,/-]\d)|tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?|(?:(?:đầu|cuối|giữa)\s+)?(?:những\s+)?năm\s+\d{3,4}(?:\s*(?:[-–]|đến|tới)\s*\d{3,4})?|thế kỷ\s+(?:thứ\s+)?[\dIVXLC]+|thập (?:niên|kỷ)\s+\d+|\d+(?:[.,]\d+)*(?:\s+(?:triệu|nghìn|ngàn|tỷ))?\s+năm\s+trước|(?<![\d.,])\d{3,4}(?!\d|[.,]\d)(?:\s*(?:[-–]|đến|tới)\s*\d{3,4})?)/giu;
 
+/** Words, as written, that number a document or its part: the figure after them is no year. */
+const NUMBERING_WORDS = new Set(["số", "điều", "khoản", "chương", "mục", "no"]);
+
+/** Whether every "d/m" (or "d-m") a time span writes is a day of a month. */
+function isCalendarDay(text: string): boolean {
+  return [...text.matchAll(/(?<![\d.,])(\d{1,2})\s*[/-]\s*(\d{1,2})(?!\d)/g)].every(
+    (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && Number(m[2]) >= 1 && Number(m[2]) <= 12,
+  );
+}
+
 /** Longest words a span other than a name or figure may hold before it is cut. */
 const MAX_SPAN_WORDS = 10;
 /**
@@ -620,7 +630,13 @@ function candidates(type: AnswerType, sentence: string, tokens: Token[], q: Span
       return durations.length > 0 ? durations : numberRuns(tokens, questionWords);
     }
     case "time": {
-      const runs = patternRuns(sentence, tokens, TIME_PATTERN);
+      // "10/28 dịch vụ công" is a share, not a day: a day and month are at most 31 and 12; and
+      // "Quyết định số 422", "Điều 26" number documents, not years.
+      const runs = patternRuns(sentence, tokens, TIME_PATTERN).filter(
+        (r) =>
+          isCalendarDay(spanText(sentence, tokens, r)) &&
+          !NUMBERING_WORDS.has(tokens[r.from - 1] ? asWritten(tokens[r.from - 1] as Token) : ""),
+      );
       // "Khi nào?" is best answered by a day, a bare year being only its frame; "năm nào?" by a year.
       const wanted = asksForYear
         ? runs.filter((r) => /\d{4}/.test(spanText(sentence, tokens, r)))

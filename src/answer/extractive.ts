@@ -13,7 +13,7 @@ import { ratePeriods } from "../text/rates.js";
 import { comparesWithNation, nextScope } from "../text/scope.js";
 import { splitClauses, splitParagraphs, splitSentences } from "../text/sentences.js";
 import { analyze, analyzeFolded } from "../text/terms.js";
-import { yearsAmongDigits } from "../text/years.js";
+import { statedYears } from "../text/years.js";
 import type { Passage } from "../types.js";
 import { findAnswerSpan, firstName, hasAnswerOfType, hasMoney } from "./answer-span.js";
 import { toCitation } from "./citations.js";
@@ -286,15 +286,11 @@ function yearsOf(
   before: string,
   leadYear: string | undefined,
 ): string[] {
-  const own = yearsAmongDigits(sentence);
+  const own = statedYears(sentence);
   const context =
     own.length > 0
       ? own
-      : [
-          ...yearsAmongDigits(paragraph),
-          ...yearsAmongDigits(before).slice(-1),
-          ...(leadYear ? [leadYear] : []),
-        ];
+      : [...statedYears(paragraph), ...statedYears(before).slice(-1), ...(leadYear ? [leadYear] : [])];
   return q.years.filter((y) => context.includes(y));
 }
 

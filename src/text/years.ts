@@ -20,3 +20,17 @@ export function yearsIn(text: string): string[] {
 export function yearsAmongDigits(text: string): string[] {
   return text.match(new RegExp(`(?<!\\d)${YEAR}(?!\\d)`, "g")) ?? [];
 }
+
+/** A year a figure is compared with: "so với (cùng kỳ) năm 2021", "compared with 2021". */
+const COMPARED = new RegExp(
+  `(?:so với|so voi|compared (?:with|to))\\s+(?:cùng kỳ\\s+|cung ky\\s+)?(?:năm\\s+|nam\\s+)?${YEAR}(?!\\d)`,
+  "giu",
+);
+
+/**
+ * The years a text's figures are of: those among its digits but a year it only compares with ("đạt
+ * 86,78%, tăng 2 bậc so với năm 2021" gives the 2022 figure, not 2021's).
+ */
+export function statedYears(text: string): string[] {
+  return yearsAmongDigits(text.replace(COMPARED, " "));
+}

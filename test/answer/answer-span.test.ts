@@ -533,6 +533,16 @@ describe("findAnswerSpan", () => {
     );
   });
 
+  it("takes no share ('10/28') nor a document's number ('số 422') for a date", () => {
+    expect(
+      span(
+        "Khi nào hoàn thành tích hợp dịch vụ công?",
+        "Hoàn thành tích hợp 10/28 dịch vụ công theo Quyết định số 422 của Thủ tướng.",
+      ),
+    ).toBeUndefined();
+    expect(span("Khi nào hoàn thành?", "Đến 10/12 đã hoàn thành 10/28 dịch vụ.")).toBe("10/12");
+  });
+
   it("takes no document for a place", () => {
     expect(
       span("Cấp thẻ căn cước ở đâu?", "Đề án 06/CP được triển khai, đã cấp hơn 79,5 triệu thẻ căn cước."),

@@ -121,6 +121,18 @@ describe("constraints and the short answer", () => {
     expect(draft.short).toBe("82,18%");
   });
 
+  it("does not answer for a year the article only compares with", async () => {
+    // "năm 2022 … đạt 86,78%, tăng 2 bậc so với năm 2021, xếp thứ 13/63": 13/63 is the 2022 rank.
+    const draft = await answer("Sơn La năm 2021 xếp thứ mấy về PAR INDEX?");
+    expect(draft.short).not.toBe("thứ 13/63");
+    expect(draft.found).toBe(false);
+  });
+
+  it("answers a meeting's place, not from another body's session of the same number", async () => {
+    const draft = await answer("Phiên họp thứ 6 của Ban chỉ đạo diễn ra ở đâu?");
+    expect(draft.short).toBe("Trụ sở Chính phủ");
+  });
+
   it("refuses a meeting the corpus does not report rather than give another meeting's date", async () => {
     const draft = await answer("Phiên họp thứ tám của Ban Chỉ đạo cải cách hành chính diễn ra khi nào?");
     expect(draft.found).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isYear, yearsAmongDigits, yearsIn } from "../../src/text/years.js";
+import { isYear, statedYears, yearsAmongDigits, yearsIn } from "../../src/text/years.js";
 
 describe("years", () => {
   it("takes 1900–2099 as years, nothing else", () => {
@@ -19,5 +19,11 @@ describe("years", () => {
     expect(yearsIn("năm2023")).toEqual([]);
     expect(yearsAmongDigits("năm2023")).toEqual(["2023"]);
     expect(yearsAmongDigits("số 120235")).toEqual([]);
+  });
+
+  it("leaves out a year a figure is only compared with", () => {
+    expect(statedYears("Năm 2022, chỉ số đạt 86,78%, tăng 2 bậc so với năm 2021")).toEqual(["2022"]);
+    expect(statedYears("tăng 16,15% so với cùng kỳ năm 2022")).toEqual([]);
+    expect(statedYears("so voi nam 2021, compared with 2020, năm 2023")).toEqual(["2023"]);
   });
 });
