@@ -1314,6 +1314,11 @@ const FALLBACK_TYPES = new Set<AnswerType>(["person", "place", "reason"]);
 export interface SpanQuestion {
   /** The question's own words, folded: a span made only of them answers nothing. */
   words: Set<string>;
+  /** Its neighbouring words, folded and joined by a space ("ho so"). */
+  pairs: Set<string>;
+  /** Its words as written (lower case), and whether it is typed with diacritics at all. */
+  written: Set<string>;
+  accented: boolean;
   asksForYear: boolean;
   asksForName: boolean;
   asksForRank: boolean;
@@ -1337,6 +1342,9 @@ export function spanQuestion(question: string): SpanQuestion {
   const wordAt = questionWordAt(tokens);
   return {
     words: new Set(tokens.map((t) => t.folded)),
+    pairs: new Set(tokens.slice(1).map((t, i) => `${(tokens[i] as Token).folded} ${t.folded}`)),
+    written: new Set(tokens.map(asWritten)),
+    accented: tokens.some((t) => hasDiacritics(t.text)),
     asksForYear: YEAR_QUESTION.test(folded),
     asksForName: NAME_QUESTION.test(folded),
     asksForRank: ORDINAL_QUESTION.test(folded),
@@ -1394,7 +1402,24 @@ export function findAnswerSpan(
   // "Bao nhiêu tài khoản?" is a count: a percentage answers it only where the sentence gives nothing else.
   const counts = countsOnly(type, q) ? typed.filter((s) => !spanText(text, tokens, s).endsWith("%")) : [];
   const spans = percents.length > 0 ? percents : sums.length > 0 ? sums : counts.length > 0 ? counts : typed;
-  const anchors = tokens.flatMap((t, i) => (questionWords.has(t.folded) && t.folded.length > 1 ? [i] : []));
+  // The question's words where the sentence says them: as written when the question has diacritics
+  // ("so" of "so với" is not "sơ" of "hồ sơ"); typed without, a syllable beside one of its question
+  // neighbours, or a name or figure.
+  const paired = (i: number) => {
+    const t = tokens[i] as Token;
+    if (q.accented) return q.written.has(asWritten(t));
+    const previous = tokens[i - 1];
+    const next = tokens[i + 1];
+    return (
+      isCapitalised(t) ||
+      isDigitToken(t) ||
+      (previous !== undefined && q.pairs.has(`${previous.folded} ${t.folded}`)) ||
+      (next !== undefined && q.pairs.has(`${t.folded} ${next.folded}`))
+    );
+  };
+  const anchors = tokens.flatMap((t, i) =>
+    questionWords.has(t.folded) && t.folded.length > 1 && paired(i) ? [i] : [],
+  );
   const slotted = (s: Span) => slotFit(s, tokens, q.frame);
   const clause = clauseCover(text, tokens, questionWords);
   // "Bao nhiêu thủ tục?" is answered by the figure the sentence writes before "thủ tục" (or "TTHC"),

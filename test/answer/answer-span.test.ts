@@ -543,6 +543,13 @@ describe("findAnswerSpan", () => {
     expect(span("Khi nào hoàn thành?", "Đến 10/12 đã hoàn thành 10/28 dịch vụ.")).toBe("10/12");
   });
 
+  it("ranks a figure by the question's words as the question writes them ('so' of 'so với' is not 'sơ' of 'hồ sơ')", () => {
+    const sentence =
+      "Trong 10 tháng năm 2023, tỷ lệ hồ sơ được cấp kết quả điện tử của các bộ, ngành đạt 26,93%, tăng 16,15% so với cùng kỳ năm 2022, các địa phương đạt 40,91%, tăng 27,77%.";
+    expect(span("ty le ho so cua dia phuong 10 thang 2023 la bao nhieu", sentence)).toBe("40,91%");
+    expect(span("Tỷ lệ hồ sơ của địa phương 10 tháng 2023 là bao nhiêu?", sentence)).toBe("40,91%");
+  });
+
   it("takes no document for a place", () => {
     expect(
       span("Cấp thẻ căn cước ở đâu?", "Đề án 06/CP được triển khai, đã cấp hơn 79,5 triệu thẻ căn cước."),
