@@ -385,12 +385,15 @@ function numberRuns(tokens: Token[], questionWords: Set<string>): Span[] {
       /^[\s-]*$/.test((tokens[k] as Token).before) &&
       !(tokens[k - 1] as Token).text.endsWith("%") &&
       (isDigitToken(tokens[k] as Token) || NUMBER_WORDS.has(numberWord(tokens[k] as Token)));
-    // A range is one figure: "30 đến 50 nghìn", "7 tới 10 phần trăm".
-    while (
-      isNumberAt(j) ||
-      (RANGE_WORDS.has((tokens[j] as Token | undefined)?.folded ?? "") && isNumberAt(j + 1))
-    )
-      j++;
+    // A range is one figure: "30 đến 50 nghìn", "7 tới 10 phần trăm"; not across punctuation
+    // ("đạt 100%; đến 10/10/2023 …" is a figure, then the next clause).
+    const rangeAt = (k: number) =>
+      k < tokens.length &&
+      RANGE_WORDS.has((tokens[k] as Token).folded) &&
+      /^\s*$/.test((tokens[k] as Token).before) &&
+      !(tokens[k - 1] as Token).text.endsWith("%") &&
+      isNumberAt(k + 1);
+    while (isNumberAt(j) || rangeAt(j)) j++;
     // "Một" alone is mostly an article ("một phần", "một số"), not a count.
     if (j === i + 1 && numberWord(t) === "một") continue;
     // The unit, unless the question already says it ("bao nhiêu lần" → "24", not "24 lần"); a
@@ -473,8 +476,8 @@ function withoutTitles(runs: Span[], tokens: Token[]): Span[] {
 /**
  * Names of people: capitalised runs that are not places. A single capitalised Vietnamese syllable is
  * mostly the start of a title or an office ("Thủ tướng", "Bộ Tài chính" cut short), so alone it counts
- * only when it carries no Vietnamese diacritics and has three letters or more: a foreign surname
- * ("Manning"), which Vietnamese text writes as it is.
+ * only when it carries no Vietnamese diacritics, has three letters or more and is not shaped like a
+ * Vietnamese syllable: a foreign surname ("Manning"), which Vietnamese text writes as it is.
  */
 function personRuns(tokens: Token[], joiners = NAME_JOINERS): Span[] {
   const runs = withoutTitles(capitalisedRuns(tokens, false, joiners), tokens).filter(
@@ -489,8 +492,14 @@ function personRuns(tokens: Token[], joiners = NAME_JOINERS): Span[] {
   return runs.filter((r) => {
     if (r.to - r.from >= 2) return true;
     const word = (tokens[r.from] as Token).text;
-    // All capitals is an abbreviation ("TTHC", "UBND"), not a name.
-    return word.length >= 3 && !hasDiacritics(word) && word !== word.toUpperCase();
+    // All capitals is an abbreviation ("TTHC", "UBND"), not a name; a Vietnamese syllable typed
+    // without diacritics ("Trung" of "Trung ương") is the piece of a title, not a foreign surname.
+    return (
+      word.length >= 3 &&
+      !hasDiacritics(word) &&
+      word !== word.toUpperCase() &&
+      !isSyllableShaped((tokens[r.from] as Token).folded)
+    );
   });
 }
 

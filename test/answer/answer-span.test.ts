@@ -550,6 +550,25 @@ describe("findAnswerSpan", () => {
     expect(span("Tỷ lệ hồ sơ của địa phương 10 tháng 2023 là bao nhiêu?", sentence)).toBe("40,91%");
   });
 
+  it("ends a figure's range at punctuation and after a percentage", () => {
+    expect(
+      span(
+        "What percentage of services are fully online?",
+        "Tỷ lệ dịch vụ công trực tuyến toàn trình đạt 100%; đến 10/10/2023 đã cấp trên 83,76 triệu thẻ.",
+      ),
+    ).toBe("100%");
+  });
+
+  it("takes a Vietnamese syllable without diacritics for a piece of a title, not a foreign surname", () => {
+    expect(
+      span(
+        "Who is the Minister of Home Affairs?",
+        "Ủy viên Ban Chấp hành Trung ương Đảng, Bộ trưởng Bộ Nội vụ Phạm Thị Thanh Trà nêu báo cáo.",
+      ),
+    ).toBe("Phạm Thị Thanh Trà");
+    expect(span("Ai ghi bàn?", "Sau đó, Manning chuyền cho Anderson ghi bàn.")).toBe("Anderson");
+  });
+
   it("takes no document for a place", () => {
     expect(
       span("Cấp thẻ căn cước ở đâu?", "Đề án 06/CP được triển khai, đã cấp hơn 79,5 triệu thẻ căn cước."),
