@@ -1218,6 +1218,25 @@ function countFit(span: Span, tokens: Token[], frame: SlotFrame): number {
   return Number(right.includes(noun) || last === noun);
 }
 
+/**
+ * Words a figure's own phrase may run on after it: "1.473 TTHC cấp tỉnh, 294 TTHC cấp huyện" gives
+ * each figure the noun and qualifier after it, up to punctuation or the next figure.
+ */
+const FIGURE_PHRASE_WORDS = 6;
+
+/** How many of the question's content words (abbreviations read as their words) the figure's phrase after it holds. */
+function rightCover(span: Span, tokens: Token[], questionWords: Set<string>): number {
+  const words = new Set<string>();
+  for (let k = span.to; k < tokens.length && k - span.to < FIGURE_PHRASE_WORDS; k++) {
+    const t = tokens[k] as Token;
+    if (k > span.to && /[,;:()]/.test(t.before)) break;
+    if (isDigitToken(t)) break;
+    if (isGlue(t)) continue;
+    for (const w of withExpansion(t.folded)) if (questionWords.has(w)) words.add(w);
+  }
+  return words.size;
+}
+
 /** How many sides of the span sit where the question's word sits in the question. */
 function slotFit(span: Span, tokens: Token[], frame: SlotFrame): number {
   // An abbreviation stands for its words: "977 TTHC" is followed by "thủ tục" of "bao nhiêu thủ tục".
@@ -1434,9 +1453,12 @@ export function findAnswerSpan(
   // "Bao nhiêu thủ tục?" is answered by the figure the sentence writes before "thủ tục" (or "TTHC"),
   // whatever else stands beside the others.
   const counted = (s: Span) => (countsOnly(type, q) ? countFit(s, tokens, q.frame) : 0);
+  // Then the qualifier after it: "132 TTHC cấp xã" for "bao nhiêu thủ tục hành chính cấp xã".
+  const qualified = (s: Span) => (countsOnly(type, q) ? rightCover(s, tokens, questionWords) : 0);
   const best = spans.sort(
     (a, b) =>
       counted(b) - counted(a) ||
+      qualified(b) - qualified(a) ||
       slotted(b) - slotted(a) ||
       Number(isBare(a, tokens, text)) - Number(isBare(b, tokens, text)) ||
       clause(b) - clause(a) ||

@@ -511,6 +511,10 @@ describe("findAnswerSpan", () => {
         "Tỉnh đã cắt giảm thời gian đối với 977 TTHC, đã có khoảng 60.000 lượt hồ sơ thực hiện.",
       ),
     ).toBe("977");
+    // Of figures all before the counted noun, the one whose qualifier the question gives.
+    const levels = "Lào Cai có 1.473 TTHC cấp tỉnh, 294 TTHC cấp huyện, 132 TTHC cấp xã.";
+    expect(span("Lào Cai có bao nhiêu thủ tục hành chính cấp huyện?", levels)).toBe("294");
+    expect(span("lao cai co bao nhieu thu tuc hanh chinh cap xa", levels)).toBe("132");
   });
 
   it("parts two names at a comma typed without its space", () => {
