@@ -1,6 +1,7 @@
 import { ABBREVIATIONS } from "../text/abbreviations.js";
 import { hasDiacritics, looseForm, normalizeText } from "../text/normalize.js";
 import { isKnownPlace } from "../text/places.js";
+import { ratePeriods } from "../text/rates.js";
 import { isSyllableShaped } from "../text/spelling.js";
 import type { AnswerType } from "./answer-type.js";
 
@@ -1237,6 +1238,17 @@ function rightCover(span: Span, tokens: Token[], questionWords: Set<string>): nu
   return words.size;
 }
 
+/** Words after a figure read for the period it counts per ("40 giờ trong 01 tháng"). */
+const RATE_WORDS = 4;
+
+/** Whether the words right after a figure count it per one of the question's periods. */
+function perPeriod(span: Span, tokens: Token[], rates: string[]): number {
+  const after = tokens.slice(span.to - 1, span.to + RATE_WORDS);
+  const end = after.findIndex((t, k) => k > 0 && /[,;:()]/.test(t.before));
+  const words = (end > 0 ? after.slice(0, end) : after).map((t) => t.folded).join(" ");
+  return Number(ratePeriods(words).some((r) => rates.includes(r)));
+}
+
 /** How many sides of the span sit where the question's word sits in the question. */
 function slotFit(span: Span, tokens: Token[], frame: SlotFrame): number {
   // An abbreviation stands for its words: "977 TTHC" is followed by "thủ tục" of "bao nhiêu thủ tục".
@@ -1358,6 +1370,8 @@ export interface SpanQuestion {
   asksForMoney: boolean;
   /** "Bao nhiêu tài khoản?", "mấy người?": a count of things, never a percentage. */
   asksForCount: boolean;
+  /** The periods the question counts per ("mỗi tháng" → "thang"; see rates.ts). */
+  rates: string[];
   joiners: Set<string>;
   wordAt: QuestionWordAt;
   frame: SlotFrame;
@@ -1381,6 +1395,7 @@ export function spanQuestion(question: string): SpanQuestion {
     asksForPercent: PERCENT_QUESTION.test(folded),
     asksForMoney: MONEY_QUESTION.test(folded),
     asksForCount: COUNT_QUESTION.test(folded),
+    rates: ratePeriods(folded),
     joiners: SEVERAL.test(normalized) ? LIST_JOINERS : NAME_JOINERS,
     wordAt,
     frame: slotFrame(wordAt),
@@ -1455,8 +1470,11 @@ export function findAnswerSpan(
   const counted = (s: Span) => (countsOnly(type, q) ? countFit(s, tokens, q.frame) : 0);
   // Then the qualifier after it: "132 TTHC cấp xã" for "bao nhiêu thủ tục hành chính cấp xã".
   const qualified = (s: Span) => (countsOnly(type, q) ? rightCover(s, tokens, questionWords) : 0);
+  // "Mỗi tháng … mấy giờ?" is answered by the figure counted per month ("40 giờ trong 01 tháng").
+  const rated = (s: Span) => (type === "quantity" && q.rates.length > 0 ? perPeriod(s, tokens, q.rates) : 0);
   const best = spans.sort(
     (a, b) =>
+      rated(b) - rated(a) ||
       counted(b) - counted(a) ||
       qualified(b) - qualified(a) ||
       slotted(b) - slotted(a) ||

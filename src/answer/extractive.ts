@@ -566,8 +566,15 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
       opensWithPersonalPronoun(best.sentence) &&
       !hasAnswerOfType(q.type, best.sentence, q.span);
     if (referred) return firstName(best.previous, q.span) ?? findAnswerSpan(q.type, best.sentence, q.span);
-    // A sentence introducing a list ("… như sau:") frames the answer; its items give it.
-    for (const item of best.list) {
+    // A sentence introducing a list ("… như sau:") frames the answer; its items give it, the item
+    // saying most of the question beyond what the list's lead-in says first ("b) 14 ngày … đối với
+    // người lao động chưa thành niên"); an item repeating the lead-in's words with a case of its own
+    // ("c) Trường hợp vợ sinh đôi …") says no more of the question than the plain first item.
+    const lead = new Set(analyze(best.sentence));
+    const said = (item: string) =>
+      new Set(analyze(item).filter((t) => q.terms.includes(t) && !lead.has(t))).size;
+    const items = best.list.map((item) => ({ item, said: said(item) })).sort((a, b) => b.said - a.said);
+    for (const { item } of items) {
       const span = findAnswerSpan(q.type, item, q.span);
       if (span) return span;
     }

@@ -573,6 +573,15 @@ describe("findAnswerSpan", () => {
     expect(span("Ai ghi bàn?", "Sau đó, Manning chuyền cho Anderson ghi bàn.")).toBe("Anderson");
   });
 
+  it("answers 'mỗi tháng … mấy giờ' with the figure counted per month", () => {
+    expect(
+      span(
+        "Mỗi tháng được làm thêm tối đa mấy giờ?",
+        "Số giờ làm thêm không quá 12 giờ trong 01 ngày; không quá 40 giờ trong 01 tháng; không quá 200 giờ trong 01 năm.",
+      ),
+    ).toBe("40");
+  });
+
   it("takes no document for a place", () => {
     expect(
       span("Cấp thẻ căn cước ở đâu?", "Đề án 06/CP được triển khai, đã cấp hơn 79,5 triệu thẻ căn cước."),

@@ -368,6 +368,21 @@ describe("lists", () => {
     const draft = await askAbout("Người làm nghề nặng nhọc, độc hại được nghỉ mấy ngày?", law);
     expect(draft.answer).toMatch(/như sau: b\) 14 ngày/);
   });
+
+  it("answers from the item saying most of the question beyond the list's lead-in", async () => {
+    const annual =
+      "Người lao động làm việc đủ 12 tháng cho một người sử dụng lao động thì được nghỉ hằng năm, hưởng nguyên lương như sau:\n" +
+      "a) 12 ngày làm việc đối với người làm công việc trong điều kiện bình thường;\n" +
+      "b) 14 ngày làm việc đối với người lao động chưa thành niên, lao động là người khuyết tật.";
+    const draft = await askAbout("nguoi lao dong chua thanh nien duoc nghi hang nam may ngay", annual);
+    expect(draft.short).toBe("14");
+    const paternity =
+      "Lao động nam khi vợ sinh con được nghỉ việc hưởng chế độ thai sản như sau:\n" +
+      "a) 05 ngày làm việc;\n" +
+      "b) Trường hợp vợ sinh đôi thì được nghỉ 10 ngày làm việc.";
+    // The second item repeats the lead-in's words for a case of its own: the plain first item answers.
+    expect((await askAbout("chong duoc nghi may ngay khi vo sinh con", paternity)).short).toBe("05");
+  });
 });
 
 describe("a guide written as questions and answers", () => {
