@@ -250,6 +250,17 @@ function dayMonthSpans(sentence: string): Array<[number, number]> {
     .map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
 }
 
+/** Longest head of a list item given as a short answer, in words. */
+const ITEM_HEAD_WORDS = 12;
+
+/** What a list item names first: its words after the marker, up to punctuation ("Tờ khai thay đổi thông tin cư trú"). */
+function itemHead(item: string): string {
+  const head = (
+    item.replace(/^\s*(?:\p{Ll}\)|\d{1,2}[.)]|[-–•+*])\s*/u, "").split(/[;,.:(]/)[0] ?? ""
+  ).trim();
+  return head.split(/\s+/).length <= ITEM_HEAD_WORDS ? head : "";
+}
+
 /** Figures other than years and day/month dates: what a "bao nhiêu" answer must quote. */
 export function hasFigure(sentence: string): boolean {
   const dates = dayMonthSpans(sentence);
@@ -574,6 +585,9 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     const said = (item: string) =>
       new Set(analyze(item).filter((t) => q.terms.includes(t) && !lead.has(t))).size;
     const items = best.list.map((item) => ({ item, said: said(item) })).sort((a, b) => b.said - a.said);
+    // "Hồ sơ … gồm những gì?": what the list holds is what its item names first, up to punctuation.
+    const head = q.type === "entity" && items[0] ? itemHead(items[0].item) : "";
+    if (head) return { text: head };
     for (const { item } of items) {
       const span = findAnswerSpan(q.type, item, q.span);
       if (span) return span;

@@ -346,6 +346,7 @@ describe("lists", () => {
       "b) Giấy tờ chứng minh chỗ ở hợp pháp.\n" +
       "2. Trong thời hạn 03 ngày làm việc, cơ quan đăng ký cư trú thẩm định hồ sơ tạm trú.";
     const draft = await askAbout("Hồ sơ đăng ký tạm trú gồm những gì?", residence);
+    expect(draft.short).toBe("Tờ khai thay đổi thông tin cư trú");
     expect(draft.answer).toContain("bao gồm: a) Tờ khai");
     expect(draft.answer).not.toContain("03 ngày");
   });

@@ -7,6 +7,7 @@ describe("analyzeQuestion", () => {
     ["Lào Cai đã cắt giảm bao nhiêu TTHC?", "quantity"],
     ["lao cai cat giam bao nhieu tthc", "quantity"],
     ["Sơn La xếp thứ mấy về chỉ số CCHC?", "quantity"],
+    ["Lao động nữ nghỉ hưu ở tuổi nào?", "quantity"],
     ["Tỷ lệ hồ sơ trực tuyến đạt bao nhiêu phần trăm?", "quantity"],
     ["How many administrative procedures did Lao Cai cut?", "quantity"],
     ["Ai chủ trì phiên họp tại điểm cầu Vĩnh Phúc?", "person"],
