@@ -754,6 +754,8 @@ const WH_LEADS = new Set([
   // "Phải làm gì?" asks for the action itself: its answer follows "phải" ("phải trả lời bằng văn
   // bản"), and a "làm" of the sentence ("ngày làm việc") is no sign of it.
   "làm",
+  // "Từ khi nào", "đến lúc nào": the preposition before them says which end of a period is asked.
+  ...["khi", "lúc"],
 ]);
 /** "Bao nhiêu", "bao lâu", "bao xa", "bao giờ": two words that ask together. */
 const HOW_MUCH = new Set(["nhieu", "lau", "xa", "gio"]);

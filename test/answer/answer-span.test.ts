@@ -582,6 +582,15 @@ describe("findAnswerSpan", () => {
     ).toBe("40");
   });
 
+  it("answers 'từ khi nào' with the date after 'từ', not the sentence's other date", () => {
+    expect(
+      span(
+        "Luật có hiệu lực từ khi nào?",
+        "Luật được Quốc hội thông qua ngày 19 tháng 6 năm 2014, có hiệu lực thi hành từ ngày 01 tháng 01 năm 2015.",
+      ),
+    ).toBe("ngày 01 tháng 01 năm 2015");
+  });
+
   it("takes no document for a place", () => {
     expect(
       span("Cấp thẻ căn cước ở đâu?", "Đề án 06/CP được triển khai, đã cấp hơn 79,5 triệu thẻ căn cước."),
