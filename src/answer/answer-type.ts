@@ -53,7 +53,12 @@ const MEASURE_ASKED =
 const YES_NO = /(^|\s)(co|phai|da|duoc)\s.*\s(khong|chua)\s*$|\b(phai khong|dung khong|co phai)\b/;
 const ENGLISH_YES_NO = /^(is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b/;
 
-export function answerTypeOf(question: string): AnswerType {
+/** "Mấy hôm nay", "mấy năm qua": these past days or years, no question of how many. */
+const PAST_FEW =
+  /(?<![\p{L}])(?:mấy|may) (?:hôm|ngày|bữa|tuần|tháng|năm|hom|ngay|bua|tuan|thang|nam) (?:nay|qua)(?![\p{L}])/giu;
+
+export function answerTypeOf(asked: string): AnswerType {
+  const question = asked.replace(PAST_FEW, " ");
   const folded = ` ${looseForm(question)
     .replace(/[^\p{L}\d ]+/gu, " ")
     .replace(/\s+/g, " ")} `;

@@ -8,6 +8,8 @@ describe("analyzeQuestion", () => {
     ["lao cai cat giam bao nhieu tthc", "quantity"],
     ["Sơn La xếp thứ mấy về chỉ số CCHC?", "quantity"],
     ["Lao động nữ nghỉ hưu ở tuổi nào?", "quantity"],
+    ["Con tôi sốt mấy hôm nay, có đi tiêm được không?", "yesno"],
+    ["con toi sot may hom nay co di tiem duoc khong", "yesno"],
     ["Tỷ lệ hồ sơ trực tuyến đạt bao nhiêu phần trăm?", "quantity"],
     ["How many administrative procedures did Lao Cai cut?", "quantity"],
     ["Ai chủ trì phiên họp tại điểm cầu Vĩnh Phúc?", "person"],
