@@ -826,6 +826,26 @@ const MAX_HEAD_WORDS = 2;
 /** Punctuation that closes a phrase. */
 const PHRASE_BREAK = /[,;:()]/;
 
+/** A reading of the slot: its span, how many of the question's words found it, and whether it is a name. */
+type SlotSpan = Span & { strength: number; named: boolean };
+/**
+ * How many of `ws` the sentence writes in order from token `i` on (step -1: backwards, ending at `i`),
+ * SLOT_SKIP other words allowed between two of them.
+ */
+type Matcher = (i: number, ws: string[], step: 1 | -1) => number;
+/** What the slot's readings share of the sentence: its tokens and how its phrases are found. */
+interface SlotReader {
+  tokens: Token[];
+  matched: Matcher;
+  /** Whether some of the words say something (not only glue). */
+  content: (ws: string[]) => boolean;
+  /** Where a phrase ending before token `to` starts, and where one starting at `from` ends: at punctuation. */
+  phraseStart: (to: number) => number;
+  phraseEnd: (from: number, stop?: number) => number;
+  /** Whether punctuation stands before token `i`. */
+  breakBefore: (i: number) => boolean;
+}
+
 /**
  * The words in the slot a "gì"/"thế nào" question leaves, where the question's words next to its
  * question word stand in the sentence as they are written in the question: "… dựa trên gì?" is
@@ -862,7 +882,7 @@ function phraseSlot(
   // How many of `words` the sentence writes in order from token `i` on (step -1: backwards, ending
   // at `i`), letting SLOT_SKIP sentence words stand between two of them ("phụ thuộc nhiều hơn vào"
   // for "phụ thuộc … nhiều vào").
-  const matched = (i: number, ws: string[], step: 1 | -1) => {
+  const matched: Matcher = (i, ws, step) => {
     let k = 0;
     let skips = 0;
     let j = i;
@@ -946,10 +966,11 @@ function phraseSlot(
       named: name !== undefined,
     });
   });
-  spans.push(...aliasSpans(tokens, withoutNaming(subject), matched, content, phraseStart));
-  spans.push(...namedSpans(tokens, namedSubject(before, subject), names, matched, content, phraseEnd));
-  if (asksSubject) spans.push(...agentSpans(tokens, after, breakBefore));
-  spans.push(...saidSpans(tokens, before, breakBefore));
+  const reader: SlotReader = { tokens, matched, content, phraseStart, phraseEnd, breakBefore };
+  spans.push(...aliasSpans(reader, withoutNaming(subject)));
+  spans.push(...namedSpans(reader, namedSubject(before, subject), names));
+  if (asksSubject) spans.push(...agentSpans(reader, after));
+  spans.push(...saidSpans(reader, before));
   const best = spans
     .map((s) => ({ ...s, ...trimGlue(s, tokens) }))
     .filter((s) => s.to > s.from)
@@ -975,15 +996,11 @@ const THAT = new Set(["rang", "la", "that"]);
  * (a clause: MAX_SPAN_WORDS rather than SLOT_SPAN_WORDS). Weaker than the question's own words found
  * together.
  */
-function saidSpans(
-  tokens: Token[],
-  before: string[],
-  breakBefore: (i: number) => boolean,
-): Array<Span & { strength: number; named: boolean }> {
+function saidSpans({ tokens, breakBefore }: SlotReader, before: string[]): SlotSpan[] {
   const ends = (words: string[], v: string[]) =>
     v.length <= words.length && v.every((w, k) => words[words.length - v.length + k] === w);
   if (!SAYING.some((v) => ends(before, v))) return [];
-  const spans: Array<Span & { strength: number; named: boolean }> = [];
+  const spans: SlotSpan[] = [];
   tokens.forEach((_, i) => {
     const verb = SAYING.find((v) => v.every((w, k) => tokens[i + k]?.folded === w));
     if (!verb) return;
@@ -1010,15 +1027,11 @@ const AGENT_NAME_WORDS = 14;
  * question says of X before "do". The verb must follow within the phrase: "do" alone is as often
  * "because".
  */
-function agentSpans(
-  tokens: Token[],
-  after: string[],
-  breakBefore: (i: number) => boolean,
-): Array<Span & { strength: number; named: boolean }> {
+function agentSpans({ tokens, breakBefore }: SlotReader, after: string[]): SlotSpan[] {
   const [verb, ...rest] = after;
   const objects = rest.filter((w) => !GLUE.has(w) && w.length > 1);
   if (verb === undefined || GLUE.has(verb) || objects.length === 0) return [];
-  const spans: Array<Span & { strength: number; named: boolean }> = [];
+  const spans: SlotSpan[] = [];
   tokens.forEach((t, g) => {
     if (!AGENT.has(asWritten(t)) || !tokens.slice(0, g).some((x) => objects.includes(x.folded))) return;
     const named = tokens[g + 1] !== undefined && isCapitalised(tokens[g + 1] as Token);
@@ -1088,14 +1101,11 @@ function namedSubject(before: string[], subject: string[]): string[] {
  * name. As strong as a bracket: the sentence says the two are one thing.
  */
 function namedSpans(
-  tokens: Token[],
+  { tokens, matched, content, phraseEnd }: SlotReader,
   subject: string[],
   names: Span[],
-  matched: (i: number, ws: string[], step: 1 | -1) => number,
-  content: (ws: string[]) => boolean,
-  phraseEnd: (from: number) => number,
-): Array<Span & { strength: number; named: boolean }> {
-  const spans: Array<Span & { strength: number; named: boolean }> = [];
+): SlotSpan[] {
+  const spans: SlotSpan[] = [];
   if (subject.length === 0) return spans;
   tokens.forEach((_, i) => {
     const m = matched(i, subject, 1);
@@ -1131,14 +1141,8 @@ function namedSpans(
  * abbreviation ("Engineering News-Record (ENR)"), no answer to what S is. Stronger than the other
  * slots: the brackets say the two are one thing.
  */
-function aliasSpans(
-  tokens: Token[],
-  subject: string[],
-  matched: (i: number, ws: string[], step: 1 | -1) => number,
-  content: (ws: string[]) => boolean,
-  phraseStart: (to: number) => number,
-): Array<Span & { strength: number; named: boolean }> {
-  const spans: Array<Span & { strength: number; named: boolean }> = [];
+function aliasSpans({ tokens, matched, content, phraseStart }: SlotReader, subject: string[]): SlotSpan[] {
+  const spans: SlotSpan[] = [];
   const opens = (t: Token) => /\(\s*["“]?\s*$/.test(t.before);
   const abbreviation = (t: Token) =>
     t.text.length >= 2 && t.text === t.text.toUpperCase() && !isDigitToken(t);
