@@ -1309,13 +1309,14 @@ const COUNT_QUESTION =
   /\b(?:bao nhieu|may|how many) (?!(?:phan|percent|tien|lau|la|thi|nam|so|de|trong|voi|khi|va|cho|den|tu|o|nua|hon)\b)[a-z]+/;
 
 /**
- * "Bao nhiêu tiền?", "lệ phí … bao nhiêu?", "số tiền thanh toán trực tuyến … là bao nhiêu?" ("số tiền",
- * a sum, however far from the question word), "how much does it cost?": the answer is a sum of money.
+ * "Bao nhiêu tiền?", "lệ phí … bao nhiêu?", "số tiền thanh toán trực tuyến … là bao nhiêu?", "đã trả tiền
+ * qua cổng … tổng cộng bao nhiêu?" ("số tiền", "trả/nộp/thu/chi tiền": a sum, however far from the
+ * question word), "how much does it cost?": the answer is a sum of money.
  * Matched on the folded question; "giá trị" (validity, value) is no price, and a wage or an
  * allowance ("trợ cấp … bao nhiêu?") is as often a multiple of another ("02 lần mức lương cơ sở").
  */
 const MONEY_QUESTION =
-  /\b(bao nhieu tien|tien bao nhieu|het bao nhieu|ton bao nhieu|gia bao nhieu|gia la bao nhieu|(?:le phi|chi phi|muc phi|phi|tien) (?:\S+ ){0,4}(?:la )?bao nhieu|so tien (?:\S+ ){0,10}(?:la )?bao nhieu|how much money|how much (?:does|do|is|will|did|would) .*\bcost|what is the (?:fee|cost|price))\b/;
+  /\b(bao nhieu tien|tien bao nhieu|het bao nhieu|ton bao nhieu|gia bao nhieu|gia la bao nhieu|(?:le phi|chi phi|muc phi|phi|tien) (?:\S+ ){0,4}(?:la )?bao nhieu|(?:so|tra|nop|thu|chi) tien (?:\S+ ){0,10}(?:la )?bao nhieu|how much money|how much (?:does|do|is|will|did|would) .*\bcost|what is the (?:fee|cost|price))\b/;
 
 /** A sum of money: a figure with its currency ("200.000 đồng", "1,5 triệu đồng", "2,39 nghìn tỷ đồng", "30 USD", "$30"). */
 const MONEY =

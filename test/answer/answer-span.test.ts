@@ -477,6 +477,12 @@ describe("findAnswerSpan", () => {
         "Cổng đã có hơn 6,8 triệu giao dịch thanh toán trực tuyến với số tiền hơn 2,39 nghìn tỷ đồng.",
       ),
     ).toBe("2,39 nghìn tỷ đồng");
+    expect(
+      span(
+        "Người dân đã trả tiền qua cổng dịch vụ công tổng cộng bao nhiêu?",
+        "Cổng có hơn 6,8 triệu giao dịch thanh toán trực tuyến với số tiền hơn 2,39 nghìn tỷ đồng.",
+      ),
+    ).toBe("2,39 nghìn tỷ đồng");
   });
 
   it("takes no syllable typed without diacritics for a figure's unit", () => {
