@@ -1384,14 +1384,22 @@ export interface SpanQuestion {
   frame: SlotFrame;
 }
 
-export function spanQuestion(question: string): SpanQuestion {
+/**
+ * `translated`: an English question's Vietnamese terms (from the glossary, phrases parted by " . "),
+ * so that the sentence's words around a span can be told as the question's ("6,8 triệu giao dịch
+ * thanh toán trực tuyến" for "how many online payment transactions").
+ */
+export function spanQuestion(question: string, translated = ""): SpanQuestion {
   const normalized = normalizeText(question);
   const tokens = tokenize(normalized);
   const folded = looseForm(question);
   const wordAt = questionWordAt(tokens);
+  const phrases = [tokens, ...translated.split(" . ").map((p) => tokenize(normalizeText(p)))];
   return {
-    words: new Set(tokens.map((t) => t.folded)),
-    pairs: new Set(tokens.slice(1).map((t, i) => `${(tokens[i] as Token).folded} ${t.folded}`)),
+    words: new Set(phrases.flat().map((t) => t.folded)),
+    pairs: new Set(
+      phrases.flatMap((ts) => ts.slice(1).map((t, i) => `${(ts[i] as Token).folded} ${t.folded}`)),
+    ),
     written: new Set(tokens.map(asWritten)),
     accented: tokens.some((t) => hasDiacritics(t.text)),
     asksForYear: YEAR_QUESTION.test(folded),

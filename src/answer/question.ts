@@ -245,7 +245,7 @@ export function analyzeQuestion(question: string, context = ""): QuestionAnalysi
     return next === undefined || !TIME_UNITS.has(next);
   });
   const contextTerms = context ? contentTerms(context).filter((t) => !terms.includes(t)) : [];
-  const span = spanQuestion(question);
+  const span = spanQuestion(question, english ? source : "");
   return {
     text: question,
     type,

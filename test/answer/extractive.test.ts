@@ -386,6 +386,18 @@ describe("lists", () => {
   });
 });
 
+describe("an English question's short answer", () => {
+  it("is the figure whose words after it are the question's, read through the glossary", async () => {
+    const portal =
+      "Cổng Dịch vụ công quốc gia đã có hơn 3,6 triệu tài khoản đăng ký; hơn 6,8 triệu giao dịch thanh toán trực tuyến với số tiền hơn 2,39 nghìn tỷ đồng.";
+    const draft = await askAbout(
+      "How many online payment transactions were made through the National Public Service Portal?",
+      portal,
+    );
+    expect(draft.short).toBe("6,8 triệu");
+  });
+});
+
 describe("a guide written as questions and answers", () => {
   const guide =
     "Nộp hồ sơ ở đâu?\n\n" +
