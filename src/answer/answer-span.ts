@@ -195,7 +195,7 @@ const REASON_CUES = [
  * stand before a comma ("ra mắt vào 1998, …") but not inside a figure ("1.989").
  */
 const TIME_PATTERN =
-  /(?:ngày\s+\d{1,2}(?:\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)?|(?<![\d.,/-])\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?(?!\d|[.,/-]\d)|tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?|(?:(?:đầu|cuối|giữa)\s+)?(?:những\s+)?năm\s+\d{3,4}(?:\s*(?:[-–]|đến|tới)\s*\d{3,4})?|thế kỷ\s+(?:thứ\s+)?[\dIVXLC]+|thập (?:niên|kỷ)\s+\d+|\d+(?:[.,]\d+)*(?:\s+(?:triệu|nghìn|ngàn|tỷ))?\s+năm\s+trước|(?<![\d.,])\d{3,4}(?!\d|[.,]\d)(?:\s*(?:[-–]|đến|tới)\s*\d{3,4})?)/giu;
+  /(?:(?:\d{1,2}|sáu|ba|chín)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?|ngày\s+\d{1,2}(?:\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)?|(?<![\d.,/-])\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?(?!\d|[.,/-]\d)|tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?|(?:(?:đầu|cuối|giữa)\s+)?(?:những\s+)?năm\s+\d{3,4}(?:\s*(?:[-–]|đến|tới)\s*\d{3,4})?|thế kỷ\s+(?:thứ\s+)?[\dIVXLC]+|thập (?:niên|kỷ)\s+\d+|\d+(?:[.,]\d+)*(?:\s+(?:triệu|nghìn|ngàn|tỷ))?\s+năm\s+trước|(?<![\d.,])\d{3,4}(?!\d|[.,]\d)(?:\s*(?:[-–]|đến|tới)\s*\d{3,4})?)/giu;
 
 /** Words, as written, that number a document or its part: the figure after them is no year. */
 const NUMBERING_WORDS = new Set(["số", "điều", "khoản", "chương", "mục", "no"]);
@@ -641,11 +641,13 @@ function candidates(type: AnswerType, sentence: string, tokens: Token[], q: Span
     }
     case "time": {
       // "10/28 dịch vụ công" is a share, not a day: a day and month are at most 31 and 12; and
-      // "Quyết định số 422", "Điều 26" number documents, not years.
+      // "Quyết định số 422", "Điều 26" number documents, not years. A date the question gives ("phiên
+      // họp sáng 19/7/2023 … giai đoạn nào?") is not its answer.
       const runs = patternRuns(sentence, tokens, TIME_PATTERN).filter(
         (r) =>
           isCalendarDay(spanText(sentence, tokens, r)) &&
-          !NUMBERING_WORDS.has(tokens[r.from - 1] ? asWritten(tokens[r.from - 1] as Token) : ""),
+          !NUMBERING_WORDS.has(tokens[r.from - 1] ? asWritten(tokens[r.from - 1] as Token) : "") &&
+          !q.dates.some((d) => d.startsWith(spanText(sentence, tokens, r).replace(/^ngày\s+/u, ""))),
       );
       // "Khi nào?" is best answered by a day, a bare year being only its frame; "năm nào?" by a year.
       const wanted = asksForYear
@@ -1379,6 +1381,8 @@ export interface SpanQuestion {
   asksForCount: boolean;
   /** The periods the question counts per ("mỗi tháng" → "thang"; see rates.ts). */
   rates: string[];
+  /** The days the question gives ("19/7/2023"), as written. */
+  dates: string[];
   joiners: Set<string>;
   wordAt: QuestionWordAt;
   frame: SlotFrame;
@@ -1411,6 +1415,7 @@ export function spanQuestion(question: string, translated = ""): SpanQuestion {
     asksForMoney: MONEY_QUESTION.test(folded),
     asksForCount: COUNT_QUESTION.test(folded),
     rates: ratePeriods(folded),
+    dates: normalized.match(/\d{1,2}\/\d{1,2}(?:\/\d{4})?/g) ?? [],
     joiners: SEVERAL.test(normalized) ? LIST_JOINERS : NAME_JOINERS,
     wordAt,
     frame: slotFrame(wordAt),

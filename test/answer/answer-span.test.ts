@@ -597,6 +597,15 @@ describe("findAnswerSpan", () => {
     ).toBe("ngày 01 tháng 01 năm 2015");
   });
 
+  it("answers 'giai đoạn nào' with a period, not with the date the question gives", () => {
+    expect(
+      span(
+        "Phiên họp sáng 19/7/2023 đánh giá cải cách hành chính giai đoạn nào?",
+        "Sáng 19/7, Thủ tướng chủ trì phiên họp đánh giá cải cách hành chính 6 tháng đầu năm và nhiệm vụ 6 tháng cuối năm.",
+      ),
+    ).toBe("6 tháng đầu năm");
+  });
+
   it("takes no document for a place", () => {
     expect(
       span("Cấp thẻ căn cước ở đâu?", "Đề án 06/CP được triển khai, đã cấp hơn 79,5 triệu thẻ căn cước."),
