@@ -1224,7 +1224,9 @@ function countFit(span: Span, tokens: Token[], frame: SlotFrame): number {
   if (noun === undefined) return 0;
   const right = tokens.slice(span.to, span.to + SLOT_WINDOW).flatMap((t) => withExpansion(t.folded));
   const last = (tokens[span.to - 1] as Token).folded;
-  return Number(right.includes(noun) || last === noun);
+  // "Bao nhiêu DVC?" is followed by "dịch vụ công" as well as by "DVC".
+  const first = EXPANSIONS.get(noun)?.[0];
+  return Number(right.includes(noun) || last === noun || (first !== undefined && right.includes(first)));
 }
 
 /**
@@ -1400,7 +1402,8 @@ export function spanQuestion(question: string, translated = ""): SpanQuestion {
   const wordAt = questionWordAt(tokens);
   const phrases = [tokens, ...translated.split(" . ").map((p) => tokenize(normalizeText(p)))];
   return {
-    words: new Set(phrases.flat().map((t) => t.folded)),
+    // An abbreviation says its words too ("DVC": "dịch vụ công").
+    words: new Set(phrases.flat().flatMap((t) => withExpansion(t.folded))),
     pairs: new Set(
       phrases.flatMap((ts) => ts.slice(1).map((t, i) => `${(ts[i] as Token).folded} ${t.folded}`)),
     ),

@@ -521,6 +521,13 @@ describe("findAnswerSpan", () => {
     const levels = "Lào Cai có 1.473 TTHC cấp tỉnh, 294 TTHC cấp huyện, 132 TTHC cấp xã.";
     expect(span("Lào Cai có bao nhiêu thủ tục hành chính cấp huyện?", levels)).toBe("294");
     expect(span("lao cai co bao nhieu thu tuc hanh chinh cap xa", levels)).toBe("132");
+    // The question's abbreviation is its words: "bao nhiêu DVC theo QĐ 422" is "dịch vụ công theo Quyết định".
+    expect(
+      span(
+        "Đã tích hợp được bao nhiêu DVC theo QĐ 422?",
+        "Đã tích hợp 25/25 dịch vụ công thiết yếu theo Đề án 06 và 10/28 dịch vụ công theo Quyết định số 422.",
+      ),
+    ).toBe("10/28");
   });
 
   it("parts two names at a comma typed without its space", () => {
