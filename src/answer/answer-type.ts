@@ -49,6 +49,9 @@ const WHERE_UNACCENTED = /\b(tu|den|toi|ve|di|sang) dau\s*$/;
 const MEASURE_ASKED =
   /\bwhat (?:is|was|are|were)\b[\p{L}\d ]*\b(score|scores|rate|rates|ratio|index|percentage|share)\b/u;
 
+/** "Có phải …?", "… phải không?", "… đúng không?": a claim put to be confirmed, whatever it holds. */
+const CONFIRMATION = /^(co phai|phai chang)\b|\b(phai khong|dung khong|phai ko|dung ko|phai k|dung k)$/;
+
 /** "Có … không?", "… phải không?", "Is/Does/Did …?": a yes-or-no question. */
 const YES_NO = /(^|\s)(co|phai|da|duoc)\s.*\s(khong|chua)\s*$|\b(phai khong|dung khong|co phai)\b/;
 const ENGLISH_YES_NO = /^(is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b/;
@@ -69,6 +72,8 @@ export function answerTypeOf(asked: string): AnswerType {
   )
     return "quantity";
   if (MEASURE_ASKED.test(folded)) return "quantity";
+  // "Có phải Sơn La xếp thứ 13/63 …?": a figure the question gives is checked, not asked for.
+  if (CONFIRMATION.test(folded.trim())) return "yesno";
   const accented = hasDiacritics(question);
   const trimmed = folded.trim();
   const asksWhere = accented ? WHERE_ACCENTED.test(question) : WHERE_UNACCENTED.test(trimmed);

@@ -9,6 +9,8 @@ describe("analyzeQuestion", () => {
     ["Sơn La xếp thứ mấy về chỉ số CCHC?", "quantity"],
     ["Lao động nữ nghỉ hưu ở tuổi nào?", "quantity"],
     ["Con tôi sốt mấy hôm nay, có đi tiêm được không?", "yesno"],
+    ["có phải Sơn La xếp thứ 13/63 về chỉ số cchc năm 2022 k", "yesno"],
+    ["Lào Cai xếp thứ mấy, phải không?", "quantity"],
     ["con toi sot may hom nay co di tiem duoc khong", "yesno"],
     ["Tỷ lệ hồ sơ trực tuyến đạt bao nhiêu phần trăm?", "quantity"],
     ["How many administrative procedures did Lao Cai cut?", "quantity"],
