@@ -1,4 +1,5 @@
 import { ABBREVIATIONS } from "../text/abbreviations.js";
+import { isDayMonth } from "../text/dates.js";
 import { hasDiacritics, looseForm, normalizeText } from "../text/normalize.js";
 import { isKnownPlace } from "../text/places.js";
 import { ratePeriods } from "../text/rates.js";
@@ -152,7 +153,7 @@ const NAME_STOPS = new Set(["nơi", "mà", "khi", "nếu", "hoặc"]);
  * question's own words (`said`), mostly the verb after the name ("Ủy ban độc quyền …" for "… có độc
  * quyền"): cut there, the name would end in half a word.
  */
-function officeName(run: Span, tokens: Token[], said: Set<string> = new Set()): Span {
+function officeName(run: Span, tokens: Token[], said: Set<string>): Span {
   const written = tokens.slice(run.from, run.from + 3).map(asWritten);
   const opens =
     OFFICE_WORDS.has(written.slice(0, 2).join(" ")) ||
@@ -202,8 +203,8 @@ const NUMBERING_WORDS = new Set(["số", "điều", "khoản", "chương", "mụ
 
 /** Whether every "d/m" (or "d-m") a time span writes is a day of a month. */
 function isCalendarDay(text: string): boolean {
-  return [...text.matchAll(/(?<![\d.,])(\d{1,2})\s*[/-]\s*(\d{1,2})(?!\d)/g)].every(
-    (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && Number(m[2]) >= 1 && Number(m[2]) <= 12,
+  return [...text.matchAll(/(?<![\d.,])(\d{1,2})\s*[/-]\s*(\d{1,2})(?!\d)/g)].every((m) =>
+    isDayMonth(Number(m[1]), Number(m[2])),
   );
 }
 
@@ -316,10 +317,7 @@ function isYearOrDate(
     /^\d{1,2}$/.test(t.text) &&
     /^\d{1,2}$/.test(next.text) &&
     next.start === t.end + 1 &&
-    Number(t.text) >= 1 &&
-    Number(t.text) <= 31 &&
-    Number(next.text) >= 1 &&
-    Number(next.text) <= 12
+    isDayMonth(Number(t.text), Number(next.text))
   )
     return true;
   // "năm 2023", "ngày 8", "tháng 9", compared with their diacritics where written: "thắng 23-16"
@@ -568,8 +566,9 @@ const KIND_NOUNS = new Set(
 /**
  * "Họp theo hình thức nào?" answered by "trực tuyến" of "hình thức trực tuyến": where the sentence
  * writes the noun a "nào" asks about in lower case, the words after it that the question does not say
- * name a kind of it (the noun stays out, as for "vệ tinh Astra 2A"). Up to glue, punctuation or the question's words; not where a name follows,
- * the name being what is of that kind ("ban nhạc thrash metal Sabbat").
+ * name a kind of it (the noun stays out, as for "vệ tinh Astra 2A"). Up to glue, punctuation or the
+ * question's words; not where a name follows, the name being what is of that kind ("ban nhạc thrash
+ * metal Sabbat").
  */
 function kindRuns(tokens: Token[], head: string[], questionWords: Set<string>): Span[] {
   if (head.length === 0) return [];
@@ -643,12 +642,16 @@ function candidates(type: AnswerType, sentence: string, tokens: Token[], q: Span
       // "10/28 dịch vụ công" is a share, not a day: a day and month are at most 31 and 12; and
       // "Quyết định số 422", "Điều 26" number documents, not years. A date the question gives ("phiên
       // họp sáng 19/7/2023 … giai đoạn nào?") is not its answer.
-      const runs = patternRuns(sentence, tokens, TIME_PATTERN).filter(
-        (r) =>
-          isCalendarDay(spanText(sentence, tokens, r)) &&
-          !NUMBERING_WORDS.has(tokens[r.from - 1] ? asWritten(tokens[r.from - 1] as Token) : "") &&
-          !q.dates.some((d) => d.startsWith(spanText(sentence, tokens, r).replace(/^ngày\s+/u, ""))),
-      );
+      const runs = patternRuns(sentence, tokens, TIME_PATTERN).filter((r) => {
+        const phrase = spanText(sentence, tokens, r);
+        const day = phrase.replace(/^ngày\s+/u, "");
+        const previous = tokens[r.from - 1];
+        return (
+          isCalendarDay(phrase) &&
+          !(previous && NUMBERING_WORDS.has(asWritten(previous))) &&
+          !q.dates.some((d) => d.startsWith(day))
+        );
+      });
       // "Khi nào?" is best answered by a day, a bare year being only its frame; "năm nào?" by a year.
       const wanted = asksForYear
         ? runs.filter((r) => /\d{4}/.test(spanText(sentence, tokens, r)))
@@ -1178,17 +1181,14 @@ function slotFrame(question: QuestionWordAt): SlotFrame {
   const { tokens, words, start, at, end } = question;
   if (at < 0) return { before: [], after: [], head: [], lead: "", kind: false };
   // Glue is told by the written word where it has diacritics: "hồ sơ" is not "họ số".
-  const content = (from: number, to: number) =>
-    tokens.slice(from, to).flatMap((t) => (isGlue(t) ? [] : [t.folded]));
-  const before = content(Math.max(0, start - SLOT_CONTEXT), start);
+  const content = (from: number, to: number) => tokens.slice(from, to).filter((t) => !isGlue(t));
+  const leading = content(Math.max(0, start - SLOT_CONTEXT), start);
+  const before = leading.map((t) => t.folded);
+  const written = leading.map(asWritten);
   const previous = tokens[start - 1];
-  const written = tokens
-    .slice(Math.max(0, start - SLOT_CONTEXT), start)
-    .filter((t) => !isGlue(t))
-    .map(asWritten);
   return {
     before,
-    after: content(end, end + SLOT_CONTEXT),
+    after: content(end, end + SLOT_CONTEXT).map((t) => t.folded),
     head: words[at] === "nao" ? before : [],
     lead: previous && LEAD_PREPOSITIONS.has(asWritten(previous)) ? previous.folded : "",
     kind:
@@ -1240,7 +1240,7 @@ function rightCover(span: Span, tokens: Token[], questionWords: Set<string>): nu
   const words = new Set<string>();
   for (let k = span.to; k < tokens.length && k - span.to < FIGURE_PHRASE_WORDS; k++) {
     const t = tokens[k] as Token;
-    if (k > span.to && /[,;:()]/.test(t.before)) break;
+    if (k > span.to && PHRASE_BREAK.test(t.before)) break;
     if (isDigitToken(t)) break;
     if (isGlue(t)) continue;
     for (const w of withExpansion(t.folded)) if (questionWords.has(w)) words.add(w);
@@ -1254,7 +1254,7 @@ const RATE_WORDS = 4;
 /** Whether the words right after a figure count it per one of the question's periods. */
 function perPeriod(span: Span, tokens: Token[], rates: string[]): number {
   const after = tokens.slice(span.to - 1, span.to + RATE_WORDS);
-  const end = after.findIndex((t, k) => k > 0 && /[,;:()]/.test(t.before));
+  const end = after.findIndex((t, k) => k > 0 && PHRASE_BREAK.test(t.before));
   const words = (end > 0 ? after.slice(0, end) : after).map((t) => t.folded).join(" ");
   return Number(ratePeriods(words).some((r) => rates.includes(r)));
 }
@@ -1457,7 +1457,7 @@ export function findAnswerSpan(
       ? answerSpans("entity", sentence, q).spans
       : found.spans;
   // "Bao nhiêu phần trăm?" is answered by a percentage, "bao nhiêu tiền?" by a sum, when the sentence gives one.
-  const percents = q.asksForPercent ? typed.filter((s) => spanText(text, tokens, s).endsWith("%")) : [];
+  const percents = q.asksForPercent ? typed.filter((s) => isShare(text, tokens, s)) : [];
   const sums = q.asksForMoney
     ? typed.filter((s) =>
         MONEY.test(
@@ -1466,7 +1466,7 @@ export function findAnswerSpan(
       )
     : [];
   // "Bao nhiêu tài khoản?" is a count: a percentage answers it only where the sentence gives nothing else.
-  const counts = countsOnly(type, q) ? typed.filter((s) => !spanText(text, tokens, s).endsWith("%")) : [];
+  const counts = countsOnly(type, q) ? withoutShares(text, tokens, typed) : [];
   const spans = percents.length > 0 ? percents : sums.length > 0 ? sums : counts.length > 0 ? counts : typed;
   // The question's words where the sentence says them: as written when the question has diacritics
   // ("so" of "so với" is not "sơ" of "hồ sơ"); typed without, a syllable beside one of its question
@@ -1539,6 +1539,12 @@ function headStart(span: Span, sentence: string, tokens: Token[], head: string[]
   return span.from;
 }
 
+/** Whether a span is a percentage ("105,62%"). */
+const isShare = (sentence: string, tokens: Token[], s: Span) => spanText(sentence, tokens, s).endsWith("%");
+/** The spans that are no percentage ("6 triệu", not "105,62%"). */
+const withoutShares = (sentence: string, tokens: Token[], spans: Span[]) =>
+  spans.filter((s) => !isShare(sentence, tokens, s));
+
 /** Whether the question counts things, so that a percentage does not answer it. */
 const countsOnly = (type: AnswerType, q: SpanQuestion) =>
   type === "quantity" && q.asksForCount && !q.asksForPercent && !q.asksForRank;
@@ -1575,5 +1581,5 @@ export function hasAnswerOfType(
   // Only whether one exists: ranking the spans is for the sentence that is quoted.
   const q = asSpanQuestion(question);
   const { text, tokens, spans } = answerSpans(type, sentence, q);
-  return countsOnly(type, q) ? spans.some((s) => !spanText(text, tokens, s).endsWith("%")) : spans.length > 0;
+  return (countsOnly(type, q) ? withoutShares(text, tokens, spans) : spans).length > 0;
 }

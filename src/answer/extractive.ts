@@ -4,7 +4,9 @@ import {
   introducesList,
   opensWithPersonalPronoun,
   opensWithReference,
+  withoutListMarker,
 } from "../text/anaphora.js";
+import { isDayMonth } from "../text/dates.js";
 import { isLexiconPair } from "../text/lexicon-pairs.js";
 import { looseForm, normalizeText } from "../text/normalize.js";
 import { findNumbers } from "../text/numbers.js";
@@ -246,7 +248,7 @@ const DAY_MONTH = /\b(\d{1,2})[/-](\d{1,2})(?:[/-]\d{4})?\b/g;
 
 function dayMonthSpans(sentence: string): Array<[number, number]> {
   return [...sentence.matchAll(DAY_MONTH)]
-    .filter((m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && Number(m[2]) >= 1 && Number(m[2]) <= 12)
+    .filter((m) => isDayMonth(Number(m[1]), Number(m[2])))
     .map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
 }
 
@@ -255,9 +257,7 @@ const ITEM_HEAD_WORDS = 12;
 
 /** What a list item names first: its words after the marker, up to punctuation ("Tờ khai thay đổi thông tin cư trú"). */
 function itemHead(item: string): string {
-  const head = (
-    item.replace(/^\s*(?:\p{Ll}\)|\d{1,2}[.)]|[-–•+*])\s*/u, "").split(/[;,.:(]/)[0] ?? ""
-  ).trim();
+  const head = (withoutListMarker(item).split(/[;,.:(]/)[0] ?? "").trim();
   return head.split(/\s+/).length <= ITEM_HEAD_WORDS ? head : "";
 }
 
@@ -581,9 +581,8 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     // saying most of the question beyond what the list's lead-in says first ("b) 14 ngày … đối với
     // người lao động chưa thành niên"); an item repeating the lead-in's words with a case of its own
     // ("c) Trường hợp vợ sinh đôi …") says no more of the question than the plain first item.
-    const lead = new Set(analyze(best.sentence));
     const said = (item: string) =>
-      new Set(analyze(item).filter((t) => q.terms.includes(t) && !lead.has(t))).size;
+      new Set(analyze(item).filter((t) => q.terms.includes(t) && !best.terms.has(t))).size;
     const items = best.list.map((item) => ({ item, said: said(item) })).sort((a, b) => b.said - a.said);
     // "Hồ sơ … gồm những gì?": what the list holds is what its item names first, up to punctuation.
     const head = q.type === "entity" && items[0] ? itemHead(items[0].item) : "";

@@ -85,6 +85,13 @@ export function listMarker(paragraph: string): ListMarker | undefined {
   return (Object.keys(LIST_MARKERS) as ListMarker[]).find((kind) => LIST_MARKERS[kind].test(text));
 }
 
+/** A list item's text without its marker ("a) Tờ khai …" → "Tờ khai …"); other text as it is. */
+export function withoutListMarker(paragraph: string): string {
+  const text = paragraph.trim();
+  const kind = listMarker(text);
+  return kind ? text.replace(LIST_MARKERS[kind], "") : text;
+}
+
 /**
  * Whether `paragraph` goes on with the list whose first item is `first`: a law's "a) … b) …" under
  * clause "1." ends where clause "2." begins.

@@ -7,3 +7,8 @@ export function isoDate(year: number, month: number, day: number): string | unde
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return real ? `${year}-${pad(month)}-${pad(day)}` : undefined;
 }
+
+/** Whether a "d/m" pair can be a day of a month (any year): 1–31 and 1–12. */
+export function isDayMonth(day: number, month: number): boolean {
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}

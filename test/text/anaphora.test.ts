@@ -5,6 +5,7 @@ import {
   listMarker,
   opensWithPersonalPronoun,
   opensWithReference,
+  withoutListMarker,
 } from "../../src/text/anaphora.js";
 
 describe("sentences that refer back", () => {
@@ -49,5 +50,16 @@ describe("lists", () => {
     expect(continuesList("a) Tờ khai;", "2. Người đăng ký nộp hồ sơ.")).toBe(false);
     expect(continuesList("Hồ sơ gồm:", "a) Tờ khai;")).toBe(false);
     expect(introducesList("Hồ sơ gồm ba loại.")).toBe(false);
+  });
+});
+
+describe("a list item's text", () => {
+  it("loses its marker, of any kind; other text stays as it is", () => {
+    expect(withoutListMarker("a) Tờ khai thay đổi thông tin cư trú;")).toBe(
+      "Tờ khai thay đổi thông tin cư trú;",
+    );
+    expect(withoutListMarker("2. Người đăng ký nộp hồ sơ.")).toBe("Người đăng ký nộp hồ sơ.");
+    expect(withoutListMarker("- Tiếp nhận hồ sơ")).toBe("Tiếp nhận hồ sơ");
+    expect(withoutListMarker("Hồ sơ gồm:")).toBe("Hồ sơ gồm:");
   });
 });
