@@ -68,6 +68,10 @@ const MULTIPLIERS = new Set(["trăm", "nghìn", "ngàn", "triệu", "tỷ", "t�
 /** Number words that are also ordinary words ("ba" is also a title, "năm" a year, "tư" private). */
 const AMBIGUOUS_NUMBER_WORDS = new Set(["ba", "năm", "tư", "bảy", "sáu", "nửa", "lăm"]);
 const numberWord = (t: Token) => t.text.toLowerCase();
+/** The number words from one to ten and the digits that write the same figure. */
+const DIGITS_OF = new Map(
+  "một hai ba bốn năm sáu bảy tám chín mười".split(" ").map((w, i) => [w, String(i + 1)] as const),
+);
 const isDigitToken = (t: Token) => /^\d/.test(t.text);
 const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
 /**
@@ -363,16 +367,21 @@ const FIGURE_NOUNS = new Set(["tỷ", "tỉ", "điểm", "con", "chỉ"]);
 /** Words that join the two ends of a range of figures. */
 const RANGE_WORDS = new Set(["den", "toi", "to"]);
 
-function numberRuns(tokens: Token[], questionWords: Set<string>): Span[] {
+/**
+ * `counted`: the noun the question counts ("lượt" of "bao nhiêu lượt"), folded. Before it, a number
+ * word that is also an ordinary word is the count: "trong ba lượt chơi", "năm hoàng tử".
+ */
+function numberRuns(tokens: Token[], questionWords: Set<string>, counted?: string): Span[] {
   const runs: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     // "hàng trăm", "hàng nghìn": hundreds, thousands of.
     const hundredsOf = MULTIPLIERS.has(numberWord(t)) && tokens[i - 1]?.text.toLowerCase() === "hàng";
+    const countsNoun = counted !== undefined && tokens[i + 1]?.folded === counted;
     const isNumber =
       isDigitToken(t) ||
       (NUMBER_WORDS.has(numberWord(t)) &&
-        !AMBIGUOUS_NUMBER_WORDS.has(numberWord(t)) &&
+        (!AMBIGUOUS_NUMBER_WORDS.has(numberWord(t)) || countsNoun) &&
         !MULTIPLIERS.has(numberWord(t))) ||
       hundredsOf;
     // A year or a day/month says when, not how many.
@@ -636,7 +645,7 @@ function candidates(type: AnswerType, sentence: string, tokens: Token[], q: Span
       if (identifiers.length > 0) return identifiers;
       // "Bao lâu?" is answered by a length of time ("03 ngày làm việc", "sáu năm"), when the sentence gives one.
       const durations = q.asksForDuration ? patternRuns(sentence, tokens, DURATION) : [];
-      return durations.length > 0 ? durations : numberRuns(tokens, questionWords);
+      return durations.length > 0 ? durations : numberRuns(tokens, questionWords, q.frame.after[0]);
     }
     case "time": {
       // "10/28 dịch vụ công" is a share, not a day: a day and month are at most 31 and 12; and
@@ -1555,8 +1564,11 @@ function answerSpans(type: AnswerType, sentence: string, q: SpanQuestion) {
   const tokens = tokenize(text);
   const questionWords = q.words;
   const spans = candidates(type, text, tokens, q).filter((s) =>
-    // A span the question already says is not its answer.
-    tokens.slice(s.from, s.to).some((t) => !questionWords.has(t.folded)),
+    // A span the question already says is not its answer, nor a figure it writes otherwise ("ba lớp"
+    // for "có 3 lớp").
+    tokens
+      .slice(s.from, s.to)
+      .some((t) => !questionWords.has(t.folded) && !questionWords.has(DIGITS_OF.get(numberWord(t)) ?? "")),
   );
   return { text, tokens, spans };
 }

@@ -128,6 +128,25 @@ describe("findAnswerSpan", () => {
     expect(hasAnswerOfType("quantity", "Ngân sách năm 2023 được giao ngày 8/9.", "Bao nhiêu?")).toBe(false);
   });
 
+  it("reads 'ba', 'năm' as a count before the noun the question counts, not a figure the question gives", () => {
+    const sentence = "Đội tấn công đã bị giữ ngoài khu vực cấm địa trong ba lượt chơi.";
+    expect(span("Đội tấn công bị giữ ngoài khu vực cấm địa bao nhiêu lượt?", sentence)).toBe("ba");
+    expect(span("Có bao nhiêu hoàng tử tham gia?", "Năm hoàng tử đối thủ đã tham gia ám sát ông.")).toBe(
+      "Năm",
+    );
+    // Before another noun "ba", "năm" stay a title and a year.
+    expect(
+      hasAnswerOfType("quantity", "Bà Năm đã gặp ba chồng tôi vào năm ngoái.", "Có bao nhiêu người?"),
+    ).toBe(false);
+    // "Ba lớp" restates the question's "3 lớp": the answer is the other figure.
+    expect(
+      span(
+        "Ban đầu có 3 lớp nhưng phát triển thành bao nhiêu lớp?",
+        "Ban đầu có ba lớp, sau đó phát triển thành bảy lớp.",
+      ),
+    ).toBe("bảy");
+  });
+
   it("picks the date, the day when a day is asked", () => {
     expect(span("Phiên họp diễn ra vào ngày nào?", "Chiều 2-2 năm 2023, Thủ tướng chủ trì phiên họp.")).toBe(
       "2-2",
