@@ -167,7 +167,14 @@ function officeName(run: Span, tokens: Token[], said: Set<string>): Span {
   let to = run.to;
   while (to < tokens.length && to - run.from < OFFICE_NAME_WORDS) {
     const t = tokens[to] as Token;
-    if (t.before !== " " || isCapitalised(t) || isDigitToken(t) || isGlue(t) || NAME_STOPS.has(asWritten(t)))
+    if (
+      t.before !== " " ||
+      isCapitalised(t) ||
+      isDigitToken(t) ||
+      isGlue(t) ||
+      NAME_STOPS.has(asWritten(t)) ||
+      opensDate(tokens, to)
+    )
       break;
     to++;
   }
@@ -265,7 +272,7 @@ function bridgeAt(tokens: Token[], j: number, first: boolean): number {
     // "số" is glue in "một số" (some) but names a document before its number ("Quyết định số 932").
     const numbering =
       IDENTIFIER_WORDS.has(t.folded) && tokens[k + 1] !== undefined && isDigitToken(tokens[k + 1] as Token);
-    if (isCapitalised(t) || isDigitToken(t) || (isGlue(t) && !numbering)) return 0;
+    if (isCapitalised(t) || isDigitToken(t) || (isGlue(t) && !numbering) || opensDate(tokens, k)) return 0;
   }
   return 0;
 }
@@ -302,6 +309,15 @@ function capitalisedRuns(tokens: Token[], bridge = false, joiners = NAME_JOINERS
 const DATE_WORDS = new Set(["năm", "ngày", "tháng", "nam", "ngay", "thang"]);
 
 const YEAR_TOKEN = /^(1[5-9]|20)\d{2}$/;
+
+/**
+ * Whether token `k` opens a date ("năm 1977", "ngày 5"): said of the name before it ("Triển lãm London
+ * năm 1862", "Tòa án Tối cao Hoa Kỳ năm 1977"), not part of it.
+ */
+const opensDate = (tokens: Token[], k: number) =>
+  DATE_WORDS.has(asWritten(tokens[k] as Token)) &&
+  tokens[k + 1] !== undefined &&
+  isDigitToken(tokens[k + 1] as Token);
 
 /** Words after which a number names a document or an article of law rather than counts. */
 const IDENTIFIER_WORDS = new Set(["an", "dinh", "so", "tu", "luat", "dieu", "khoan", "muc", "chuong"]);

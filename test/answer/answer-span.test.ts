@@ -68,6 +68,25 @@ describe("findAnswerSpan", () => {
     );
   });
 
+  it("ends a name before the date said of it", () => {
+    expect(
+      span(
+        "Đồng hồ được trưng bày ở đâu?",
+        "Đồng hồ được trưng bày tại Triển lãm London năm 1862 và giành huy chương.",
+      ),
+    ).toBe("Triển lãm London");
+    expect(
+      span(
+        "Cơ quan nào tuyên bố việc đó là hợp hiến?",
+        "Điều này vẫn hợp pháp sau phán quyết của Tòa án Tối cao Hoa Kỳ năm 1977, tuyên bố rằng nó hợp hiến.",
+      ),
+    ).toBe("Tòa án Tối cao Hoa Kỳ");
+    // A number that is part of the name stays: "Super Bowl 50".
+    expect(
+      span("Trận nào diễn ra ở Santa Clara?", "Đêm qua, trận Super Bowl 50 diễn ra ở Santa Clara."),
+    ).toBe("Super Bowl 50");
+  });
+
   it("answers from the side of the sentence the question's preposition points to", () => {
     const sentence = "Từ ngày 15/4/2025 đến hết ngày 31/5/2025, thành phố tổ chức chiến dịch tiêm vắc xin.";
     expect(span("Chiến dịch kéo dài đến bao giờ?", sentence)).toBe("ngày 31/5/2025");
