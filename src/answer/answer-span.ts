@@ -271,7 +271,9 @@ function bridgeAt(tokens: Token[], j: number, first: boolean): number {
     if (k > j && (isCapitalised(t) || isDigitToken(t))) return k - j;
     // "số" is glue in "một số" (some) but names a document before its number ("Quyết định số 932").
     const numbering =
-      IDENTIFIER_WORDS.has(t.folded) && tokens[k + 1] !== undefined && isDigitToken(tokens[k + 1] as Token);
+      numbersDocument(t, tokens[k - 1]) &&
+      tokens[k + 1] !== undefined &&
+      isDigitToken(tokens[k + 1] as Token);
     if (isCapitalised(t) || isDigitToken(t) || (isGlue(t) && !numbering) || opensDate(tokens, k)) return 0;
   }
   return 0;
@@ -319,8 +321,16 @@ const opensDate = (tokens: Token[], k: number) =>
   tokens[k + 1] !== undefined &&
   isDigitToken(tokens[k + 1] as Token);
 
-/** Words after which a number names a document or an article of law rather than counts. */
-const IDENTIFIER_WORDS = new Set(["an", "dinh", "so", "tu", "luat", "dieu", "khoan", "muc", "chuong"]);
+/**
+ * Words after which a number names a document or an article of law rather than counts, folded: a
+ * document's kind whole ("định" numbers a document after "quyết" or "nghị", not in "xác định 52 nhiệm
+ * vụ"), or "số", "mục", "chương".
+ */
+const IDENTIFIER_WORDS = new Set([...DOCUMENT_KINDS, "so", "muc", "chuong"]);
+/** Whether `word` (with the word before it) is a document's kind that a number after it numbers. */
+const numbersDocument = (word: Token, previous: Token | undefined) =>
+  IDENTIFIER_WORDS.has(word.folded) ||
+  (previous !== undefined && IDENTIFIER_WORDS.has(`${previous.folded} ${word.folded}`));
 
 function isYearOrDate(
   t: Token,
@@ -353,7 +363,7 @@ function isIdentifierNumber(t: Token, previous: Token | undefined, beforePreviou
     t.start - previous.end <= 1 &&
     /^\d+$/.test(t.text) &&
     (isCapitalised(previous) ||
-      (IDENTIFIER_WORDS.has(previous.folded) &&
+      (numbersDocument(previous, beforePrevious) &&
         // "tỷ số 3-1", "điểm số 23-16", "con số 100": "số" there is a figure's name, not a document's.
         !(previous.folded === "so" && FIGURE_NOUNS.has((beforePrevious?.text ?? "").toLowerCase()))))
   );

@@ -147,6 +147,20 @@ describe("findAnswerSpan", () => {
     expect(hasAnswerOfType("quantity", "Ngân sách năm 2023 được giao ngày 8/9.", "Bao nhiêu?")).toBe(false);
   });
 
+  it("counts after 'xác định', 'từ', and takes a document's number for no count", () => {
+    const sentence =
+      "Tỉnh đã ban hành kế hoạch CCHC năm 2024; xác định 52 nhiệm vụ trong 7 lĩnh vực và phân công thực hiện.";
+    expect(span("Năm 2024 Gia Lai đặt ra bao nhiêu nhiệm vụ cải cách hành chính?", sentence)).toBe("52");
+    expect(span("Ngành đóng góp bao nhiêu phần trăm?", "Ngành đóng góp từ 6-9% tổng sản phẩm.")).toBe("6-9%");
+    expect(
+      hasAnswerOfType(
+        "quantity",
+        "Thực hiện theo Nghị định 107 và Thông tư 01 của Bộ.",
+        "Có bao nhiêu hồ sơ?",
+      ),
+    ).toBe(false);
+  });
+
   it("reads 'ba', 'năm' as a count before the noun the question counts, not a figure the question gives", () => {
     const sentence = "Đội tấn công đã bị giữ ngoài khu vực cấm địa trong ba lượt chơi.";
     expect(span("Đội tấn công bị giữ ngoài khu vực cấm địa bao nhiêu lượt?", sentence)).toBe("ba");
