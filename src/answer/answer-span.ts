@@ -1347,6 +1347,35 @@ const PERCENT_QUESTION = /\b(phan tram|percent|percentage)\b|%/;
 const COUNT_QUESTION =
   /\b(?:bao nhieu|may|how many) (?!(?:phan|percent|tien|lau|la|thi|nam|so|de|trong|voi|khi|va|cho|den|tu|o|nua|hon)\b)[a-z]+/;
 
+/** A question about a difference or a change, folded. */
+const DIFFERENCE_QUESTION =
+  /\b(?:hon|tang|giam|chenh|so voi|more|less|higher|lower|increase[ds]?|decrease[ds]?|rose|fell)\b/;
+/**
+ * Words that make a figure after them in the same phrase a difference ("đạt 82,18%, cao hơn mức trung
+ * bình của cả nước 2,1%", "tăng 4 bậc"), as written: "hôn" (marriage) folds like "hơn". Right before
+ * the figure "hơn" is a bound instead ("hơn 79,5 triệu thẻ", "hơn một nửa").
+ */
+const DIFFERENCE_WORDS = new Set(["hơn", "tăng", "giảm", "chênh"]);
+/** Words that give the value compared with ("so với mức 95%"): the figure after them is no difference. */
+const COMPARED_WITH = new Set(["so", "với"]);
+/**
+ * How far back in its phrase a figure's comparison word is looked for: "cao hơn mức trung bình của cả
+ * nước 2,1%" puts seven words between them; 8 and 10 gave the same answers on every set.
+ */
+const DIFFERENCE_REACH = 8;
+
+/** Whether a figure is said as a difference: a comparison word before it in its phrase. */
+function isDifference(span: Span, tokens: Token[]): boolean {
+  for (let k = span.from - 1; k >= 0 && span.from - k <= DIFFERENCE_REACH; k--) {
+    const t = tokens[k] as Token;
+    const word = t.text.toLowerCase();
+    if (COMPARED_WITH.has(word)) return false;
+    if (DIFFERENCE_WORDS.has(word)) return !(word === "hơn" && k === span.from - 1);
+    if (PHRASE_BREAK.test(t.before) || isDigitToken(t)) return false;
+  }
+  return false;
+}
+
 /**
  * "Bao nhiêu tiền?", "lệ phí … bao nhiêu?", "số tiền thanh toán trực tuyến … là bao nhiêu?", "đã trả tiền
  * qua cổng … tổng cộng bao nhiêu?" ("số tiền", "trả/nộp/thu/chi tiền": a sum, however far from the
@@ -1416,6 +1445,8 @@ export interface SpanQuestion {
   asksForMoney: boolean;
   /** "Bao nhiêu tài khoản?", "mấy người?": a count of things, never a percentage. */
   asksForCount: boolean;
+  /** "Cao hơn bao nhiêu?", "tăng mấy bậc?": the figure of a comparison answers it. */
+  asksForDifference: boolean;
   /** The periods the question counts per ("mỗi tháng" → "thang"; see rates.ts). */
   rates: string[];
   /** The days the question gives ("19/7/2023"), as written. */
@@ -1452,6 +1483,7 @@ export function spanQuestion(question: string, translated = ""): SpanQuestion {
     asksForPercent: PERCENT_QUESTION.test(folded),
     asksForMoney: MONEY_QUESTION.test(folded),
     asksForCount: COUNT_QUESTION.test(folded),
+    asksForDifference: DIFFERENCE_QUESTION.test(folded),
     rates: ratePeriods(folded),
     dates: normalized.match(/\d{1,2}\/\d{1,2}(?:\/\d{4})?/g) ?? [],
     joiners: SEVERAL.test(normalized) ? LIST_JOINERS : NAME_JOINERS,
@@ -1529,12 +1561,17 @@ export function findAnswerSpan(
   // Then the qualifier after it: "132 TTHC cấp xã" for "bao nhiêu thủ tục hành chính cấp xã".
   const qualified = (s: Span) => (countsOnly(type, q) ? rightCover(s, tokens, questionWords) : 0);
   // "Mỗi tháng … mấy giờ?" is answered by the figure counted per month ("40 giờ trong 01 tháng").
+  // "Ở mức bao nhiêu?" is answered by the level ("đạt 82,18%"), not by how far it is above another
+  // ("cao hơn mức trung bình … 2,1%"), unless the question asks how much higher.
+  const compared = (s: Span) =>
+    type !== "quantity" || q.asksForDifference ? 0 : Number(isDifference(s, tokens));
   const rated = (s: Span) => (type === "quantity" && q.rates.length > 0 ? perPeriod(s, tokens, q.rates) : 0);
   const best = spans.sort(
     (a, b) =>
       rated(b) - rated(a) ||
       counted(b) - counted(a) ||
       qualified(b) - qualified(a) ||
+      compared(a) - compared(b) ||
       slotted(b) - slotted(a) ||
       Number(isBare(a, tokens, text)) - Number(isBare(b, tokens, text)) ||
       clause(b) - clause(a) ||

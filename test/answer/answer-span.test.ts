@@ -147,6 +147,26 @@ describe("findAnswerSpan", () => {
     expect(hasAnswerOfType("quantity", "Ngân sách năm 2023 được giao ngày 8/9.", "Bao nhiêu?")).toBe(false);
   });
 
+  it("answers a level with the level, not with how far it is above another, unless asked", () => {
+    const sentence =
+      "Chỉ số SIPAS tỉnh Sơn La đạt 82,18%, cao hơn mức trung bình của cả nước 2,1%; đứng thứ 17/63.";
+    expect(span("Người dân Sơn La hài lòng với cơ quan nhà nước ở mức bao nhiêu phần trăm?", sentence)).toBe(
+      "82,18%",
+    );
+    expect(span("Chỉ số SIPAS của Sơn La cao hơn cả nước bao nhiêu?", sentence)).toBe("2,1%");
+    // "Hơn" right before a figure is a bound; the value compared with is no difference.
+    expect(span("Đã cấp bao nhiêu thẻ?", "Năm qua tăng mạnh, đã cấp hơn 79,5 triệu thẻ căn cước.")).toBe(
+      "79,5 triệu",
+    );
+    expect(
+      span(
+        "Phải có bao nhiêu phần trăm trẻ được tiêm đủ thì cả cộng đồng mới được bảo vệ trước bệnh sởi?",
+        "Chiến dịch được tổ chức vì tỷ lệ tiêm đủ 2 mũi vắc xin ở một số phường chỉ đạt khoảng 78%, thấp hơn " +
+          "nhiều so với mức 95% cần thiết để tạo miễn dịch cộng đồng.",
+      ),
+    ).toBe("95%");
+  });
+
   it("counts after 'xác định', 'từ', and takes a document's number for no count", () => {
     const sentence =
       "Tỉnh đã ban hành kế hoạch CCHC năm 2024; xác định 52 nhiệm vụ trong 7 lĩnh vực và phân công thực hiện.";
