@@ -12,6 +12,8 @@ describe("ratePeriods", () => {
     expect(rates("lương 10 triệu đồng/tháng, nghỉ hằng tuần 1 ngày")).toEqual(["thang", "tuan"]);
     expect(rates("How many hours of overtime per year?")).toEqual(["nam"]);
     expect(rates("Leave is paid annually.")).toEqual(["nam"]);
+    // "Một tuần … bao nhiêu giờ?": a week's hours, like "mỗi tuần".
+    expect(rates("Một tuần người lao động làm việc không quá bao nhiêu giờ?")).toEqual(["tuan"]);
   });
 
   it("takes no year, date or hour for a period counted per", () => {
