@@ -1560,30 +1560,44 @@ export function findAnswerSpan(
   const counted = (s: Span) => (countsOnly(type, q) ? countFit(s, tokens, q.frame) : 0);
   // Then the qualifier after it: "132 TTHC cấp xã" for "bao nhiêu thủ tục hành chính cấp xã".
   const qualified = (s: Span) => (countsOnly(type, q) ? rightCover(s, tokens, questionWords) : 0);
-  // "Mỗi tháng … mấy giờ?" is answered by the figure counted per month ("40 giờ trong 01 tháng").
   // "Ở mức bao nhiêu?" is answered by the level ("đạt 82,18%"), not by how far it is above another
   // ("cao hơn mức trung bình … 2,1%"), unless the question asks how much higher.
   const compared = (s: Span) =>
     type !== "quantity" || q.asksForDifference ? 0 : Number(isDifference(s, tokens));
+  // "Mỗi tháng … mấy giờ?" is answered by the figure counted per month ("40 giờ trong 01 tháng").
   const rated = (s: Span) => (type === "quantity" && q.rates.length > 0 ? perPeriod(s, tokens, q.rates) : 0);
-  const best = spans.sort(
-    (a, b) =>
-      rated(b) - rated(a) ||
-      counted(b) - counted(a) ||
-      qualified(b) - qualified(a) ||
-      compared(a) - compared(b) ||
-      slotted(b) - slotted(a) ||
-      Number(isBare(a, tokens, text)) - Number(isBare(b, tokens, text)) ||
-      clause(b) - clause(a) ||
-      distance(a, anchors) - distance(b, anchors) ||
-      a.from - b.from,
-  )[0];
+  // Each span's ranking keys, computed once: the first that differs decides, lower first.
+  const best = firstByKeys(spans, (s) => [
+    -rated(s),
+    -counted(s),
+    -qualified(s),
+    compared(s),
+    -slotted(s),
+    Number(isBare(s, tokens, text)),
+    -clause(s),
+    distance(s, anchors),
+    s.from,
+  ]);
   if (!best) return undefined;
   const end = nameEnd(best, tokens, questionWords);
   const named = type === "entity" || type === "place" || type === "person";
   const first = tokens[named ? headStart(best, text, tokens, q.frame.head) : best.from] as Token;
   const last = tokens[end - 1] as Token;
   return { ...best, to: end, text: text.slice(first.start, last.end) };
+}
+
+/** The item whose keys come first, compared one key after the other; undefined for none. */
+function firstByKeys<T>(items: T[], keysOf: (item: T) => number[]): T | undefined {
+  let best: { item: T; keys: number[] } | undefined;
+  for (const item of items) {
+    const keys = keysOf(item);
+    if (!best) best = { item, keys };
+    else {
+      const k = keys.findIndex((key, i) => key !== best?.keys[i]);
+      if (k >= 0 && (keys[k] as number) < (best.keys[k] as number)) best = { item, keys };
+    }
+  }
+  return best?.item;
 }
 
 /**
