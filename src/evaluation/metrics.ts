@@ -1,4 +1,5 @@
 import { looseForm } from "../text/normalize.js";
+import { findNumbers } from "../text/numbers.js";
 import type { Answer, Passage } from "../types.js";
 import type { EvalQuestion } from "./questions.js";
 
@@ -18,6 +19,22 @@ export function factSupported(fact: string, answer: Answer): boolean {
 export function isCorrect(q: EvalQuestion, answer: Answer): boolean {
   if (!q.answerable) return !answer.found;
   return answer.found && q.expected.every((fact) => factSupported(fact, answer));
+}
+
+/**
+ * Whether the short answer (the bold words that lead the reply) gives an expected fact: holds it, or,
+ * for a fact with figures, holds every one of them by value ("48" for "48 giờ" when the question says
+ * "bao nhiêu giờ"; "07" for "7 ngày").
+ */
+export function shortHolds(q: EvalQuestion, answer: Answer): boolean {
+  const short = answer.short ?? "";
+  if (!q.answerable || short.trim() === "") return false;
+  const values = new Set(findNumbers(short).map((n) => n.value));
+  return q.expected.some((fact) => {
+    if (compact(short).includes(compact(fact))) return true;
+    const figures = findNumbers(fact);
+    return figures.length > 0 && figures.every((n) => values.has(n.value));
+  });
 }
 
 /** 1-based rank of the first passage from one of the expected articles, or undefined. */
@@ -59,6 +76,8 @@ export interface Report {
   retrieval: Scores;
   answerAccuracy: number;
   refusalAccuracy: number;
+  /** Of the answerable questions answered correctly, how many lead with an expected fact (see shortHolds). */
+  shortAnswers: { holds: number; of: number };
   byCategory: Record<string, Scores>;
   results: QuestionResult[];
 }
@@ -70,10 +89,15 @@ export function report(results: QuestionResult[]): Report {
   for (const category of new Set(results.map((r) => r.question.category))) {
     byCategory[category] = score(results.filter((r) => r.question.category === category));
   }
+  const correct = answerable.filter((r) => r.correct);
   return {
     retrieval: score(answerable),
     answerAccuracy: score(answerable).accuracy,
     refusalAccuracy: score(unanswerable).accuracy,
+    shortAnswers: {
+      holds: correct.filter((r) => shortHolds(r.question, r.answer)).length,
+      of: correct.length,
+    },
     byCategory,
     results,
   };

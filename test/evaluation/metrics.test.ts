@@ -8,6 +8,7 @@ import {
   type QuestionResult,
   report,
   score,
+  shortHolds,
 } from "../../src/evaluation/metrics.js";
 import { EVAL_QUESTIONS_FILE, type EvalQuestion, loadQuestions } from "../../src/evaluation/questions.js";
 import { evaluate } from "../../src/evaluation/run.js";
@@ -105,6 +106,25 @@ describe("isCorrect", () => {
   });
 });
 
+describe("shortHolds", () => {
+  const led = (short: string | undefined) => ({ ...answerOf(`${short ?? ""} …`, []), short });
+
+  it("holds an expected fact, or every figure of one by value", () => {
+    expect(shortHolds(question(), led("977 TTHC"))).toBe(true);
+    expect(shortHolds(question({ expected: ["48 giờ"] }), led("48"))).toBe(true);
+    expect(shortHolds(question({ expected: ["7 ngày làm việc"] }), led("07"))).toBe(true);
+    expect(shortHolds(question({ expected: ["13/63"] }), led("thứ 13/63"))).toBe(true);
+    expect(shortHolds(question({ expected: ["cấp xã"] }), led("Ủy ban nhân dân cấp xã"))).toBe(true);
+  });
+
+  it("does not take another figure, no short answer or an unanswerable question", () => {
+    expect(shortHolds(question({ expected: ["82,18%"] }), led("2,1%"))).toBe(false);
+    expect(shortHolds(question({ expected: ["13/63"] }), led("thứ 13"))).toBe(false);
+    expect(shortHolds(question(), led(undefined))).toBe(false);
+    expect(shortHolds(question({ answerable: false, expected: [] }), led("977"))).toBe(false);
+  });
+});
+
 describe("firstRelevantRank", () => {
   it("is the 1-based rank of the first passage from an expected article", () => {
     const passages = [passage("000"), passage("004"), passage("001", 3), passage("001", 4)];
@@ -124,7 +144,8 @@ describe("score and report", () => {
     question: question(q),
     rank,
     correct,
-    answer: answerOf("", [], correct),
+    // A right answer leads with the expected figure.
+    answer: { ...answerOf("977 …", [], correct), short: correct ? "977" : undefined },
   });
 
   it("computes hit@1, hit@5, MRR and accuracy", () => {
@@ -154,7 +175,16 @@ describe("score and report", () => {
     expect(r.refusalAccuracy).toBeCloseTo(0.5);
     expect(Object.keys(r.byCategory).sort()).toEqual(["accented", "english", "unanswerable"]);
     expect(r.byCategory.english?.accuracy).toBe(0);
+    // The one answerable question answered correctly leads with its fact.
+    expect(r.shortAnswers).toEqual({ holds: 1, of: 1 });
     expect(meetsTargets(r)).toBe(false);
+  });
+
+  it("misses the targets when right answers lead with no expected fact", () => {
+    const refused = result(undefined, true, { answerable: false, category: "unanswerable" });
+    const unled = { ...result(1, true), answer: { ...answerOf("977 …", [], true), short: "5" } };
+    expect(meetsTargets(report([unled, refused]))).toBe(false);
+    expect(meetsTargets(report([result(1, true), refused]))).toBe(true);
   });
 
   it("meets the targets when everything is right", () => {

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createConfig } from "../../src/config/config.js";
 import { EVAL_QUESTIONS_FILE, loadQuestions } from "../../src/evaluation/questions.js";
 import { evaluate } from "../../src/evaluation/run.js";
-import { TARGETS } from "../../src/evaluation/table.js";
+import { shortShare, TARGETS } from "../../src/evaluation/table.js";
 import { createApp } from "../../src/main.js";
 import { CORPUS_DIR, ROOT, silentLogger, tempDirs } from "../fixtures/support.js";
 
@@ -15,7 +15,7 @@ describe("evaluation targets of the offline default", () => {
   const dirs = tempDirs();
   afterAll(() => dirs.cleanup());
 
-  it("meets hit@5, answer accuracy, refusal accuracy and the per-category floor", async () => {
+  it("meets hit@5, answer accuracy, refusal accuracy, the short answers' share and the per-category floor", async () => {
     const indexDir = await dirs.make();
     const config = createConfig({
       CORPUS_DIR,
@@ -30,6 +30,7 @@ describe("evaluation targets of the offline default", () => {
     expect(report.retrieval.hit5).toBeGreaterThanOrEqual(TARGETS.hit5);
     expect(report.answerAccuracy).toBeGreaterThanOrEqual(TARGETS.answerAccuracy);
     expect(report.refusalAccuracy).toBeGreaterThanOrEqual(TARGETS.refusalAccuracy);
+    expect(shortShare(report)).toBeGreaterThanOrEqual(TARGETS.shortAnswers);
     for (const [category, scores] of Object.entries(report.byCategory)) {
       expect(scores.accuracy, category).toBeGreaterThanOrEqual(TARGETS.categoryFloor);
     }
