@@ -1283,6 +1283,48 @@ function rightCover(span: Span, tokens: Token[], questionWords: Set<string>): nu
   return words.size;
 }
 
+/** How many of the question's content words the figure's phrase holds before it, back to punctuation. */
+function leftCover(span: Span, tokens: Token[], questionWords: Set<string>): number {
+  const words = new Set<string>();
+  if (PHRASE_BREAK.test((tokens[span.from] as Token).before)) return 0;
+  for (let k = span.from - 1; k >= 0 && span.from - k <= FIGURE_PHRASE_WORDS; k--) {
+    const t = tokens[k] as Token;
+    if (isDigitToken(t)) break;
+    // A capital is a name's syllable, not glue: "La" of "Sơn La".
+    if (!isGlue(t) || isCapitalised(t))
+      for (const w of withExpansion(t.folded)) if (questionWords.has(w)) words.add(w);
+    if (PHRASE_BREAK.test(t.before)) break;
+  }
+  return words.size;
+}
+
+/**
+ * Fewest of a keyword query's words a figure's phrase must hold to answer it: one word alone ("2023")
+ * is said of many figures.
+ */
+const KEYWORD_FIGURE_WORDS = 2;
+
+/**
+ * The figure that bare keywords ask for ("sipas son la", "tinh gian bien che 2023"): the one whose
+ * phrase, before and after it, holds most of their words, and at least KEYWORD_FIGURE_WORDS of them.
+ */
+export function keywordFigure(sentence: string, question: string | SpanQuestion): Span | undefined {
+  const q = asSpanQuestion(question);
+  const text = normalizeText(sentence);
+  const tokens = tokenize(text);
+  const cover = (s: Span) => leftCover(s, tokens, q.words) + rightCover(s, tokens, q.words);
+  const best = firstByKeys(
+    numberRuns(tokens, q.words).filter((s) => cover(s) >= KEYWORD_FIGURE_WORDS),
+    (s) => [-cover(s), s.from],
+  );
+  if (!best) return undefined;
+  // An ordinal is read with its word: "lần thứ 6", not "6".
+  let from = best.from;
+  if (from > 0 && asWritten(tokens[from - 1] as Token) === "thứ") from--;
+  if (from < best.from && from > 0 && asWritten(tokens[from - 1] as Token) === "lần") from--;
+  return { ...best, from, text: spanText(text, tokens, { ...best, from }) };
+}
+
 /** Words after a figure read for the period it counts per ("40 giờ trong 01 tháng"). */
 const RATE_WORDS = 4;
 

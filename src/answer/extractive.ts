@@ -17,7 +17,7 @@ import { splitClauses, splitParagraphs, splitSentences } from "../text/sentences
 import { analyze, analyzeFolded } from "../text/terms.js";
 import { statedYears } from "../text/years.js";
 import type { Passage } from "../types.js";
-import { findAnswerSpan, firstName, hasAnswerOfType, hasMoney } from "./answer-span.js";
+import { findAnswerSpan, firstName, hasAnswerOfType, hasMoney, keywordFigure } from "./answer-span.js";
 import { toCitation } from "./citations.js";
 import { confidenceOf, DEFAULT_MIN_CONFIDENCE, NEAREST_MIN_CONFIDENCE } from "./confidence.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./question.js";
@@ -124,7 +124,7 @@ const TYPE_BONUS = 0.2;
  * English question's words are not the Vietnamese sentence's.
  */
 function wantsShort(q: QuestionAnalysis): boolean {
-  if (q.type === "general" || q.type === "yesno") return false;
+  if (q.type === "yesno") return false;
   return !(q.english && (q.type === "entity" || q.type === "manner"));
 }
 
@@ -571,6 +571,9 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
    * the name the sentence before gives.
    */
   function shortAnswer(q: QuestionAnalysis, best: Candidate) {
+    // Bare keywords ask for nothing in words; where they describe one of the sentence's figures
+    // ("sipas son la" → "đạt 82,18%"), that figure leads.
+    if (q.type === "general") return keywordFigure(best.sentence, q.span);
     const referred =
       q.type === "person" &&
       best.previous &&

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findAnswerSpan, hasAnswerOfType } from "../../src/answer/answer-span.js";
+import { findAnswerSpan, hasAnswerOfType, keywordFigure } from "../../src/answer/answer-span.js";
 import { answerTypeOf } from "../../src/answer/answer-type.js";
 
 const span = (question: string, sentence: string) =>
@@ -703,5 +703,25 @@ describe("findAnswerSpan", () => {
   it("finds nothing of the asked kind where there is none", () => {
     expect(span("Có bao nhiêu hồ sơ?", "Hồ sơ được tiếp nhận trực tuyến.")).toBeUndefined();
     expect(span("Khi nào họp?", "Tổ công tác họp trực tuyến.")).toBeUndefined();
+  });
+});
+
+describe("keywordFigure", () => {
+  const sentence =
+    "Lào Cai đã cắt giảm 977 TTHC, gồm 1.473 TTHC cấp tỉnh, 294 TTHC cấp huyện; tinh giản 7.151 biên chế.";
+
+  it("takes the figure whose phrase, before and after it, holds most of the keywords", () => {
+    expect(keywordFigure(sentence, "tthc cap huyen")?.text).toBe("294");
+    expect(keywordFigure(sentence, "tinh gian bien che 2023")?.text).toBe("7.151");
+    // A capital is a name's syllable ("La" of "Sơn La"), not the glue word "là".
+    expect(keywordFigure("Chỉ số SIPAS tỉnh Sơn La đạt 82,18%, cao hơn cả nước.", "sipas son la")?.text).toBe(
+      "82,18%",
+    );
+  });
+
+  it("takes a figure two keywords describe, none that one describes, and no year", () => {
+    expect(keywordFigure(sentence, "lao cai 2023")?.text).toBe("977");
+    expect(keywordFigure(sentence, "huyen 2023")).toBeUndefined();
+    expect(keywordFigure("Năm 2023 tỉnh họp 4 lần.", "nam 2023")).toBeUndefined();
   });
 });

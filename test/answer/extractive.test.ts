@@ -169,6 +169,13 @@ describe("constraints and the short answer", () => {
     expect((await answer("sipas lao cai")).found).toBe(false);
   });
 
+  it("leads keywords with the figure they describe, and with none where no figure's phrase holds them", async () => {
+    expect((await answer("sipas son la")).short).toBe("82,18%");
+    expect((await answer("lao cai tthc cap tinh")).short).toBe("1.473");
+    expect((await answer("phiên họp 14/11/2023")).short).toBe("lần thứ 6");
+    expect((await answer("Đề án 06")).short).toBeUndefined();
+  });
+
   it("reads an English question for a score as asking for a figure", async () => {
     const draft = await answer("What was Son La's SIPAS score in 2022?");
     expect(draft.short).toBe("82,18%");
