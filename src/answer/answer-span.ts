@@ -153,9 +153,10 @@ const OFFICE_NAME_WORDS = 8;
 const NAME_STOPS = new Set(["nơi", "mà", "khi", "nếu", "hoặc"]);
 
 /**
- * A run naming an office, taken on through the lower-case words of its name; not where those hold the
- * question's own words (`said`), mostly the verb after the name ("Ủy ban độc quyền …" for "… có độc
- * quyền"): cut there, the name would end in half a word.
+ * A run naming an office, taken on through the lower-case words of its name; not where those are all
+ * the question's own words (`said`), mostly the verb after the name ("Ủy ban độc quyền …" for "… có độc
+ * quyền"). A name holding some of them stays whole: "cơ quan đăng ký cư trú" for "nộp hồ sơ đăng ký
+ * thường trú ở đâu?".
  */
 function officeName(run: Span, tokens: Token[], said: Set<string>): Span {
   const written = tokens.slice(run.from, run.from + 3).map(asWritten);
@@ -179,7 +180,7 @@ function officeName(run: Span, tokens: Token[], said: Set<string>): Span {
     to++;
   }
   const tail = tokens.slice(run.to, to);
-  return tail.some((t) => said.has(t.folded)) ? run : { ...run, to };
+  return tail.every((t) => said.has(t.folded)) ? run : { ...run, to };
 }
 
 function namesDocument(tokens: Token[], run: Span): boolean {
@@ -1563,7 +1564,9 @@ export function findAnswerSpan(
   // for its words) names nobody or no place, the words beside the question's own answer.
   const typed =
     found.spans.length === 0 && FALLBACK_TYPES.has(type)
-      ? answerSpans("entity", sentence, q).spans
+      ? answerSpans("entity", sentence, q)
+          // "… nộp hồ sơ đến cơ quan đăng ký cư trú": an office named in lower case answers "ở đâu?" whole.
+          .spans.map((s) => (type === "place" ? officeName(s, found.tokens, questionWords) : s))
       : found.spans;
   // "Bao nhiêu phần trăm?" is answered by a percentage, "bao nhiêu tiền?" by a sum, when the sentence gives one.
   const percents = q.asksForPercent ? typed.filter((s) => isShare(text, tokens, s)) : [];

@@ -68,6 +68,15 @@ describe("findAnswerSpan", () => {
     );
   });
 
+  it("answers 'ở đâu?' with an office named in lower case, whole even where it shares the question's words", () => {
+    expect(
+      span(
+        "Nộp hồ sơ đăng ký thường trú ở đâu?",
+        "Người đăng ký thường trú nộp hồ sơ đăng ký thường trú đến cơ quan đăng ký cư trú nơi mình dự kiến thường trú.",
+      ),
+    ).toBe("cơ quan đăng ký cư trú");
+  });
+
   it("ends a name before the date said of it", () => {
     expect(
       span(
