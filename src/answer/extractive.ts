@@ -587,8 +587,11 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
     const said = (item: string) =>
       new Set(analyze(item).filter((t) => q.terms.includes(t) && !best.terms.has(t))).size;
     const items = best.list.map((item) => ({ item, said: said(item) })).sort((a, b) => b.said - a.said);
-    // "Hồ sơ … gồm những gì?": what the list holds is what its item names first, up to punctuation.
-    const head = q.type === "entity" && items[0] ? itemHead(items[0].item) : "";
+    // "Hồ sơ … gồm những gì?": what the list holds is what its item names first, up to punctuation;
+    // so too where the sentence chosen is itself an item under its list's lead-in ("Làm thêm giờ cần
+    // điều kiện gì …?" → "a) Phải được sự đồng ý của người lao động").
+    const item = best.continues && introducesList(best.previous) ? best.sentence : items[0]?.item;
+    const head = q.type === "entity" && item !== undefined ? itemHead(item) : "";
     if (head) return { text: head };
     for (const { item } of items) {
       const span = findAnswerSpan(q.type, item, q.span);

@@ -528,3 +528,26 @@ describe("a refusal's closest sentence", () => {
     expect(draft.nearest).toBeUndefined();
   });
 });
+
+describe("a law's item chosen itself", () => {
+  let law: App;
+  beforeAll(async () => {
+    const dataDir = await temp.make();
+    await mkdir(path.join(dataDir, "corpus"));
+    const file = "bo-luat-lao-dong-2019.txt";
+    await copyFile(
+      path.join(ROOT, "data/eval/other-domains/corpus", file),
+      path.join(dataDir, "corpus", file),
+    );
+    // Every answer given: the short answer is read whatever the confidence (this one is 0.38).
+    const config = createConfig({ DATA_DIR: dataDir, ANSWER_MODE: "extractive", ANSWER_MIN_CONFIDENCE: "0" });
+    law = createApp(config, { logger: silentLogger });
+    await law.index.ready();
+  });
+
+  it("answers 'gì' with the item's head, not what the slot leaves of it", async () => {
+    const question = "Làm thêm giờ cần điều kiện gì về sự đồng ý?";
+    const draft = await law.extractive({ question, passages: await law.assistant.search(question) });
+    expect(draft.short).toBe("Phải được sự đồng ý của người lao động");
+  });
+});
