@@ -637,7 +637,8 @@ const spanText = (sentence: string, tokens: Token[], s: Span) =>
 
 const YEAR_QUESTION = /\b(nam nao|nam may|what year|which year)\b/;
 /** "Phiên thứ mấy?", "xếp thứ bao nhiêu?", "which meeting": the answer is a rank, "thứ tư" or "thứ 4". */
-const ORDINAL_QUESTION = /\b(thu may|thu bao nhieu|xep thu|hang thu|which (?:meeting|session|round))\b/;
+const ORDINAL_QUESTION =
+  /\b(thu may|thu bao nhieu|xep thu|hang thu|which (?:meeting|session|round)|rank|ranked|what position|which position)\b/;
 const ORDINAL_ANSWER =
   /(?<![\p{L}])(?:thứ|hạng)\s+(?:\d+|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\p{L}+)?)(?![\p{L}])/giu;
 /**

@@ -20,7 +20,7 @@ export type AnswerType =
 const CUES: Array<[AnswerType, RegExp]> = [
   [
     "quantity",
-    /\b(bao nhieu|bao lau|bao xa|so luong|ty le|phan tram|xep thu|thu may|tuoi nao|may tuoi|how many|how much|how long|how far|how old|what percentage|percent)\b/,
+    /\b(bao nhieu|bao lau|bao xa|so luong|ty le|phan tram|xep thu|thu may|tuoi nao|may tuoi|how many|how much|how long|how far|how old|what percentage|percent|rank|ranked|what position|which position)\b/,
   ],
   [
     "time",

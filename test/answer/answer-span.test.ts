@@ -209,6 +209,15 @@ describe("findAnswerSpan", () => {
     ).toBe("bảy");
   });
 
+  it("answers an English 'where did … rank' with the rank", () => {
+    expect(
+      span(
+        "Where did Son La's SIPAS index rank among the northern midland provinces?",
+        "SIPAS tỉnh Sơn La đạt 82,18%; đứng thứ 17/63 tỉnh, thành phố; đứng thứ 5/14 tỉnh Trung du và miền núi phía Bắc.",
+      ),
+    ).toMatch(/^thứ (17\/63|5\/14)$/);
+  });
+
   it("picks the date, the day when a day is asked", () => {
     expect(span("Phiên họp diễn ra vào ngày nào?", "Chiều 2-2 năm 2023, Thủ tướng chủ trì phiên họp.")).toBe(
       "2-2",

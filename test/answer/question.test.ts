@@ -24,6 +24,7 @@ describe("analyzeQuestion", () => {
     ["Người dân nộp hồ sơ như thế nào?", "manner"],
     ["Lào Cai có cắt giảm TTHC không?", "yesno"],
     ["Where is the public administration centre?", "place"],
+    ["Where did Son La rank among the northern provinces?", "quantity"],
     ["Why are online applications few?", "reason"],
     ["Giải quyết hồ sơ mất bao lâu?", "quantity"],
     ["Trung tâm cách trụ sở tỉnh bao xa?", "quantity"],
