@@ -1,5 +1,6 @@
 import { ABBREVIATIONS } from "../text/abbreviations.js";
 import { isDayMonth } from "../text/dates.js";
+import { translateTerms } from "../text/glossary.js";
 import { hasDiacritics, looseForm, normalizeText } from "../text/normalize.js";
 import { isKnownPlace } from "../text/places.js";
 import { ratePeriods } from "../text/rates.js";
@@ -1532,8 +1533,21 @@ export function spanQuestion(question: string, translated = ""): SpanQuestion {
     dates: normalized.match(/\d{1,2}\/\d{1,2}(?:\/\d{4})?/g) ?? [],
     joiners: SEVERAL.test(normalized) ? LIST_JOINERS : NAME_JOINERS,
     wordAt,
-    frame: slotFrame(wordAt),
+    frame: withEnglishHead(slotFrame(wordAt), question, translated),
   };
+}
+
+/** "Which decision …?": the noun an English which-question asks about. */
+const WHICH_NOUN = /^\s*which\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)/i;
+
+/**
+ * An English which-question's noun in the articles' Vietnamese ("quyết định" for "which decision"), as
+ * the N of "N nào": its answer is the name said with that noun ("Quyết định số 932/QĐ-TTg").
+ */
+function withEnglishHead(frame: SlotFrame, question: string, translated: string): SlotFrame {
+  const noun = translated ? WHICH_NOUN.exec(question)?.[1] : undefined;
+  const term = noun ? translateTerms(noun).terms[0] : undefined;
+  return term ? { ...frame, head: tokenize(normalizeText(term)).map((t) => t.folded) } : frame;
 }
 
 const asSpanQuestion = (question: string | SpanQuestion) =>

@@ -125,7 +125,9 @@ const TYPE_BONUS = 0.2;
  */
 function wantsShort(q: QuestionAnalysis): boolean {
   if (q.type === "yesno") return false;
-  return !(q.english && (q.type === "entity" || q.type === "manner"));
+  // An English "what"/"how" is answered by Vietnamese words the reader may not follow, so the quote
+  // answers; a "which N" by the name said with N.
+  return !(q.english && (q.type === "manner" || (q.type === "entity" && q.span.frame.head.length === 0)));
 }
 
 /**

@@ -403,6 +403,18 @@ describe("an English question's short answer", () => {
     );
     expect(draft.short).toBe("6,8 triệu");
   });
+
+  it("is the name said with the noun a 'which' asks about, and nothing for a plain 'what'", async () => {
+    const meeting =
+      "Tại Phiên họp, đại diện Văn phòng Chính phủ công bố Quyết định số 932/QĐ-TTg của Thủ tướng Chính phủ về việc thành lập Tổ công tác cải cách thủ tục hành chính.";
+    const which = await askAbout(
+      "Which decision established the working group on administrative procedure reform?",
+      meeting,
+    );
+    expect(which.short).toBe("Quyết định số 932/QĐ-TTg");
+    const what = await askAbout("What did the Government Office announce at the meeting?", meeting);
+    expect(what.short).toBeUndefined();
+  });
 });
 
 describe("a guide written as questions and answers", () => {
