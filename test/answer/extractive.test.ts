@@ -394,26 +394,28 @@ describe("lists", () => {
 });
 
 describe("an English question's short answer", () => {
-  it("is the figure whose words after it are the question's, read through the glossary", async () => {
-    const portal =
-      "Cổng Dịch vụ công quốc gia đã có hơn 3,6 triệu tài khoản đăng ký; hơn 6,8 triệu giao dịch thanh toán trực tuyến với số tiền hơn 2,39 nghìn tỷ đồng.";
-    const draft = await askAbout(
-      "How many online payment transactions were made through the National Public Service Portal?",
-      portal,
-    );
-    expect(draft.short).toBe("6,8 triệu");
-  });
+  const portal =
+    "Cổng Dịch vụ công quốc gia đã có hơn 3,6 triệu tài khoản đăng ký; hơn 6,8 triệu giao dịch thanh toán trực tuyến với số tiền hơn 2,39 nghìn tỷ đồng.";
+  const meeting =
+    "Tại Phiên họp, đại diện Văn phòng Chính phủ công bố Quyết định số 932/QĐ-TTg của Thủ tướng Chính phủ về việc thành lập Tổ công tác cải cách thủ tục hành chính.";
 
-  it("is the name said with the noun a 'which' asks about, and nothing for a plain 'what'", async () => {
-    const meeting =
-      "Tại Phiên họp, đại diện Văn phòng Chính phủ công bố Quyết định số 932/QĐ-TTg của Thủ tướng Chính phủ về việc thành lập Tổ công tác cải cách thủ tục hành chính.";
-    const which = await askAbout(
+  it.each([
+    // The figure whose words after it are the question's, read through the glossary.
+    [
+      "How many online payment transactions were made through the National Public Service Portal?",
+      "6,8 triệu",
+      portal,
+    ],
+    // The name said with the noun a "which" asks about.
+    [
       "Which decision established the working group on administrative procedure reform?",
+      "Quyết định số 932/QĐ-TTg",
       meeting,
-    );
-    expect(which.short).toBe("Quyết định số 932/QĐ-TTg");
-    const what = await askAbout("What did the Government Office announce at the meeting?", meeting);
-    expect(what.short).toBeUndefined();
+    ],
+    // A plain "what": Vietnamese words picked out of the sentence would mean little to the reader.
+    ["What did the Government Office announce at the meeting?", undefined, meeting],
+  ])("%s → %s", async (question, short, text) => {
+    expect((await askAbout(question, text)).short).toBe(short);
   });
 });
 
