@@ -1273,18 +1273,48 @@ function countFit(span: Span, tokens: Token[], frame: SlotFrame): number {
  */
 const FIGURE_PHRASE_WORDS = 6;
 
-/** How many of the question's content words (abbreviations read as their words) the figure's phrase after it holds. */
-function rightCover(span: Span, tokens: Token[], questionWords: Set<string>): number {
-  const words = new Set<string>();
+/** The content words (folded) of a figure's phrase after it: up to punctuation, the next figure or FIGURE_PHRASE_WORDS words. */
+function phraseAfter(span: Span, tokens: Token[]): string[] {
+  const words: string[] = [];
   for (let k = span.to; k < tokens.length && k - span.to < FIGURE_PHRASE_WORDS; k++) {
     const t = tokens[k] as Token;
     if (k > span.to && PHRASE_BREAK.test(t.before)) break;
     if (isDigitToken(t)) break;
-    if (isGlue(t)) continue;
-    for (const w of withExpansion(t.folded)) if (questionWords.has(w)) words.add(w);
+    if (!isGlue(t)) words.push(t.folded);
   }
-  return words.size;
+  return words;
 }
+
+/** How many of the question's content words (abbreviations read as their words) the figure's phrase after it holds. */
+function rightCover(span: Span, tokens: Token[], questionWords: Set<string>): number {
+  return new Set(
+    phraseAfter(span, tokens)
+      .flatMap(withExpansion)
+      .filter((w) => questionWords.has(w)),
+  ).size;
+}
+
+/**
+ * The figure whose phrase says what a figure counts: a later one whose phrase goes on from this one's
+ * ("845 nhiệm vụ, … 3.003 nhiệm vụ về cải cách hành chính": the qualifier after the last item is
+ * said of both), else the figure itself. Where both have qualifiers of their own ("1.473 TTHC cấp
+ * tỉnh, 294 TTHC cấp huyện") each keeps its own.
+ */
+function sharedPhrase(spans: Span[], tokens: Token[]): (span: Span) => Span {
+  const phrases = new Map(spans.map((s) => [s, phraseAfter(s, tokens)]));
+  return (span) => {
+    const mine = phrases.get(span) ?? [];
+    if (mine.length === 0) return span;
+    const goesOn = (other: Span) => {
+      const theirs = phrases.get(other) ?? [];
+      return other.from > span.from && theirs.length > mine.length && mine.every((w, i) => theirs[i] === w);
+    };
+    return spans.find(goesOn) ?? span;
+  };
+}
+
+/** Words that join two items of a list, as written. */
+const ITEM_JOINERS = new Set(["và", "hoặc"]);
 
 /** How many of the question's content words the figure's phrase holds before it, back to punctuation. */
 function leftCover(span: Span, tokens: Token[], questionWords: Set<string>): number {
@@ -1292,7 +1322,8 @@ function leftCover(span: Span, tokens: Token[], questionWords: Set<string>): num
   if (PHRASE_BREAK.test((tokens[span.from] as Token).before)) return 0;
   for (let k = span.from - 1; k >= 0 && span.from - k <= FIGURE_PHRASE_WORDS; k--) {
     const t = tokens[k] as Token;
-    if (isDigitToken(t)) break;
+    // "… 1.277 DVC trực tuyến toàn trình và 520 DVC …": before "và" the words are the figure before's.
+    if (isDigitToken(t) || ITEM_JOINERS.has(t.text.toLowerCase())) break;
     // A capital is a name's syllable, not glue: "La" of "Sơn La".
     if (!isGlue(t) || isCapitalised(t))
       for (const w of withExpansion(t.folded)) if (questionWords.has(w)) words.add(w);
@@ -1619,7 +1650,12 @@ export function findAnswerSpan(
   // whatever else stands beside the others.
   const counted = (s: Span) => (countsOnly(type, q) ? countFit(s, tokens, q.frame) : 0);
   // Then the qualifier after it: "132 TTHC cấp xã" for "bao nhiêu thủ tục hành chính cấp xã".
-  const qualified = (s: Span) => (countsOnly(type, q) ? rightCover(s, tokens, questionWords) : 0);
+  // A qualifier after the last of a list's figures is said of them all.
+  const phraseOf = countsOnly(type, q) ? sharedPhrase(spans, tokens) : (s: Span) => s;
+  const qualified = (s: Span) => (countsOnly(type, q) ? rightCover(phraseOf(s), tokens, questionWords) : 0);
+  // Then what the figure's own phrase says before it: "Các bộ, cơ quan ngang bộ đã đề ra 845 nhiệm vụ"
+  // for the ministries' count, "thời gian nghỉ trước khi sinh không quá 02 tháng" for the leave before birth.
+  const subject = (s: Span) => (countsOnly(type, q) ? leftCover(s, tokens, questionWords) : 0);
   // "Ở mức bao nhiêu?" is answered by the level ("đạt 82,18%"), not by how far it is above another
   // ("cao hơn mức trung bình … 2,1%"), unless the question asks how much higher.
   const compared = (s: Span) =>
@@ -1631,6 +1667,7 @@ export function findAnswerSpan(
     -rated(s),
     -counted(s),
     -qualified(s),
+    -subject(s),
     compared(s),
     -slotted(s),
     Number(isBare(s, tokens, text)),

@@ -176,6 +176,26 @@ describe("findAnswerSpan", () => {
     ).toBe("95%");
   });
 
+  it("reads a qualifier after a list's last figure as said of them all, and tells the figures by what precedes them", () => {
+    const tasks =
+      "Các bộ, cơ quan ngang bộ đã đề ra 845 nhiệm vụ, UBND các tỉnh, thành phố 3.003 nhiệm vụ về cải cách hành chính.";
+    expect(span("Các bộ, cơ quan ngang bộ đã đề ra bao nhiêu nhiệm vụ cải cách hành chính?", tasks)).toBe(
+      "845",
+    );
+    expect(span("UBND các tỉnh, thành phố đã đề ra bao nhiêu nhiệm vụ cải cách hành chính?", tasks)).toBe(
+      "3.003",
+    );
+    const leave =
+      "Lao động nữ được nghỉ thai sản trước và sau khi sinh con là 06 tháng; thời gian nghỉ trước khi sinh không quá 02 tháng.";
+    expect(span("Trước khi sinh được nghỉ tối đa mấy tháng?", leave)).toBe("02");
+    // The words before "và" are the figure before's: "toàn trình" is said of 1.277, not of 520.
+    const services = "Tỉnh cung cấp 1.277 DVC trực tuyến toàn trình và 520 DVC trực tuyến một phần.";
+    expect(span("Tỉnh cung cấp bao nhiêu DVC trực tuyến toàn trình?", services)).toBe("1.277");
+    // Each figure with a qualifier of its own keeps it.
+    const procedures = "Lào Cai có 1.473 TTHC cấp tỉnh, 294 TTHC cấp huyện.";
+    expect(span("Lào Cai có bao nhiêu thủ tục hành chính cấp huyện?", procedures)).toBe("294");
+  });
+
   it("counts after 'xác định', 'từ', and takes a document's number for no count", () => {
     const sentence =
       "Tỉnh đã ban hành kế hoạch CCHC năm 2024; xác định 52 nhiệm vụ trong 7 lĩnh vực và phân công thực hiện.";
