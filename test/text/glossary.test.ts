@@ -93,4 +93,10 @@ describe("looksEnglish", () => {
     expect(looksEnglish("Where do I submit an application for permanent residence registration?")).toBe(true);
     expect(looksEnglish("dang ky tam tru tren internet nhu the nao")).toBe(false);
   });
+
+  it("takes bare keywords for English only when most of them look English", () => {
+    expect(looksEnglish("chi so par index son la 2022")).toBe(false);
+    expect(looksEnglish("online passport fee")).toBe(true);
+    expect(looksEnglish("What was the par index of Son La?")).toBe(true);
+  });
 });
