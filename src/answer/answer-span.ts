@@ -1285,52 +1285,58 @@ function phraseAfter(span: Span, tokens: Token[]): string[] {
   return words;
 }
 
-/** How many of the question's content words (abbreviations read as their words) the figure's phrase after it holds. */
-function rightCover(span: Span, tokens: Token[], questionWords: Set<string>): number {
-  return new Set(
-    phraseAfter(span, tokens)
-      .flatMap(withExpansion)
-      .filter((w) => questionWords.has(w)),
-  ).size;
-}
+/** How many of the question's content words (abbreviations read as their words) a figure's phrase holds. */
+const coverOf = (words: string[], questionWords: Set<string>) =>
+  new Set(words.flatMap(withExpansion).filter((w) => questionWords.has(w))).size;
+
+/** How many of the question's content words the figure's phrase after it holds. */
+const rightCover = (span: Span, tokens: Token[], questionWords: Set<string>) =>
+  coverOf(phraseAfter(span, tokens), questionWords);
 
 /**
- * The figure whose phrase says what a figure counts: a later one whose phrase goes on from this one's
- * ("845 nhiệm vụ, … 3.003 nhiệm vụ về cải cách hành chính": the qualifier after the last item is
- * said of both), else the figure itself. Where both have qualifiers of their own ("1.473 TTHC cấp
- * tỉnh, 294 TTHC cấp huyện") each keeps its own.
+ * The words that say what a figure counts: those of a later figure whose phrase goes on from this
+ * one's ("845 nhiệm vụ, … 3.003 nhiệm vụ về cải cách hành chính": the qualifier after the last item is
+ * said of both), else its own. Where both have qualifiers of their own ("1.473 TTHC cấp tỉnh, 294 TTHC
+ * cấp huyện") each keeps its own.
  */
-function sharedPhrase(spans: Span[], tokens: Token[]): (span: Span) => Span {
+function sharedPhrase(spans: Span[], tokens: Token[]): (span: Span) => string[] {
   const phrases = new Map(spans.map((s) => [s, phraseAfter(s, tokens)]));
   return (span) => {
     const mine = phrases.get(span) ?? [];
-    if (mine.length === 0) return span;
+    if (mine.length === 0) return mine;
     const goesOn = (other: Span) => {
       const theirs = phrases.get(other) ?? [];
       return other.from > span.from && theirs.length > mine.length && mine.every((w, i) => theirs[i] === w);
     };
-    return spans.find(goesOn) ?? span;
+    const heir = spans.find(goesOn);
+    return heir ? (phrases.get(heir) ?? mine) : mine;
   };
 }
 
 /** Words that join two items of a list, as written. */
 const ITEM_JOINERS = new Set(["và", "hoặc"]);
 
-/** How many of the question's content words the figure's phrase holds before it, back to punctuation. */
-function leftCover(span: Span, tokens: Token[], questionWords: Set<string>): number {
-  const words = new Set<string>();
-  if (PHRASE_BREAK.test((tokens[span.from] as Token).before)) return 0;
+/**
+ * The content words (folded) of a figure's phrase before it: back to punctuation, the previous figure,
+ * a "và" joining two items or FIGURE_PHRASE_WORDS words.
+ */
+function phraseBefore(span: Span, tokens: Token[]): string[] {
+  const words: string[] = [];
+  if (PHRASE_BREAK.test((tokens[span.from] as Token).before)) return words;
   for (let k = span.from - 1; k >= 0 && span.from - k <= FIGURE_PHRASE_WORDS; k--) {
     const t = tokens[k] as Token;
     // "… 1.277 DVC trực tuyến toàn trình và 520 DVC …": before "và" the words are the figure before's.
     if (isDigitToken(t) || ITEM_JOINERS.has(t.text.toLowerCase())) break;
     // A capital is a name's syllable, not glue: "La" of "Sơn La".
-    if (!isGlue(t) || isCapitalised(t))
-      for (const w of withExpansion(t.folded)) if (questionWords.has(w)) words.add(w);
+    if (!isGlue(t) || isCapitalised(t)) words.push(t.folded);
     if (PHRASE_BREAK.test(t.before)) break;
   }
-  return words.size;
+  return words;
 }
+
+/** How many of the question's content words the figure's phrase holds before it. */
+const leftCover = (span: Span, tokens: Token[], questionWords: Set<string>) =>
+  coverOf(phraseBefore(span, tokens), questionWords);
 
 /**
  * Fewest of a keyword query's words a figure's phrase must hold to answer it: one word alone ("2023")
@@ -1651,8 +1657,8 @@ export function findAnswerSpan(
   const counted = (s: Span) => (countsOnly(type, q) ? countFit(s, tokens, q.frame) : 0);
   // Then the qualifier after it: "132 TTHC cấp xã" for "bao nhiêu thủ tục hành chính cấp xã".
   // A qualifier after the last of a list's figures is said of them all.
-  const phraseOf = countsOnly(type, q) ? sharedPhrase(spans, tokens) : (s: Span) => s;
-  const qualified = (s: Span) => (countsOnly(type, q) ? rightCover(phraseOf(s), tokens, questionWords) : 0);
+  const phraseOf = countsOnly(type, q) ? sharedPhrase(spans, tokens) : undefined;
+  const qualified = (s: Span) => (phraseOf ? coverOf(phraseOf(s), questionWords) : 0);
   // Then what the figure's own phrase says before it: "Các bộ, cơ quan ngang bộ đã đề ra 845 nhiệm vụ"
   // for the ministries' count, "thời gian nghỉ trước khi sinh không quá 02 tháng" for the leave before birth.
   const subject = (s: Span) => (countsOnly(type, q) ? leftCover(s, tokens, questionWords) : 0);

@@ -32,11 +32,11 @@ const ADVERBS: Record<string, string> = {
 
 const UNIT = Object.keys(UNITS).join("|");
 /**
- * "mỗi", "hằng"/"hàng", "một" ("một tuần … bao nhiêu giờ?") and "trong 01"/"trong một" before the unit
- * ("01 ngày" alone is a count); "per", "each", "every", "a" in English.
+ * "mỗi", "hằng"/"hàng", "một" ("một tuần … bao nhiêu giờ?", "trong một năm") and "trong 01" before the
+ * unit ("01 ngày" alone is a count); "per", "each", "every", "a" in English.
  */
 const RATE = new RegExp(
-  `(?:\\b(?:moi|hang|mot|trong (?:mot|0?1)|per|each|every|a|an)\\s+|/\\s*)(${UNIT})s?\\b|\\b(${Object.keys(ADVERBS).join("|")})\\b`,
+  `(?:\\b(?:moi|hang|mot|trong 0?1|per|each|every|a|an)\\s+|/\\s*)(${UNIT})s?\\b|\\b(${Object.keys(ADVERBS).join("|")})\\b`,
   "g",
 );
 
