@@ -212,14 +212,31 @@ function matchText(question: string, english: boolean, places: string[]): string
   return [...terms, ...places, ...acronyms, ...(question.match(/\d+(?:[.,/]\d+)*/g) ?? [])].join(" . ");
 }
 
+/** Verbs that frame a cost or a duration ("mất bao lâu", "hết bao nhiêu", "tốn mấy"). */
+const FRAME_VERB = "(?:mất|hết|tốn|mat|het|ton)";
+const HOW_MANY = "(?:bao\\s+nhiêu|bao\\s+nhieu|mấy|may)";
+const UNTIL_WHEN =
+  "(?:đến|tới|den|toi)\\s+(?:bao\\s+giờ|khi\\s+nào|ngày\\s+nào|lúc\\s+nào|bao\\s+gio|khi\\s+nao|ngay\\s+nao|luc\\s+nao)";
+const WORD_START = "(?<![\\p{L}])";
+const WORD_END = "(?![\\p{L}])";
+
 /**
- * Words that ask with "bao": "bao lâu", "bao xa" (as "bao nhiêu", whose words STOP holds), and the
- * verb that frames a cost or a duration ("mất bao lâu", "hết bao nhiêu", "tốn mấy"). An answer
- * ("khoảng 1 tháng", "200.000 đồng") never repeats them, so as terms they only lowered the trust
- * in the sentence that answers.
+ * Words that frame what is asked rather than name the topic: "bao lâu", "bao xa" (as "bao nhiêu",
+ * whose words STOP holds) with the verb before them, the verb before "bao nhiêu" / "mấy", the "tiền"
+ * of "bao nhiêu tiền" (the asked kind) and the "kéo dài" of "kéo dài đến bao giờ" (asking for an end).
+ * An answer ("khoảng 1 tháng", "200.000 đồng", "đến hết ngày 31/5/2025") never repeats them, so as
+ * terms they only lowered the trust in the sentence that answers. "Kéo dài bao lâu" keeps its verb:
+ * there the answer often says it ("kéo dài sáu năm"; on XQuAD-vi one right answer turned wrong).
  */
-const QUESTION_FRAME =
-  /(?<![\p{L}])(?:(?:mất|hết|tốn|mat|het|ton)\s+)?bao\s+(?:lâu|lau|xa)(?![\p{L}])|(?<![\p{L}])(?:mất|hết|tốn|mat|het|ton)\s+(?=(?:bao\s+nhiêu|bao\s+nhieu|mấy|may)(?![\p{L}]))/giu;
+const QUESTION_FRAME = new RegExp(
+  [
+    `${WORD_START}(?:${FRAME_VERB}\\s+)?bao\\s+(?:lâu|lau|xa)${WORD_END}`,
+    `${WORD_START}${FRAME_VERB}\\s+(?=${HOW_MANY}${WORD_END})`,
+    `(?<=(?:${HOW_MANY}|bn)\\s+)(?:tiền|tien)${WORD_END}`,
+    `${WORD_START}(?:kéo\\s+dài|keo\\s+dai)\\s+(?=${UNTIL_WHEN}${WORD_END})`,
+  ].join("|"),
+  "giu",
+);
 
 export function analyzeQuestion(question: string, context = ""): QuestionAnalysis {
   const english = looksEnglish(question);

@@ -65,6 +65,14 @@ describe("analyzeQuestion", () => {
       "ho_chieu",
     ]);
     expect(analyzeQuestion("lam ho chieu het bao nhieu tien").terms).not.toContain("het");
+    // "Bao nhiêu tiền" asks for a sum, which is written "200.000 đồng", not with "tiền".
+    expect(analyzeQuestion("Làm hộ chiếu hết bao nhiêu tiền?").terms).not.toContain("tien");
+    expect(analyzeQuestion("lam ho chieu bn tien").terms).not.toContain("tien");
+    expect(analyzeQuestion("Tiền lệ phí là bao nhiêu?").terms).toContain("tien");
+    // "Kéo dài đến bao giờ" asks for an end ("đến hết ngày 31/5/2025"); "kéo dài bao lâu" keeps it.
+    expect(analyzeQuestion("Đợt tiêm sởi kéo dài đến bao giờ?").terms).not.toContain("keo_dai");
+    expect(analyzeQuestion("dot tiem soi keo dai toi khi nao").terms).not.toContain("keo_dai");
+    expect(analyzeQuestion("Cuộc chiến kéo dài bao lâu?").terms).toContain("keo_dai");
     expect(analyzeQuestion("Từ Hà Nội đến Hải Phòng bao xa?").terms).not.toContain("xa");
     // "Mất" is a word of its own elsewhere.
     expect(analyzeQuestion("Bị mất hộ chiếu thì làm gì?").terms).toContain("mat");
