@@ -442,7 +442,15 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           // đủ 20 tuổi …" answers "tuổi kết hôn" only under "Nam, nữ kết hôn … các điều kiện sau đây:".
           const ownContext = inherited ? leadInTerms : previousTerms;
           const own = covered(q, trust, terms, new Set(ownContext), placeTerms);
-          const ownCoverage = own.total > 0 ? own.got / own.total : 0;
+          // A sentence saying nothing of the question but its place is no evidence: the place is
+          // checked on its own, and "… chủ trì tại điểm cầu Vĩnh Phúc" does not answer how many
+          // procedures Vĩnh Phúc has, however rare the name that makes up its coverage.
+          const beyondPlace =
+            placeOnly.size > 0 && !placeTerms
+              ? covered(q, trust, terms, new Set(ownContext), placeOnly)
+              : undefined;
+          const onlyPlace = beyondPlace !== undefined && beyondPlace.total > 0 && beyondPlace.got === 0;
+          const ownCoverage = own.total > 0 && !onlyPlace ? own.got / own.total : 0;
           const places = q.places.filter((p) => scope.includes(p));
           const years = yearsOf(q, sentence, paragraph, `${meta.title} ${before}`, passage.chunk.year);
           const folded = looseForm(`${previous} ${sentence}`);

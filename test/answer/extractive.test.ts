@@ -290,6 +290,28 @@ describe("a question on the whole country", () => {
   });
 });
 
+describe("a sentence that shares only the question's place", () => {
+  it("is no evidence: the place is checked on its own", async () => {
+    const province = { title: "Hội nghị trực tuyến về cải cách hành chính", place: "Vĩnh Phúc" };
+    const passages = [
+      passage("a", "Phó Chủ tịch UBND tỉnh Vũ Chí Giang chủ trì tại điểm cầu Vĩnh Phúc.", province),
+      passage("b", "Cả nước đã công bố 14.716 thủ tục hành chính (TTHC) trong quý II."),
+      passage("c", "Các bộ đã rà soát 1.129 TTHC, đơn giản hóa 250 TTHC."),
+    ];
+    // The province's name is rare, as in a corpus of many provinces; the threshold is the default.
+    const rare = new Set(["vinh", "phuc", "vinh_phuc"]);
+    const answerer = createExtractiveAnswerer({
+      termWeight: (t) => (rare.has(t) ? 9 : 1),
+      isKnown: () => true,
+    });
+    const draft = await answerer.answer({ question: "Vĩnh Phúc có bao nhiêu TTHC?", passages });
+    expect(draft.found).toBe(false);
+    // The same sentence answers what it does say.
+    const chair = await answerer.answer({ question: "Ai chủ trì tại điểm cầu Vĩnh Phúc?", passages });
+    expect(chair.found).toBe(true);
+  });
+});
+
 describe("a figure the question gives", () => {
   const text =
     "Chỉ số SIPAS của tỉnh Sơn La liên tục nằm trong tốp đầu các tỉnh.\n\n" +
