@@ -1313,6 +1313,26 @@ function sharedPhrase(spans: Span[], tokens: Token[]): (span: Span) => string[] 
   };
 }
 
+/** Words opening the breakdown of a total, as written ("7.151 biên chế, trong đó …"). */
+const BREAKDOWN = /(?<![\p{L}])(?:trong đó|trong số đó|bao gồm)(?![\p{L}])/u;
+
+/**
+ * The total a figure breaks down: the nearest figure before it with a breakdown opening between
+ * them ("tinh giản 7.151 biên chế, trong đó Trung ương là 146 người, địa phương là 7.005 người":
+ * 146 and 7.005 are parts of 7.151). A part counts what its total counts, whatever shorter word it
+ * is written with, so the words before each part tell the parts and the total apart.
+ */
+function totalOf(spans: Span[], tokens: Token[], sentence: string): (span: Span) => Span | undefined {
+  return (span) => {
+    const before = spans.filter((t) => t.to <= span.from).sort((a, b) => b.from - a.from);
+    return before.find((t) =>
+      BREAKDOWN.test(
+        sentence.slice((tokens[t.to - 1] as Token).end, (tokens[span.from] as Token).start).toLowerCase(),
+      ),
+    );
+  };
+}
+
 /** Words that join two items of a list, as written. */
 const ITEM_JOINERS = new Set(["và", "hoặc"]);
 
@@ -1654,14 +1674,34 @@ export function findAnswerSpan(
   const clause = clauseCover(text, tokens, questionWords);
   // "Bao nhiêu thủ tục?" is answered by the figure the sentence writes before "thủ tục" (or "TTHC"),
   // whatever else stands beside the others.
-  const counted = (s: Span) => (countsOnly(type, q) ? countFit(s, tokens, q.frame) : 0);
+  // A total and its parts ("… tinh giản 7.151 biên chế, trong đó Trung ương là 146 người") count
+  // the same thing, whichever word each is written with; a part is said of what its total is said
+  // of, and of its own label besides.
+  const totalOfSpan = countsOnly(type, q) ? totalOf(spans, tokens, text) : () => undefined;
+  const withTotal = (s: Span) => {
+    const whole = totalOfSpan(s);
+    return whole ? [s, whole] : [s];
+  };
+  const family = (s: Span) => {
+    const whole = totalOfSpan(s) ?? s;
+    return [whole, ...spans.filter((x) => totalOfSpan(x) === whole)];
+  };
+  const counted = (s: Span) =>
+    countsOnly(type, q) ? Math.max(...family(s).map((x) => countFit(x, tokens, q.frame))) : 0;
   // Then the qualifier after it: "132 TTHC cấp xã" for "bao nhiêu thủ tục hành chính cấp xã".
   // A qualifier after the last of a list's figures is said of them all.
   const phraseOf = countsOnly(type, q) ? sharedPhrase(spans, tokens) : undefined;
-  const qualified = (s: Span) => (phraseOf ? coverOf(phraseOf(s), questionWords) : 0);
+  const qualified = (s: Span) =>
+    phraseOf ? Math.max(...family(s).map((x) => coverOf(phraseOf(x), questionWords))) : 0;
   // Then what the figure's own phrase says before it: "Các bộ, cơ quan ngang bộ đã đề ra 845 nhiệm vụ"
   // for the ministries' count, "thời gian nghỉ trước khi sinh không quá 02 tháng" for the leave before birth.
-  const subject = (s: Span) => (countsOnly(type, q) ? leftCover(s, tokens, questionWords) : 0);
+  const subject = (s: Span) =>
+    countsOnly(type, q)
+      ? coverOf(
+          withTotal(s).flatMap((x) => phraseBefore(x, tokens)),
+          questionWords,
+        )
+      : 0;
   // "Ở mức bao nhiêu?" is answered by the level ("đạt 82,18%"), not by how far it is above another
   // ("cao hơn mức trung bình … 2,1%"), unless the question asks how much higher.
   const compared = (s: Span) =>

@@ -196,6 +196,16 @@ describe("findAnswerSpan", () => {
     expect(span("Lào Cai có bao nhiêu thủ tục hành chính cấp huyện?", procedures)).toBe("294");
   });
 
+  it("reads the parts of a total as counting what it counts, told apart by their labels", () => {
+    const staff =
+      "Trong năm đã tinh giản 7.151 biên chế, trong đó Trung ương là 146 người, địa phương là 7.005 người.";
+    expect(span("Các địa phương đã cắt bớt bao nhiêu suất biên chế?", staff)).toBe("7.005 người");
+    expect(span("Trung ương tinh giản bao nhiêu biên chế?", staff)).toBe("146 người");
+    // Without a part's label the total answers, whichever word the question counts with.
+    expect(span("Trong năm đã tinh giản bao nhiêu biên chế?", staff)).toBe("7.151");
+    expect(span("Cả nước tinh giản bao nhiêu người?", staff)).toBe("7.151");
+  });
+
   it("counts after 'xác định', 'từ', and takes a document's number for no count", () => {
     const sentence =
       "Tỉnh đã ban hành kế hoạch CCHC năm 2024; xác định 52 nhiệm vụ trong 7 lĩnh vực và phân công thực hiện.";
