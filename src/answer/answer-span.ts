@@ -509,6 +509,24 @@ function withoutTitles(runs: Span[], tokens: Token[]): Span[] {
   });
 }
 
+/** Most capitalised Vietnamese words that may stand before a foreign name as its country ("Hàn Quốc"). */
+const NATIONALITY_WORDS = 2;
+
+/**
+ * A foreign name of two words or more without the Vietnamese words before it in the same capitalised
+ * run: "Larry Ellison" of "ở Mỹ Larry Ellison", "Hoesung Lee" of "nhà kinh tế học Hàn Quốc Hoesung
+ * Lee", "Donald Trump" of "Tổng thống Mỹ Donald Trump": Vietnamese prose names a foreigner's country
+ * right before the name. Only words with diacritics are taken for the country ("The" of "The Ultimate
+ * Adventure" is English), and a single foreign word after them is part of the name ("Ả Rập Saudi").
+ */
+function withoutNationality(run: Span, tokens: Token[]): Span {
+  let k = run.from;
+  while (k < run.to && k - run.from < NATIONALITY_WORDS && hasDiacritics((tokens[k] as Token).text)) k++;
+  const foreign = (t: Token | undefined) =>
+    t !== undefined && !hasDiacritics(t.text) && !isSyllableShaped(t.folded);
+  return k > run.from && run.to - k >= 2 && foreign(tokens[k]) ? { ...run, from: k } : run;
+}
+
 /**
  * Names of people: capitalised runs that are not places. A single capitalised Vietnamese syllable is
  * mostly the start of a title or an office ("Thủ tướng", "Bộ Tài chính" cut short), so alone it counts
@@ -516,15 +534,18 @@ function withoutTitles(runs: Span[], tokens: Token[]): Span[] {
  * Vietnamese syllable: a foreign surname ("Manning"), which Vietnamese text writes as it is.
  */
 function personRuns(tokens: Token[], joiners = NAME_JOINERS): Span[] {
-  const runs = withoutTitles(capitalisedRuns(tokens, false, joiners), tokens).filter(
-    (r) =>
-      !isKnownPlace(
-        tokens
-          .slice(r.from, r.to)
-          .map((t) => t.text)
-          .join(" "),
-      ),
-  );
+  const named = withoutTitles(capitalisedRuns(tokens, false, joiners), tokens);
+  const runs = named
+    .map((r) => withoutNationality(r, tokens))
+    .filter(
+      (r) =>
+        !isKnownPlace(
+          tokens
+            .slice(r.from, r.to)
+            .map((t) => t.text)
+            .join(" "),
+        ),
+    );
   return runs.filter((r) => {
     if (r.to - r.from >= 2) return true;
     const word = (tokens[r.from] as Token).text;

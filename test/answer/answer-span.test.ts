@@ -279,6 +279,19 @@ describe("findAnswerSpan", () => {
     );
   });
 
+  it("leaves out the country Vietnamese prose names right before a foreign name", () => {
+    expect(
+      span("Người giàu thứ ba ở Mỹ là ai?", "Người giàu thứ ba ở Mỹ Larry Ellison là một cựu sinh viên."),
+    ).toBe("Larry Ellison");
+    expect(span("Ai đã gặp Thủ tướng?", "Thủ tướng đã gặp Ngoại trưởng Hàn Quốc Park Jin tại Hà Nội.")).toBe(
+      "Park Jin",
+    );
+    // A single foreign word after them is part of the name.
+    expect(span("Ai đã gặp Thủ tướng?", "Thủ tướng đã gặp Thái tử Ả Rập Saudi tại Hà Nội.")).toBe(
+      "Ả Rập Saudi",
+    );
+  });
+
   it("picks a place after a word that introduces one", () => {
     expect(span("Trận đấu được tổ chức ở đâu?", "Trận đấu được tổ chức tại Santa Clara, California.")).toBe(
       "Santa Clara",
