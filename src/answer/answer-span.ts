@@ -290,7 +290,10 @@ function capitalisedRuns(tokens: Token[], bridge = false, joiners = NAME_JOINERS
       const t = tokens[j] as Token;
       // One space or joining mark between two words of a name; a comma typed without its space
       // ("Trụ sở Chính phủ,Thủ tướng") still parts two names.
-      const gapOk = t.start - (tokens[j - 1] as Token).end <= 1 && !/[,;:.!?()]/.test(t.before);
+      const previous = tokens[j - 1] as Token;
+      // An initial's period goes on with the name ("James O. McKinsey", "T. T. Tsui").
+      const initial = /^\p{Lu}$/u.test(previous.text) && t.before === ". ";
+      const gapOk = initial || (t.start - previous.end <= 1 && !/[,;:.!?()]/.test(t.before));
       const gap = bridge ? bridgeAt(tokens, j, j === i + 1) : 0;
       // A number goes with the name before it when a space parts them ("Super Bowl 50"), not a
       // slash ("quý I/2023").

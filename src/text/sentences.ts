@@ -1,11 +1,28 @@
-import { normalizeText } from "./normalize.js";
+import { foldDiacritics, hasDiacritics, normalizeText } from "./normalize.js";
+import { isSyllableShaped } from "./spelling.js";
 
 /** Short forms after which a period does not end a sentence. */
 const NO_BREAK_AFTER = /(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Q|P|St|Mr|Mrs|Dr|No|v\.v))\.$/;
 
 /**
+ * A name's initial ("John C. Messenger", "T. T. Tsui"): a capital letter alone before the period,
+ * after a capitalised word or another initial and before a foreign surname, or before another
+ * initial. After a lower-case word it may end the sentence ("… phương án B."), and so it may before a
+ * Vietnamese word ("Ông Nguyễn Văn A. Sau đó …").
+ */
+const INITIAL_AFTER_NAME = /(?:^|\s)(?:\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.)\s+\p{Lu}\.$/u;
+const INITIAL = /(?:^|\s)\p{Lu}\.$/u;
+const INITIAL_NEXT = /^\p{Lu}\.\s/u;
+
+/** Whether a text opens with a word not written as Vietnamese: no diacritics, no syllable's shape. */
+function foreign(text: string): boolean {
+  const word = /^["“«(]?([\p{L}\p{M}]+)/u.exec(text)?.[1] ?? "";
+  return word !== "" && !hasDiacritics(word) && !isSyllableShaped(foldDiacritics(word.toLowerCase()));
+}
+
+/**
  * Splits a paragraph into sentences at ., ! , ? or … followed by a space and a capital letter,
- * digit or opening quote, except after short forms and inside numbers like "1.989".
+ * digit or opening quote, except after short forms and initials and inside numbers like "1.989".
  */
 export function splitSentences(paragraph: string): string[] {
   const text = normalizeText(paragraph).trim();
@@ -17,6 +34,12 @@ export function splitSentences(paragraph: string): string[] {
     const end = (m.index ?? 0) + (m[1] as string).length;
     const candidate = text.slice(start, end);
     if (NO_BREAK_AFTER.test(candidate) && !/[!?…]$/.test(candidate)) continue;
+    const next = text.slice((m.index ?? 0) + m[0].length);
+    if (
+      INITIAL.test(candidate) &&
+      (INITIAL_NEXT.test(next) || (INITIAL_AFTER_NAME.test(candidate) && foreign(next)))
+    )
+      continue;
     out.push(candidate.trim());
     start = end;
   }

@@ -277,6 +277,10 @@ describe("findAnswerSpan", () => {
     expect(hasAnswerOfType("person", "Thủ tướng Chính phủ chủ trì phiên họp về TTHC.", "Ai chủ trì?")).toBe(
       false,
     );
+    // An initial's period goes on with the name.
+    expect(span("Ai sáng lập công ty?", "Công ty được James O. McKinsey sáng lập năm 1926.")).toBe(
+      "James O. McKinsey",
+    );
   });
 
   it("leaves out the country Vietnamese prose names right before a foreign name", () => {

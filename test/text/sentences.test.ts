@@ -15,6 +15,17 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("does not split after a name's initial, but after a letter that ends the sentence", () => {
+    expect(splitSentences("Bản dịch của John C. Messenger ra đời năm 1884. Sau đó có bản khác.")).toEqual([
+      "Bản dịch của John C. Messenger ra đời năm 1884.",
+      "Sau đó có bản khác.",
+    ]);
+    expect(splitSentences("Phòng trưng bày T. T. Tsui mở cửa năm 1991.")).toHaveLength(1);
+    expect(splitSentences("Chọn phương án B. Đây là cách tốt.")).toHaveLength(2);
+    // A Vietnamese word after the letter starts a sentence: the letter was a name's last.
+    expect(splitSentences("Người nộp là ông Nguyễn Văn A. Sau đó ông về quê.")).toHaveLength(2);
+  });
+
   it("splits at '. ' before a capital letter or a digit", () => {
     expect(splitSentences("Phiên họp kết thúc. Thủ tướng phát biểu. 63/63 địa phương dự họp.")).toEqual([
       "Phiên họp kết thúc.",
