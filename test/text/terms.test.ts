@@ -19,6 +19,11 @@ describe("analyze", () => {
     expect(terms).toEqual(expect.arrayContaining(["laof", "lao", "cai", "laof_cai", "lao_cai"]));
   });
 
+  it("keeps a name joined by '&' whole: 'M&A' is not 'M' and 'A'", () => {
+    expect([...folded("thương vụ M&A của V&A")]).toEqual(expect.arrayContaining(["m&a", "v&a"]));
+    expect([...folded("Tesla Electric Light & Manufacturing")]).toContain("manufacturing");
+  });
+
   it("indexes numbers by value, so 1.989 and 1989 meet", () => {
     expect(analyze("tổng số 1.989 TTHC")).toContain("1989");
     expect(analyze("đạt 35,03%")).toContain("35.03");
