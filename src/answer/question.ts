@@ -6,7 +6,7 @@ import { findPlaces } from "../text/places.js";
 import { ratePeriods } from "../text/rates.js";
 import { analyzeFoldedLiteral } from "../text/terms.js";
 import { words } from "../text/words.js";
-import { statedYears } from "../text/years.js";
+import { askedYears } from "../text/years.js";
 import { type SpanQuestion, spanQuestion } from "./answer-span.js";
 import { type AnswerType, answerTypeOf } from "./answer-type.js";
 
@@ -251,8 +251,8 @@ export function analyzeQuestion(question: string, context = ""): QuestionAnalysi
   const aspects = aspectsOf(folded);
   // A year inside a period ("quý I/2023") is checked with the period, not on its own.
   const periodText = aspects.map((a) => a.label).join(" ");
-  // "So với năm 2021" compares; the question asks of another year, or of none.
-  const years = [...new Set(statedYears(question))].filter((y) => !periodText.includes(y));
+  // "So với năm 2021" compares and "trước năm 2000" bounds: the question asks of another year, or of none.
+  const years = [...new Set(askedYears(question))].filter((y) => !periodText.includes(y));
   const periodDigits = new Set(periodText.split(/\D+/));
   const sequence = analyzeFoldedLiteral(source).filter((t) => !t.includes("_"));
   // "10 tháng năm 2023" gives a period, which the article may write otherwise, not a figure.

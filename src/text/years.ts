@@ -34,3 +34,14 @@ const COMPARED = new RegExp(
 export function statedYears(text: string): string[] {
   return yearsAmongDigits(text.replace(COMPARED, " "));
 }
+
+/**
+ * A year that bounds a period ("trước năm 2000", "sau năm 1935", "before 2000"): what is asked
+ * happened on one side of it, so the answer need not write it.
+ */
+const BOUND = new RegExp(`(?:trước|sau|truoc|before|after)\\s+(?:năm\\s+|nam\\s+)?${YEAR}(?!\\d)`, "giu");
+
+/** The years a question asks about: those it states, but a year it only bounds a period with. */
+export function askedYears(question: string): string[] {
+  return statedYears(question.replace(BOUND, " "));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isYear, statedYears, yearsAmongDigits, yearsIn } from "../../src/text/years.js";
+import { askedYears, isYear, statedYears, yearsAmongDigits, yearsIn } from "../../src/text/years.js";
 
 describe("years", () => {
   it("takes 1900–2099 as years, nothing else", () => {
@@ -25,5 +25,12 @@ describe("years", () => {
     expect(statedYears("Năm 2022, chỉ số đạt 86,78%, tăng 2 bậc so với năm 2021")).toEqual(["2022"]);
     expect(statedYears("tăng 16,15% so với cùng kỳ năm 2022")).toEqual([]);
     expect(statedYears("so voi nam 2021, compared with 2020, năm 2023")).toEqual(["2023"]);
+  });
+
+  it("asks of no year that only bounds a period", () => {
+    expect(askedYears("Polonia giành chức vô địch vào năm nào trước năm 2000?")).toEqual([]);
+    expect(askedYears("Sau năm 1935, ai bị cấm vào Rhineland?")).toEqual([]);
+    expect(askedYears("Which title did they win before 2000?")).toEqual([]);
+    expect(askedYears("Năm 2023 tỉnh cắt giảm bao nhiêu TTHC so với năm 2022?")).toEqual(["2023"]);
   });
 });
