@@ -401,6 +401,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
         ? `${looseForm(meta.title)} ${looseForm(text)}`
         : "";
       const header = new Set(analyzeFolded(`${meta.title} ${meta.place}`));
+      // A passage that states no year, nor follows one, cannot be checked against the question's
+      // year: a guide or a reference text speaks of no year in particular, and a paragraph read out
+      // of its article ("Kuechly dẫn đầu đội về số lần húc" for "… năm 2015?") is not of another.
+      const undated = !passage.chunk.year && statedYears(`${meta.title} ${text}`).length === 0;
       const articleMonth = meta.date.slice(0, 7);
       let scope = passage.chunk.scope ?? [];
       let offset = 0;
@@ -471,7 +475,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           // A province measured against the country gives the country's figure too.
           else if (q.national && scope.length > 0 && !comparesWithNation(sentence))
             failure = { kind: "place", place: NATIONAL_LABEL };
-          else if (q.years.length > 0 && years.length === 0)
+          else if (q.years.length > 0 && years.length === 0 && !undated)
             failure = { kind: "year", year: q.years[0] as string };
           // An exact day is written once, where the report opens ("Chiều 2-2, …"): the sentences
           // after it in the same passage speak of that day too.

@@ -312,6 +312,19 @@ describe("a sentence that shares only the question's place", () => {
   });
 });
 
+describe("a question's year", () => {
+  it("is checked against a passage that states years, not against one that states none", async () => {
+    const question = "Năm 2025 lệ phí cấp hộ chiếu là bao nhiêu?";
+    const undated = await askAbout(
+      question,
+      "Lệ phí cấp hộ chiếu phổ thông là 200.000 đồng cho mỗi lần cấp.",
+    );
+    expect(undated.short).toBe("200.000 đồng");
+    const dated = await askAbout(question, "Năm 2023, lệ phí cấp hộ chiếu phổ thông là 200.000 đồng.");
+    expect(dated.found).toBe(false);
+  });
+});
+
 describe("a figure the question gives", () => {
   const text =
     "Chỉ số SIPAS của tỉnh Sơn La liên tục nằm trong tốp đầu các tỉnh.\n\n" +
