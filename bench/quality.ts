@@ -12,9 +12,8 @@ import { createLogger } from "../src/logger.js";
 import { createApp } from "../src/main.js";
 import type { LoadedIndex } from "../src/retrieval/index-store.js";
 import { indexedText } from "../src/retrieval/indexer.js";
-import { searchText } from "../src/retrieval/retriever.js";
+import { queryTerms, searchText } from "../src/retrieval/retriever.js";
 import { normalizeText } from "../src/text/normalize.js";
-import { analyze } from "../src/text/terms.js";
 import type { Answer, Passage } from "../src/types.js";
 
 /**
@@ -87,7 +86,7 @@ export async function runQuality(options: {
         name: "BM25 only",
         description: "ablation: this project's BM25 alone (same terms, English glossary)",
         system: withAnswerer(async (q, k) =>
-          index.lexical.search(analyze(searchText(q)), k).map((h) => passage(h.doc, h.score)),
+          index.lexical.search(queryTerms(searchText(q)), k).map((h) => passage(h.doc, h.score)),
         ),
       },
       {

@@ -210,8 +210,7 @@ async function queries(a: QueryArgs): Promise<QueryResult> {
   const { loadQuestions } = await import("../src/evaluation/questions.js");
   const { evaluate } = await import("../src/evaluation/run.js");
   const { generateQuestions } = await import("./generator.js");
-  const { analyze } = await import("../src/text/terms.js");
-  const { searchText } = await import("../src/retrieval/retriever.js");
+  const { queryTerms, searchText } = await import("../src/retrieval/retriever.js");
   const { createLogger } = await import("../src/logger.js");
   const config = await benchConfig(a);
   const onDisk = JSON.parse(
@@ -256,7 +255,7 @@ async function queries(a: QueryArgs): Promise<QueryResult> {
   for (const q of [...evalQuestions, ...measured]) {
     const text = searchText(q.question);
     let s = performance.now();
-    const terms = analyze(text);
+    const terms = queryTerms(text);
     breakdown.analyze.push(performance.now() - s);
     s = performance.now();
     loaded.lexical.search(terms, 50);

@@ -45,6 +45,7 @@ export interface Bm25Index {
    * occur, their frequencies, and its length in terms. The same document as `add` of its terms.
    */
   addCounted(ids: ArrayLike<number>, tfs: ArrayLike<number>, length: number): number;
+  /** The best documents for `queryTerms`; a term listed n times weighs n times its idf. */
   search(queryTerms: string[], limit: number, options?: Bm25SearchOptions): Bm25Hit[];
   /** Several searches of the same terms (filtered differently), the scores computed once. */
   searchEach(
@@ -459,13 +460,15 @@ function wrap(s: State): Bm25Index {
       /** Query terms the pending documents are searched for: term id → order, with their idf. */
       const pending = new Map<number, number>();
       const idfs: number[] = [];
-      for (const term of new Set(queryTerms)) {
+      const weights = new Map<string, number>();
+      for (const term of queryTerms) weights.set(term, (weights.get(term) ?? 0) + 1);
+      for (const [term, weight] of weights) {
         const t = s.termIds.get(term);
         if (t === undefined) continue;
         // Compacted and pending postings: after a compaction, the length of the term's postings.
         const df = s.df.data[t] as number;
         if (df === 0) continue;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const idf = weight * Math.log(1 + (n - df + 0.5) / (df + 0.5));
         if (t < frozen.terms) {
           const start = frozen.offsets[t] as number;
           const end = frozen.offsets[t + 1] as number;

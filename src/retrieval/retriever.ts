@@ -1,7 +1,9 @@
 import { looksEnglish, translateTerms } from "../text/glossary.js";
+import { canonicalWord, foldDiacritics } from "../text/normalize.js";
 import { findPlaces } from "../text/places.js";
 import { splitQuestion } from "../text/question-parts.js";
 import { analyze, analyzeFolded } from "../text/terms.js";
+import { isNumberWord, words } from "../text/words.js";
 import type { Passage } from "../types.js";
 import type { Embedder } from "./embeddings/embedder.js";
 import type { LoadedIndex } from "./index-store.js";
@@ -116,6 +118,24 @@ function passagesNaming(index: LoadedIndex, terms: string[]): Uint8Array | undef
   return mask;
 }
 
+/**
+ * The question's terms for BM25, each once, and twice where its word is written the same with and
+ * without diacritics ("Lindisfarne", "tin", a question typed without them): a word with diacritics
+ * is searched in both its forms ("âm", "am"), so without this a name or a foreign word weighed half
+ * a Vietnamese word of equal rarity. On XQuAD-vi (every 4th paragraph held out) hit@1 0.908 → 0.924,
+ * hit@5 0.983 → 0.987, each half of the articles alike; the own questions unchanged. Numbers are
+ * searched by value, in one form: doubled too, they moved one own question down and one up.
+ */
+export function queryTerms(text: string): string[] {
+  const unique = [...new Set(analyze(text))];
+  const same = new Set(
+    words(text)
+      .filter((w) => !isNumberWord(w) && canonicalWord(w) === foldDiacritics(w))
+      .map((w) => foldDiacritics(w)),
+  );
+  return unique.flatMap((t) => (t.split("_").every((p) => same.has(p)) ? [t, t] : [t]));
+}
+
 async function rankPart(
   index: LoadedIndex,
   embedder: Embedder,
@@ -123,7 +143,7 @@ async function rankPart(
   depth: number,
 ): Promise<Array<{ doc: number; passage: Passage }>> {
   const text = searchText(question);
-  const terms = analyze(text);
+  const terms = queryTerms(text);
   const within = [...new Set(findPlaces(question).map((p) => placeTerm(p.place)))].filter(
     (t): t is string => t !== undefined,
   );

@@ -39,11 +39,14 @@ function referenceBm25(docs: string[][], k1 = 1.2, b = 0.6) {
       const n = docLengths.length;
       const avg = total / n;
       const scores = new Map<number, number>();
-      for (const term of new Set(queryTerms)) {
+      // A term listed n times weighs n times its idf.
+      const weights = new Map<string, number>();
+      for (const term of queryTerms) weights.set(term, (weights.get(term) ?? 0) + 1);
+      for (const [term, weight] of weights) {
         const list = postings.get(term);
         if (!list) continue;
         const [ds, tfs] = list;
-        const idf = Math.log(1 + (n - ds.length + 0.5) / (ds.length + 0.5));
+        const idf = weight * Math.log(1 + (n - ds.length + 0.5) / (ds.length + 0.5));
         for (let i = 0; i < ds.length; i++) {
           const d = ds[i] as number;
           const f = tfs[i] as number;

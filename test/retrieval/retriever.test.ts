@@ -4,7 +4,7 @@ import { readArticle } from "../../src/ingest/read-article.js";
 import { createBm25 } from "../../src/retrieval/bm25.js";
 import type { LoadedIndex } from "../../src/retrieval/index-store.js";
 import { buildIndex, indexedText } from "../../src/retrieval/indexer.js";
-import { retrieve, searchText } from "../../src/retrieval/retriever.js";
+import { queryTerms, retrieve, searchText } from "../../src/retrieval/retriever.js";
 import { createVectorIndex, type VectorIndex } from "../../src/retrieval/vector-index.js";
 import { analyze } from "../../src/text/terms.js";
 import type { Chunk } from "../../src/types.js";
@@ -72,6 +72,34 @@ describe("searchText", () => {
   it("leaves a Vietnamese question as it is", () => {
     expect(searchText("Lào Cai đã cắt giảm bao nhiêu TTHC?")).toBe("Lào Cai đã cắt giảm bao nhiêu TTHC?");
     expect(searchText("lao cai cat giam bao nhieu tthc")).toBe("lao cai cat giam bao nhieu tthc");
+  });
+});
+
+describe("queryTerms", () => {
+  it("weighs a word written the same with and without diacritics as much as one searched in both forms", () => {
+    const terms = queryTerms("Lindisfarne chơi thể loại âm nhạc gì?");
+    const count = (t: string) => terms.filter((x) => x === t).length;
+    expect(count("lindisfarne")).toBe(2);
+    expect(count("âm") + count("am")).toBe(2);
+    // Typed without diacritics, every word of the question counts twice, as with them.
+    const plain = queryTerms("lao cai cat giam");
+    for (const t of ["lao", "cai", "lao_cai", "cat_giam"])
+      expect(plain.filter((x) => x === t)).toHaveLength(2);
+    // Each term once otherwise, however often the question repeats its word.
+    expect(count("loaij")).toBe(1);
+  });
+
+  it("ranks the passage naming a rare name above passages sharing a common word", () => {
+    const lexical = createBm25();
+    const docs = [
+      "Lindisfarne là một nhóm nhạc rock dân gian ở Tyneside.",
+      "Âm nhạc của chương trình do Simpson viết; âm nhạc chủ đề rất nổi tiếng.",
+      "Âm nhạc phim được cập nhật mỗi mùa, âm nhạc mới thay âm nhạc cũ.",
+      "Nhà hát tổ chức các buổi hòa nhạc và biểu diễn âm nhạc cổ điển.",
+      "Trường dạy âm nhạc, hội họa và sân khấu cho học sinh.",
+    ];
+    for (const d of docs) lexical.add(analyze(d));
+    expect(lexical.search(queryTerms("Lindisfarne âm nhạc"), 1)[0]?.doc).toBe(0);
   });
 });
 
