@@ -1647,10 +1647,16 @@ export function findAnswerSpan(
   const found = answerSpans(type, sentence, q);
   const { text, tokens } = found;
   const questionWords = q.words;
+  // "Lúc nào?" where the sentence gives no date is answered by the slot its words leave ("đốt người
+  // vào ban ngày"), when they are found there; no slot, no short answer ("Khi nào họp?").
   const slot =
-    type === "manner" || type === "entity" || type === "person"
+    type === "manner" ||
+    type === "entity" ||
+    type === "person" ||
+    (type === "time" && found.spans.length === 0)
       ? phraseSlot(text, tokens, q.wordAt)
       : undefined;
+  if (slot && type === "time") return { ...slot, text: spanText(text, tokens, slot) };
   if (slot && (type === "manner" || (type === "entity" && !q.asksForName)))
     return { ...slot, text: spanText(text, tokens, slot) };
   // A name question's slot counts when it holds a name: "Sân bay quốc tế Los Angeles, sân bay bận rộn thứ

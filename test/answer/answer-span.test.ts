@@ -257,6 +257,15 @@ describe("findAnswerSpan", () => {
     );
   });
 
+  it("answers 'lúc nào' from the words beside the question's where the sentence gives no date", () => {
+    expect(
+      span(
+        "Muỗi vằn thường đốt người vào lúc nào?",
+        "Muỗi vằn thường đốt người vào ban ngày, nhiều nhất là lúc sáng sớm.",
+      ),
+    ).toBe("ban ngày");
+  });
+
   it("reads a year before a comma, a range of years, a decade and 'N năm trước'", () => {
     expect(
       span("Dịch vụ được ra mắt khi nào?", "Khi dịch vụ được ra mắt vào 1998, nó dùng vệ tinh mới."),
