@@ -2,7 +2,7 @@ import { foldDiacritics, hasDiacritics, normalizeText } from "./normalize.js";
 import { isSyllableShaped } from "./spelling.js";
 
 /** Short forms after which a period does not end a sentence. */
-const NO_BREAK_AFTER = /(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Q|P|St|Mr|Mrs|Dr|No|v\.v))\.$/;
+const NO_BREAK_AFTER = /(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Q|P|St|Mr|Mrs|Dr|No))\.$/;
 
 /**
  * A name's initial ("John C. Messenger", "T. T. Tsui"): a capital letter alone before the period,

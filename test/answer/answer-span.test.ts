@@ -286,6 +286,10 @@ describe("findAnswerSpan", () => {
     expect(hasAnswerOfType("person", "Thủ tướng Chính phủ chủ trì phiên họp về TTHC.", "Ai chủ trì?")).toBe(
       false,
     );
+    // A name in sentence case takes its word's lower-case second syllable.
+    expect(
+      span("Chế độ nào cai trị Sudan?", "Sudan bị cai trị nhiều năm bởi một chế độ Hồi giáo quân sự."),
+    ).toBe("Hồi giáo");
     // An initial's period goes on with the name.
     expect(span("Ai sáng lập công ty?", "Công ty được James O. McKinsey sáng lập năm 1926.")).toBe(
       "James O. McKinsey",

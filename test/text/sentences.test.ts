@@ -22,6 +22,9 @@ describe("splitSentences", () => {
     ]);
     expect(splitSentences("Phòng trưng bày T. T. Tsui mở cửa năm 1991.")).toHaveLength(1);
     expect(splitSentences("Chọn phương án B. Đây là cách tốt.")).toHaveLength(2);
+    // "v.v." ends a sentence before a capital, and only there.
+    expect(splitSentences("Cấm phim, nhạc, v.v. Không cách nào hiệu quả.")).toHaveLength(2);
+    expect(splitSentences("Trồng lúa, ngô, v.v. và nuôi cá.")).toHaveLength(1);
     // A Vietnamese word after the letter starts a sentence: the letter was a name's last.
     expect(splitSentences("Người nộp là ông Nguyễn Văn A. Sau đó ông về quê.")).toHaveLength(2);
   });
