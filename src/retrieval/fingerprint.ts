@@ -4,7 +4,7 @@ import path from "node:path";
 import { asStorageError } from "../storage-error.js";
 
 /** Bump when tokenization, cleaning or the index format change, so old indexes are rebuilt. */
-export const INDEX_FORMAT = 9;
+export const INDEX_FORMAT = 10;
 
 export interface IndexSettings {
   chunkSize: number;

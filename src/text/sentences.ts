@@ -1,8 +1,12 @@
 import { foldDiacritics, hasDiacritics, normalizeText } from "./normalize.js";
 import { isSyllableShaped } from "./spelling.js";
 
-/** Short forms after which a period does not end a sentence. */
-const NO_BREAK_AFTER = /(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Q|P|St|Mr|Mrs|Dr|No))\.$/;
+/**
+ * Short forms after which a period does not end a sentence: places ("TP.", "TX." thị xã, "TT." thị trấn,
+ * "H." huyện, "X." xã, "Q." quận, "P." phường before their names), degrees and titles ("TS.", "ThS.",
+ * "PGS.", "BS.CKII."), and English ones.
+ */
+const NO_BREAK_AFTER = /(?:\b(?:TP|Tp|TX|TT|H|X|Q|P|TS|ThS|TSKH|PGS|GS|BS|CKI|CKII|St|Mr|Mrs|Dr|No))\.$/;
 
 /**
  * A name's initial ("John C. Messenger", "T. T. Tsui"): a capital letter alone before the period,

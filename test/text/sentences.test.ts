@@ -8,6 +8,14 @@ describe("splitSentences", () => {
     ).toEqual(["Tổng số 1.989 TTHC được công khai.", "Các bộ đạt 35,03% kế hoạch, địa phương đạt 46,09%."]);
   });
 
+  it("does not split after the short forms of places and degrees", () => {
+    expect(splitSentences("Ông làm việc tại H. Củ Chi, rồi về TX. Dĩ An. Sau đó ông nghỉ hưu.")).toEqual([
+      "Ông làm việc tại H. Củ Chi, rồi về TX. Dĩ An.",
+      "Sau đó ông nghỉ hưu.",
+    ]);
+    expect(splitSentences("Theo BS.CKII. Nguyễn Văn Bình, trẻ cần tiêm đủ hai mũi.")).toHaveLength(1);
+  });
+
   it("does not split after TP. in TP. Hồ Chí Minh", () => {
     expect(splitSentences("Đoàn công tác làm việc tại TP. Hồ Chí Minh. Sau đó đoàn đến Cần Thơ.")).toEqual([
       "Đoàn công tác làm việc tại TP. Hồ Chí Minh.",
