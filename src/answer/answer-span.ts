@@ -4,8 +4,8 @@ import { translateTerms } from "../text/glossary.js";
 import { hasDiacritics, looseForm, normalizeText } from "../text/normalize.js";
 import { isKnownPlace } from "../text/places.js";
 import { ratePeriods } from "../text/rates.js";
-import { isSyllableShaped } from "../text/spelling.js";
-import type { AnswerType } from "./answer-type.js";
+import { isSyllableShaped, looksForeign } from "../text/spelling.js";
+import { type AnswerType, RANK_QUESTION_WORDS } from "./answer-type.js";
 
 /**
  * The words of a sentence that answer a question: a figure with its unit, a date, a name, a place,
@@ -247,7 +247,7 @@ const ONE_SYLLABLE_UNITS = new Set(
  */
 function isWholeUnit(t: Token, next: Token | undefined): boolean {
   const word = t.text.toLowerCase();
-  if (ONE_SYLLABLE_UNITS.has(word) || (!hasDiacritics(word) && !isSyllableShaped(t.folded))) return true;
+  if (ONE_SYLLABLE_UNITS.has(word) || looksForeign(word)) return true;
   // A syllable the sentence ends or breaks after is a word of its own.
   return next === undefined || next.before.trim() !== "";
 }
@@ -525,9 +525,10 @@ const NATIONALITY_WORDS = 2;
 function withoutNationality(run: Span, tokens: Token[]): Span {
   let k = run.from;
   while (k < run.to && k - run.from < NATIONALITY_WORDS && hasDiacritics((tokens[k] as Token).text)) k++;
-  const foreign = (t: Token | undefined) =>
-    t !== undefined && !hasDiacritics(t.text) && !isSyllableShaped(t.folded);
-  return k > run.from && run.to - k >= 2 && foreign(tokens[k]) ? { ...run, from: k } : run;
+  const first = tokens[k];
+  return k > run.from && run.to - k >= 2 && first !== undefined && looksForeign(first.text)
+    ? { ...run, from: k }
+    : run;
 }
 
 /**
@@ -554,12 +555,7 @@ function personRuns(tokens: Token[], joiners = NAME_JOINERS): Span[] {
     const word = (tokens[r.from] as Token).text;
     // All capitals is an abbreviation ("TTHC", "UBND"), not a name; a Vietnamese syllable typed
     // without diacritics ("Trung" of "Trung ương") is the piece of a title, not a foreign surname.
-    return (
-      word.length >= 3 &&
-      !hasDiacritics(word) &&
-      word !== word.toUpperCase() &&
-      !isSyllableShaped((tokens[r.from] as Token).folded)
-    );
+    return word.length >= 3 && word !== word.toUpperCase() && looksForeign(word);
   });
 }
 
@@ -683,8 +679,9 @@ const spanText = (sentence: string, tokens: Token[], s: Span) =>
 
 const YEAR_QUESTION = /\b(nam nao|nam may|what year|which year)\b/;
 /** "Phiên thứ mấy?", "xếp thứ bao nhiêu?", "which meeting": the answer is a rank, "thứ tư" or "thứ 4". */
-const ORDINAL_QUESTION =
-  /\b(thu may|thu bao nhieu|xep thu|hang thu|which (?:meeting|session|round)|rank|ranked|what position|which position)\b/;
+const ORDINAL_QUESTION = new RegExp(
+  `\\b(${RANK_QUESTION_WORDS}|thu bao nhieu|hang thu|which (?:meeting|session|round))\\b`,
+);
 const ORDINAL_ANSWER =
   /(?<![\p{L}])(?:thứ|hạng)\s+(?:\d+|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\p{L}+)?)(?![\p{L}])/giu;
 /**
@@ -1363,20 +1360,23 @@ function sharedPhrase(spans: Span[], tokens: Token[]): (span: Span) => string[] 
 const BREAKDOWN = /(?<![\p{L}])(?:trong đó|trong số đó|bao gồm)(?![\p{L}])/u;
 
 /**
- * The total a figure breaks down: the nearest figure before it with a breakdown opening between
- * them ("tinh giản 7.151 biên chế, trong đó Trung ương là 146 người, địa phương là 7.005 người":
- * 146 and 7.005 are parts of 7.151). A part counts what its total counts, whatever shorter word it
- * is written with, so the words before each part tell the parts and the total apart.
+ * The total each figure breaks down, if any: the nearest figure before it with a breakdown opening
+ * between them ("tinh giản 7.151 biên chế, trong đó Trung ương là 146 người, địa phương là 7.005
+ * người": 146 and 7.005 are parts of 7.151). A part counts what its total counts, whatever shorter
+ * word it is written with, so the words before each part tell the parts and the total apart.
  */
-function totalOf(spans: Span[], tokens: Token[], sentence: string): (span: Span) => Span | undefined {
-  return (span) => {
+function totalsOf(spans: Span[], tokens: Token[], sentence: string): Map<Span, Span> {
+  const totals = new Map<Span, Span>();
+  for (const span of spans) {
     const before = spans.filter((t) => t.to <= span.from).sort((a, b) => b.from - a.from);
-    return before.find((t) =>
+    const total = before.find((t) =>
       BREAKDOWN.test(
         sentence.slice((tokens[t.to - 1] as Token).end, (tokens[span.from] as Token).start).toLowerCase(),
       ),
     );
-  };
+    if (total) totals.set(span, total);
+  }
+  return totals;
 }
 
 /** Words that join two items of a list, as written. */
@@ -1678,8 +1678,7 @@ export function findAnswerSpan(
     (type === "time" && found.spans.length === 0)
       ? phraseSlot(text, tokens, q.wordAt)
       : undefined;
-  if (slot && type === "time") return { ...slot, text: spanText(text, tokens, slot) };
-  if (slot && (type === "manner" || (type === "entity" && !q.asksForName)))
+  if (slot && (type === "time" || type === "manner" || (type === "entity" && !q.asksForName)))
     return { ...slot, text: spanText(text, tokens, slot) };
   // A name question's slot counts when it holds a name: "Sân bay quốc tế Los Angeles, sân bay bận rộn thứ
   // hai …" for "Sân bay bận rộn thứ hai … là sân bay nào?".
@@ -1729,14 +1728,14 @@ export function findAnswerSpan(
   // A total and its parts ("… tinh giản 7.151 biên chế, trong đó Trung ương là 146 người") count
   // the same thing, whichever word each is written with; a part is said of what its total is said
   // of, and of its own label besides.
-  const totalOfSpan = countsOnly(type, q) ? totalOf(spans, tokens, text) : () => undefined;
+  const totals = countsOnly(type, q) ? totalsOf(spans, tokens, text) : new Map<Span, Span>();
   const withTotal = (s: Span) => {
-    const whole = totalOfSpan(s);
+    const whole = totals.get(s);
     return whole ? [s, whole] : [s];
   };
   const family = (s: Span) => {
-    const whole = totalOfSpan(s) ?? s;
-    return [whole, ...spans.filter((x) => totalOfSpan(x) === whole)];
+    const whole = totals.get(s) ?? s;
+    return [whole, ...spans.filter((x) => totals.get(x) === whole)];
   };
   const counted = (s: Span) =>
     countsOnly(type, q) ? Math.max(...family(s).map((x) => countFit(x, tokens, q.frame))) : 0;

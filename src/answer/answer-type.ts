@@ -16,11 +16,19 @@ export type AnswerType =
   | "entity" // gì, cái gì, nào, what, which
   | "general";
 
+/**
+ * Words, folded, that ask for a rank ("xếp thứ mấy", "where did … rank"): a quantity here, and for the
+ * short answer a rank as written ("thứ 13/63"), see ORDINAL_QUESTION in answer-span.ts.
+ */
+export const RANK_QUESTION_WORDS = "xep thu|thu may|rank|ranked|what position|which position";
+
 /** Checked in order on the question's folded text: the first match wins ("năm nào" is a time, not an entity). */
 const CUES: Array<[AnswerType, RegExp]> = [
   [
     "quantity",
-    /\b(bao nhieu|bao lau|bao xa|so luong|ty le|phan tram|xep thu|thu may|tuoi nao|may tuoi|how many|how much|how long|how far|how old|what percentage|percent|rank|ranked|what position|which position)\b/,
+    new RegExp(
+      `\\b(bao nhieu|bao lau|bao xa|so luong|ty le|phan tram|${RANK_QUESTION_WORDS}|tuoi nao|may tuoi|how many|how much|how long|how far|how old|what percentage|percent)\\b`,
+    ),
   ],
   [
     "time",

@@ -2,7 +2,7 @@ import { looksEnglish, translateTerms } from "../text/glossary.js";
 import { canonicalWord, foldDiacritics } from "../text/normalize.js";
 import { findPlaces } from "../text/places.js";
 import { splitQuestion } from "../text/question-parts.js";
-import { analyze, analyzeFolded } from "../text/terms.js";
+import { analyzeFolded, analyzeWords } from "../text/terms.js";
 import { isNumberWord, words } from "../text/words.js";
 import type { Passage } from "../types.js";
 import type { Embedder } from "./embeddings/embedder.js";
@@ -127,9 +127,10 @@ function passagesNaming(index: LoadedIndex, terms: string[]): Uint8Array | undef
  * searched by value, in one form: doubled too, they moved one own question down and one up.
  */
 export function queryTerms(text: string): string[] {
-  const unique = [...new Set(analyze(text))];
+  const ws = words(text);
+  const unique = [...new Set(analyzeWords(ws))];
   const same = new Set(
-    words(text)
+    ws
       .filter((w) => !isNumberWord(w) && canonicalWord(w) === foldDiacritics(w))
       .map((w) => foldDiacritics(w)),
   );

@@ -1,5 +1,5 @@
-import { foldDiacritics, hasDiacritics, normalizeText } from "./normalize.js";
-import { isSyllableShaped } from "./spelling.js";
+import { normalizeText } from "./normalize.js";
+import { looksForeign } from "./spelling.js";
 
 /**
  * Short forms after which a period does not end a sentence: places ("TP.", "TX." thị xã, "TT." thị trấn,
@@ -18,10 +18,10 @@ const INITIAL_AFTER_NAME = /(?:^|\s)(?:\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.)\s+\p{L
 const INITIAL = /(?:^|\s)\p{Lu}\.$/u;
 const INITIAL_NEXT = /^\p{Lu}\.\s/u;
 
-/** Whether a text opens with a word not written as Vietnamese: no diacritics, no syllable's shape. */
-function foreign(text: string): boolean {
+/** Whether a text opens with a word not written as Vietnamese (a foreign surname). */
+function opensForeign(text: string): boolean {
   const word = /^["“«(]?([\p{L}\p{M}]+)/u.exec(text)?.[1] ?? "";
-  return word !== "" && !hasDiacritics(word) && !isSyllableShaped(foldDiacritics(word.toLowerCase()));
+  return word !== "" && looksForeign(word);
 }
 
 /**
@@ -41,7 +41,7 @@ export function splitSentences(paragraph: string): string[] {
     const next = text.slice((m.index ?? 0) + m[0].length);
     if (
       INITIAL.test(candidate) &&
-      (INITIAL_NEXT.test(next) || (INITIAL_AFTER_NAME.test(candidate) && foreign(next)))
+      (INITIAL_NEXT.test(next) || (INITIAL_AFTER_NAME.test(candidate) && opensForeign(next)))
     )
       continue;
     out.push(candidate.trim());

@@ -1,6 +1,6 @@
 import { ABBREVIATIONS } from "./abbreviations.js";
 import { looksEnglish } from "./glossary.js";
-import { foldDiacritics, normalizeText } from "./normalize.js";
+import { foldDiacritics, hasDiacritics, normalizeText } from "./normalize.js";
 import { findPlaces } from "./places.js";
 
 /**
@@ -48,6 +48,13 @@ const SYLLABLE =
 
 /** Whether a folded word has the shape of a Vietnamese syllable ("quy", "giao"), not of a foreign word ("km", "USD"). */
 export const isSyllableShaped = (folded: string): boolean => SYLLABLE.test(folded);
+
+/**
+ * Whether a word is written as no Vietnamese word is: without diacritics and not shaped like a
+ * syllable ("Messenger", "km", "USD"; not "Trung", "quy").
+ */
+export const looksForeign = (word: string): boolean =>
+  !hasDiacritics(word) && !isSyllableShaped(foldDiacritics(word.toLowerCase()));
 
 /** Function words (folded) that stand beside almost any word, so their pairs tell nothing of it. */
 const GLUE = new Set(
