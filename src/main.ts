@@ -65,7 +65,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     onBuildProgress: overrides.onBuildProgress,
   });
   const index = overrides.wrapIndex ? overrides.wrapIndex(holder) : holder;
-  const termWeight = (term: string) => index.current().lexical.idf(term);
+  const termWeight = (term: string, minPassages: number) => index.current().lexical.idf(term, minPassages);
   // A term no article contains has the highest possible IDF.
   const isKnown = (term: string) => {
     const { lexical } = index.current();

@@ -11,6 +11,7 @@ import {
   copyCorpus,
   countingEmbedder,
   fixture,
+  ROOT,
   silentLogger,
   tempDirs,
 } from "./fixtures/support.js";
@@ -89,6 +90,29 @@ describe("ask", () => {
     });
     expect(app.assistant.articles().map((a) => a.id)).toEqual(Object.values(ARTICLE));
     expect(app.assistant.articles()[0]).not.toHaveProperty("contentHash");
+  });
+});
+
+describe("a small collection", () => {
+  // Three documents, six passages: every word of them is in a large share of the passages, so an IDF
+  // taken from this collection alone weighs the question's common words nearly as its rare ones.
+  it("answers a question its sentence answers, on the scale the threshold was chosen for", async () => {
+    const dir = await temp.make();
+    const config = createConfig({
+      CORPUS_DIR: path.join(ROOT, "data", "eval", "other-domains", "corpus"),
+      INDEX_DIR: path.join(dir, "index"),
+      ANSWER_MODE: "extractive",
+    });
+    const app = createApp(config, { logger: silentLogger });
+    await app.index.ready();
+    const answer = await app.assistant.ask(
+      "Đăng ký thường trú được giải quyết trong bao nhiêu ngày làm việc?",
+    );
+    expect(answer.found).toBe(true);
+    expect(answer.short).toBe("07");
+    expect(answer.answer).toContain("07 ngày làm việc");
+    const offTopic = await app.assistant.ask("Giá vàng hôm nay bao nhiêu?");
+    expect(offTopic.found).toBe(false);
   });
 });
 

@@ -105,6 +105,11 @@ export function scoreSquad(outcomes: SquadOutcome[], threshold = 0): SquadScores
  * answer is the top-ranked sentence of the corpus, and nothing is ever refused.
  */
 export function baselineScores(corpus: SquadCorpus): SquadScores {
+  return scoreSquad(baselineOutcomes(corpus));
+}
+
+/** The baseline's outcome for each question of the corpus (see baselineScores). */
+export function baselineOutcomes(corpus: SquadCorpus): SquadOutcome[] {
   const paragraphs = new MiniSearch<{ id: number; text: string }>({ fields: ["text"] });
   paragraphs.addAll(corpus.paragraphs.map((p, id) => ({ id, text: p.text })));
   const sentenceList = corpus.paragraphs.flatMap((p) =>
@@ -113,7 +118,7 @@ export function baselineScores(corpus: SquadCorpus): SquadScores {
   const sentences = new MiniSearch<{ id: number; text: string }>({ fields: ["text"] });
   sentences.addAll(sentenceList.map((s, id) => ({ id, text: s.text })));
 
-  const outcomes: SquadOutcome[] = corpus.questions.map((question) => {
+  return corpus.questions.map((question) => {
     const top = paragraphs
       .search(question.question)
       .slice(0, K)
@@ -139,7 +144,6 @@ export function baselineScores(corpus: SquadCorpus): SquadScores {
       answer,
     };
   });
-  return scoreSquad(outcomes);
 }
 
 const f3 = (x: number) => x.toFixed(3);

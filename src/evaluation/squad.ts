@@ -89,6 +89,25 @@ export function squadCorpus(data: z.infer<typeof squadSchema>, holdout = 0): Squ
   return { files, paragraphs, questions };
 }
 
+/**
+ * The corpus cut into collections of `size` consecutive articles, each to be indexed and searched on
+ * its own: how the answerer does on a small collection, an admin's few documents, where every word
+ * is in a large share of the passages. A question stays with its article's collection.
+ */
+export function squadCollections(corpus: SquadCorpus, size: number): SquadCorpus[] {
+  const collections: SquadCorpus[] = [];
+  for (let from = 0; from < corpus.files.length; from += size) {
+    const files = corpus.files.slice(from, from + size);
+    const ids = new Set(files.map((f) => f.name.replace(/\.txt$/, "")));
+    collections.push({
+      files,
+      paragraphs: corpus.paragraphs.filter((p) => ids.has(p.articleId)),
+      questions: corpus.questions.filter((q) => ids.has(q.articleId)),
+    });
+  }
+  return collections;
+}
+
 export async function writeSquadCorpus(dir: string, corpus: SquadCorpus): Promise<void> {
   await mkdir(dir, { recursive: true });
   await Promise.all(corpus.files.map((f) => writeFile(path.join(dir, f.name), f.text)));

@@ -55,8 +55,11 @@ export interface Bm25Index {
   ): Bm25Hit[][];
   /** The documents holding a term, in ascending order. */
   docsWith(term: string): Uint32Array;
-  /** Inverse document frequency, for weighting question words outside the index. */
-  idf(term: string): number;
+  /**
+   * Inverse document frequency, for weighting question words outside the index; with `minDocs`, as
+   * if the index held at least that many documents, the ones added holding none of the term.
+   */
+  idf(term: string, minDocs?: number): number;
   readonly size: number;
   /** The binary form, as consecutive parts to write one after another (see `loadBm25`). */
   toBinary(): Uint8Array[];
@@ -520,8 +523,8 @@ function wrap(s: State): Bm25Index {
       all.set(more, compacted.length);
       return all;
     },
-    idf(term) {
-      const n = s.docLengths.length;
+    idf(term, minDocs = 0) {
+      const n = Math.max(s.docLengths.length, minDocs);
       const id = s.termIds.get(term);
       const df = id === undefined ? 0 : (s.df.data[id] as number);
       return Math.log(1 + (n - df + 0.5) / (df + 0.5));

@@ -4,6 +4,7 @@ import {
   exactMatch,
   f1Score,
   normalizeAnswer,
+  squadCollections,
   squadCorpus,
 } from "../../src/evaluation/squad.js";
 import { baselineScores, type SquadOutcome, scoreSquad } from "../../src/evaluation/squad-run.js";
@@ -74,6 +75,22 @@ describe("squadCorpus", () => {
 
   it("keeps every paragraph without a hold-out", () => {
     expect(squadCorpus(data).questions.every((q) => !q.heldOut)).toBe(true);
+  });
+});
+
+describe("squadCollections", () => {
+  it("cuts the corpus into collections of N articles, each with its own paragraphs and questions", () => {
+    const corpus = squadCorpus(data, 2);
+    const [rhine, paris, ...rest] = squadCollections(corpus, 1);
+    expect(rest).toEqual([]);
+    expect(rhine?.files.map((f) => f.name)).toEqual([corpus.files[0]?.name]);
+    expect(rhine?.questions.map((q) => q.id)).toEqual(["a", "b"]);
+    expect(paris?.paragraphs.map((p) => p.text)).toEqual(["Paris là thủ đô của Pháp."]);
+    expect(paris?.questions.map((q) => [q.id, q.heldOut])).toEqual([
+      ["c", false],
+      ["d", true],
+    ]);
+    expect(squadCollections(corpus, 2)).toEqual([corpus]);
   });
 });
 

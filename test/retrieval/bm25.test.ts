@@ -36,6 +36,15 @@ describe("createBm25", () => {
     expect(index.idf("khong_co")).toBeGreaterThan(index.idf("bien_che"));
   });
 
+  it("weighs a term as in a larger index when asked for at least that many documents", () => {
+    const index = build();
+    const df = index.docsWith("bien_che").length;
+    expect(index.idf("bien_che", 100)).toBeCloseTo(Math.log(1 + (100 - df + 0.5) / (df + 0.5)), 12);
+    expect(index.idf("khong_co", 100)).toBeCloseTo(Math.log(1 + 100.5 / 0.5), 12);
+    // Fewer documents than the index holds change nothing.
+    expect(index.idf("bien_che", 1)).toBe(index.idf("bien_che"));
+  });
+
   it("finds nothing for terms no document has, and respects the limit", () => {
     const index = build();
     expect(index.search(analyze("bóng đá"), 10)).toEqual([]);
