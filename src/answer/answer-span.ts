@@ -1293,6 +1293,16 @@ const LEAD_PREPOSITIONS = new Set(
   ]),
 );
 
+/**
+ * Verbs that ask for one end of a period without its preposition: "bắt đầu khi nào?" asks for the day
+ * "từ" introduces ("Từ ngày 15/4/2025 đến hết ngày 31/5/2025"), "kết thúc khi nào?" for the one "đến"
+ * does. Folded; read for time questions only ("Ai bắt đầu …?" asks for no day).
+ */
+const PERIOD_ENDS: Array<[RegExp, string]> = [
+  [/\b(bat dau|khoi cong|khai mac|khoi dong|start|started|starts|begin|began|begins)\b/, "tu"],
+  [/\b(ket thuc|be mac|het han|end|ended|ends|finish|finished)\b/, "den"],
+];
+
 /** Abbreviations (folded) and the folded words they stand for: "tthc" → "thu tuc hanh chinh". */
 const EXPANSIONS = new Map(
   Object.entries(ABBREVIATIONS).map(([short, long]) => [looseForm(short), looseForm(long).split(" ")]),
@@ -1599,6 +1609,8 @@ export interface SpanQuestion {
   rates: string[];
   /** The days the question gives ("19/7/2023"), as written. */
   dates: string[];
+  /** The preposition of the period's end its verb asks for ("tu" for "bắt đầu"; see PERIOD_ENDS), or "". */
+  periodEnd: string;
   joiners: Set<string>;
   wordAt: QuestionWordAt;
   frame: SlotFrame;
@@ -1634,6 +1646,7 @@ export function spanQuestion(question: string, translated = ""): SpanQuestion {
     asksForDifference: DIFFERENCE_QUESTION.test(folded),
     rates: ratePeriods(folded),
     dates: normalized.match(/\d{1,2}\/\d{1,2}(?:\/\d{4})?/g) ?? [],
+    periodEnd: PERIOD_ENDS.find(([verb]) => verb.test(folded))?.[1] ?? "",
     joiners: SEVERAL.test(normalized) ? LIST_JOINERS : NAME_JOINERS,
     wordAt,
     frame: withEnglishHead(slotFrame(wordAt), question, translated),
@@ -1721,7 +1734,8 @@ export function findAnswerSpan(
   const anchors = tokens.flatMap((t, i) =>
     questionWords.has(t.folded) && t.folded.length > 1 && paired(i) ? [i] : [],
   );
-  const slotted = (s: Span) => slotFit(s, tokens, q.frame);
+  const frame = type === "time" && q.frame.lead === "" ? { ...q.frame, lead: q.periodEnd } : q.frame;
+  const slotted = (s: Span) => slotFit(s, tokens, frame);
   const clause = clauseCover(text, tokens, questionWords);
   // "Bao nhiêu thủ tục?" is answered by the figure the sentence writes before "thủ tục" (or "TTHC"),
   // whatever else stands beside the others.

@@ -101,6 +101,11 @@ describe("findAnswerSpan", () => {
     expect(span("Chiến dịch kéo dài đến bao giờ?", sentence)).toBe("ngày 31/5/2025");
     expect(span("Chiến dịch bắt đầu từ khi nào?", sentence)).toBe("ngày 15/4/2025");
     expect(span("chien dich keo dai den bao gio", sentence)).toBe("ngày 31/5/2025");
+    // "Bắt đầu", "kết thúc": the verb says which end, without the preposition.
+    expect(span("Chiến dịch bắt đầu khi nào?", sentence)).toBe("ngày 15/4/2025");
+    expect(span("chien dich ket thuc khi nao", sentence)).toBe("ngày 31/5/2025");
+    expect(span("When does the campaign start?", sentence)).toBe("ngày 15/4/2025");
+    expect(span("When did the campaign end?", sentence)).toBe("ngày 31/5/2025");
   });
 
   it("picks the figure, with its unit unless the question says it", () => {
