@@ -305,8 +305,9 @@ function capitalisedRuns(tokens: Token[], bridge = false, joiners = NAME_JOINERS
       else if (gap > 0) j += gap;
       else break;
     }
-    // The first word of a sentence is capitalised anyway: alone it names nothing.
-    if (!(i === 0 && j === 1)) runs.push({ text: "", from: i, to: j });
+    // The first word of a sentence is capitalised anyway: alone, or with a figure ("Có 12.597"), it
+    // names nothing.
+    if (!(i === 0 && tokens.slice(1, j).every(isDigitToken))) runs.push({ text: "", from: i, to: j });
     i = j - 1;
   }
   return runs;
@@ -1701,8 +1702,10 @@ export function findAnswerSpan(
   const typed =
     found.spans.length === 0 && FALLBACK_TYPES.has(type)
       ? answerSpans("entity", sentence, q)
+          // A figure's phrase ("91,2 triệu thông tin nhân khẩu") names no one and no place.
+          .spans.filter((s) => type === "reason" || !found.tokens.slice(s.from, s.to).some(isDigitToken))
           // "… nộp hồ sơ đến cơ quan đăng ký cư trú": an office named in lower case answers "ở đâu?" whole.
-          .spans.map((s) => (type === "place" ? officeName(s, found.tokens, questionWords) : s))
+          .map((s) => (type === "place" ? officeName(s, found.tokens, questionWords) : s))
       : found.spans;
   // "Bao nhiêu phần trăm?" is answered by a percentage, "bao nhiêu tiền?" by a sum, when the sentence gives one.
   const percents = q.asksForPercent ? typed.filter((s) => isShare(text, tokens, s)) : [];

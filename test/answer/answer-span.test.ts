@@ -594,6 +594,16 @@ describe("findAnswerSpan", () => {
     expect(
       span("Ai đã đến Wittenberg nghe giảng?", "Các sinh viên đã tụ tập đến Wittenberg để nghe giảng."),
     ).toBe("sinh viên");
+    // A figure's phrase names no one and no place.
+    expect(
+      span(
+        "Sau năm 1935, ai bị cấm xâm nhập Rhineland?",
+        "Rhineland bị chiếm đóng cho đến năm 935 và sau đó, với việc quân đội Đức bị cấm xâm nhập.",
+      ),
+    ).toBe("việc quân đội Đức");
+    expect(
+      span("Làm thẻ ở đâu?", "Có 12.597 cơ sở triển khai; 91,2 triệu thông tin được làm sạch."),
+    ).not.toMatch(/\d/);
   });
 
   it("answers 'bao lâu' with a length of time, not the sentence's other figures", () => {
