@@ -101,14 +101,10 @@ export function scoreSquad(outcomes: SquadOutcome[], threshold = 0): SquadScores
 }
 
 /**
- * The naive baseline: MiniSearch 7 with default options. Retrieval ranks the kept paragraphs; the
- * answer is the top-ranked sentence of the corpus, and nothing is ever refused.
+ * The naive baseline's outcome for each question of the corpus: MiniSearch 7 with default options.
+ * Retrieval ranks the kept paragraphs; the answer is the top-ranked sentence of the corpus, and
+ * nothing is ever refused.
  */
-export function baselineScores(corpus: SquadCorpus): SquadScores {
-  return scoreSquad(baselineOutcomes(corpus));
-}
-
-/** The baseline's outcome for each question of the corpus (see baselineScores). */
 export function baselineOutcomes(corpus: SquadCorpus): SquadOutcome[] {
   const paragraphs = new MiniSearch<{ id: number; text: string }>({ fields: ["text"] });
   paragraphs.addAll(corpus.paragraphs.map((p, id) => ({ id, text: p.text })));

@@ -7,7 +7,7 @@ import {
   squadCollections,
   squadCorpus,
 } from "../../src/evaluation/squad.js";
-import { baselineScores, type SquadOutcome, scoreSquad } from "../../src/evaluation/squad-run.js";
+import { baselineOutcomes, type SquadOutcome, scoreSquad } from "../../src/evaluation/squad-run.js";
 
 const data = {
   data: [
@@ -122,7 +122,7 @@ describe("scoreSquad", () => {
   });
 
   it("computes the MiniSearch baseline in the same run, refusing nothing", () => {
-    const scores = baselineScores(squadCorpus(data));
+    const scores = scoreSquad(baselineOutcomes(squadCorpus(data)));
     expect(scores.refusedAnswerable).toBe(0);
     expect(scores.hit5).toBe(1);
     expect(scores.contains).toBeGreaterThan(0);
