@@ -1881,5 +1881,11 @@ export function hasAnswerOfType(
   // Only whether one exists: ranking the spans is for the sentence that is quoted.
   const q = asSpanQuestion(question);
   const { text, tokens, spans } = answerSpans(type, sentence, q);
+  // "Lúc nào?" may be answered by a time of day or week ("vào ban ngày", "sáng thứ Bảy"), no date.
+  if (type === "time" && spans.length === 0) return TIMES_OF_DAY.test(text);
   return (countsOnly(type, q) ? withoutShares(text, tokens, spans) : spans).length > 0;
 }
+
+/** Times of day and of the week, as written: they answer "lúc nào?", "khi nào?" without a date. */
+const TIMES_OF_DAY =
+  /(?<![\p{L}])(?:ban ngày|ban đêm|ban sáng|buổi sáng|buổi trưa|buổi chiều|buổi tối|sáng sớm|chiều tối|nửa đêm|giữa trưa|rạng sáng|cuối tuần|giờ hành chính|(?:sáng|trưa|chiều|tối) (?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)|thứ (?:hai|ba|tư|năm|sáu|bảy) hằng tuần)(?![\p{L}])/iu;

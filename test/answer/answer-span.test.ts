@@ -269,6 +269,16 @@ describe("findAnswerSpan", () => {
         "Muỗi vằn thường đốt người vào ban ngày, nhiều nhất là lúc sáng sớm.",
       ),
     ).toBe("ban ngày");
+    // Such a sentence holds an answer to "khi nào?" as a date would, for the ranking.
+    expect(hasAnswerOfType("time", "Muỗi vằn thường đốt người vào ban ngày.", "Muỗi đốt khi nào?")).toBe(
+      true,
+    );
+    expect(
+      hasAnswerOfType("time", "Trung tâm làm việc cả sáng thứ Bảy.", "Trung tâm làm việc khi nào?"),
+    ).toBe(true);
+    expect(hasAnswerOfType("time", "Muỗi vằn đẻ trứng ở nơi chứa nước sạch.", "Muỗi đốt khi nào?")).toBe(
+      false,
+    );
   });
 
   it("reads a year before a comma, a range of years, a decade and 'N năm trước'", () => {
