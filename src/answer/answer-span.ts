@@ -1404,7 +1404,7 @@ function phraseBefore(span: Span, tokens: Token[]): string[] {
     const t = tokens[k] as Token;
     // "… 1.277 DVC trực tuyến toàn trình và 520 DVC …": before "và" the words are the figure before's.
     if (isDigitToken(t) || ITEM_JOINERS.has(t.text.toLowerCase())) break;
-    // A capital is a name's syllable, not glue: "La" of "Sơn La".
+    // A capital is a name's syllable, not glue: "Bà" of "Bà Rịa".
     if (!isGlue(t) || isCapitalised(t)) words.push(t.folded);
     if (PHRASE_BREAK.test(t.before)) break;
   }

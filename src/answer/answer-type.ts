@@ -80,7 +80,7 @@ export function answerTypeOf(asked: string): AnswerType {
   )
     return "quantity";
   if (MEASURE_ASKED.test(folded)) return "quantity";
-  // "Có phải Sơn La xếp thứ 13/63 …?": a figure the question gives is checked, not asked for.
+  // "Có phải Bắc Ninh xếp thứ 5/63 …?": a figure the question gives is checked, not asked for.
   if (CONFIRMATION.test(folded.trim())) return "yesno";
   const accented = hasDiacritics(question);
   const trimmed = folded.trim();

@@ -466,8 +466,8 @@ export function createExtractiveAnswerer(options: ExtractiveOptions) {
           const ownContext = inherited ? leadInTerms : previousTerms;
           const own = covered(q, trust, terms, new Set(ownContext), placeTerms);
           // A sentence saying nothing of the question but its place is no evidence: the place is
-          // checked on its own, and "… chủ trì tại điểm cầu Vĩnh Phúc" does not answer how many
-          // procedures Vĩnh Phúc has, however rare the name that makes up its coverage.
+          // checked on its own, and "… chủ trì tại điểm cầu Bắc Ninh" does not answer how many
+          // procedures Bắc Ninh has, however rare the name that makes up its coverage.
           const beyondPlace =
             placeOnly.size > 0 && !placeTerms
               ? covered(q, trust, terms, new Set(ownContext), placeOnly)
