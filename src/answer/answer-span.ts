@@ -284,7 +284,9 @@ function bridgeAt(tokens: Token[], j: number, first: boolean): number {
 function capitalisedRuns(tokens: Token[], bridge = false, joiners = NAME_JOINERS): Span[] {
   const runs: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!isCapitalised(tokens[i] as Token)) continue;
+    // A sentence's first word is capitalised anyway: a function word there ("Trong thời hạn 03 ngày",
+    // "Theo Quyết định …") opens no name.
+    if (!isCapitalised(tokens[i] as Token) || (i === 0 && isGlue(tokens[i] as Token))) continue;
     let j = i + 1;
     while (j < tokens.length) {
       const t = tokens[j] as Token;

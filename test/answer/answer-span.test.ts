@@ -614,6 +614,16 @@ describe("findAnswerSpan", () => {
     expect(
       span("Làm thẻ ở đâu?", "Có 12.597 cơ sở triển khai; 91,2 triệu thông tin được làm sạch."),
     ).not.toMatch(/\d/);
+    // Nor does a function word opening the sentence begin a name ("Trong thời hạn 03", "Các ủy ban Dự").
+    expect(
+      span("Nộp hồ sơ ở đâu?", "Trong thời hạn 03 ngày làm việc, cơ quan đăng ký cư trú phải trả lời."),
+    ).not.toMatch(/^Trong/);
+    expect(
+      span(
+        "Loại ủy ban nào đã cân nhắc tính pháp lý của mạng lưới xe điện?",
+        "Các ủy ban Dự luật tư nhân đã cân nhắc tính pháp lý của mạng lưới xe điện.",
+      ),
+    ).toBe("Dự luật");
   });
 
   it("answers 'bao lâu' with a length of time, not the sentence's other figures", () => {
