@@ -1636,7 +1636,7 @@ export function spanQuestion(question: string, translated = ""): SpanQuestion {
     pairs: new Set(
       phrases.flatMap((ts) => ts.slice(1).map((t, i) => `${(ts[i] as Token).folded} ${t.folded}`)),
     ),
-    written: new Set(tokens.map(asWritten)),
+    written: new Set(phrases.flat().map(asWritten)),
     accented: tokens.some((t) => hasDiacritics(t.text)),
     asksForYear: YEAR_QUESTION.test(folded),
     asksForName: NAME_QUESTION.test(folded),
@@ -1732,6 +1732,8 @@ export function findAnswerSpan(
     return (
       isCapitalised(t) ||
       isDigitToken(t) ||
+      // An English question's Vietnamese terms are written with their diacritics ("tuổi" for "age").
+      (hasDiacritics(t.text) && q.written.has(asWritten(t))) ||
       (previous !== undefined && q.pairs.has(`${previous.folded} ${t.folded}`)) ||
       (next !== undefined && q.pairs.has(`${t.folded} ${next.folded}`))
     );

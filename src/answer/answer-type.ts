@@ -27,7 +27,7 @@ const CUES: Array<[AnswerType, RegExp]> = [
   [
     "quantity",
     new RegExp(
-      `\\b(bao nhieu|bao lau|bao xa|so luong|ty le|phan tram|${RANK_QUESTION_WORDS}|tuoi nao|may tuoi|how many|how much|how long|how far|how old|what percentage|percent)\\b`,
+      `\\b(bao nhieu|bao lau|bao xa|so luong|ty le|phan tram|${RANK_QUESTION_WORDS}|tuoi nao|may tuoi|how many|how much|how long|how far|how old|what age|number of|what percentage|percent)\\b`,
     ),
   ],
   [

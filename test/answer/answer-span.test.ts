@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findAnswerSpan, hasAnswerOfType, keywordFigure } from "../../src/answer/answer-span.js";
 import { answerTypeOf } from "../../src/answer/answer-type.js";
+import { analyzeQuestion } from "../../src/answer/question.js";
 
 const span = (question: string, sentence: string) =>
   findAnswerSpan(answerTypeOf(question), sentence, question)?.text;
@@ -251,6 +252,14 @@ describe("findAnswerSpan", () => {
         "SIPAS tỉnh Sơn La đạt 82,18%; đứng thứ 17/63 tỉnh, thành phố; đứng thứ 5/14 tỉnh Trung du và miền núi phía Bắc.",
       ),
     ).toMatch(/^thứ (17\/63|5\/14)$/);
+  });
+
+  it("reads an English question's Vietnamese terms where the sentence writes them", () => {
+    // "age" is "tuổi", "male workers" "lao động nam": the figure beside them, not the one beside the year.
+    const q = analyzeQuestion("At what age will male workers retire from 2028?");
+    const sentence =
+      "Tuổi nghỉ hưu được điều chỉnh cho đến khi đủ 62 tuổi đối với lao động nam vào năm 2028 và đủ 60 tuổi đối với lao động nữ vào năm 2035.";
+    expect(findAnswerSpan(q.type, sentence, q.span)?.text).toBe("62");
   });
 
   it("picks the date, the day when a day is asked", () => {

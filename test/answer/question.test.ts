@@ -34,6 +34,8 @@ describe("analyzeQuestion", () => {
     ["Thực thể nào quyết định việc cấp phép?", "entity"],
     ["Kể tên một thủ tục đã được cắt giảm.", "entity"],
     ["What was the province's SIPAS score in 2022?", "quantity"],
+    ["At what age do male workers retire?", "quantity"],
+    ["What is the maximum number of days of sick leave?", "quantity"],
     ["Is the portal connected?", "yesno"],
     ["Sơn La xếp thứ mấy?", "quantity"],
     ["Máy bay cất cánh lúc nào?", "time"],
