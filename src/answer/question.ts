@@ -1,6 +1,6 @@
 import { isoDate } from "../text/dates.js";
 import { looksEnglish, translateTerms } from "../text/glossary.js";
-import { foldDiacritics, hasDiacritics, looseForm } from "../text/normalize.js";
+import { canonicalWord, foldDiacritics, hasDiacritics, looseForm } from "../text/normalize.js";
 import { paraphrasesOf } from "../text/paraphrases.js";
 import { findPlaces } from "../text/places.js";
 import { ratePeriods } from "../text/rates.js";
@@ -32,6 +32,12 @@ export interface QuestionAnalysis {
   terms: string[];
   /** The folded words of the question in order, for telling phrases from the seams between them. */
   sequence: string[];
+  /**
+   * Per folded term, the term as the question writes it with its diacritics ("năm" for "nam", in the
+   * index's form), where it does: the confidence counts a sentence's word only in that form, not
+   * another word folding alike ("Nam" of "Việt Nam", "Môi" of "Môi trường" for "mọi").
+   */
+  writtenTerms: Map<string, string>;
   /**
    * Other ways of saying the question's terms (see paraphrases.ts): per folded term, the terms a
    * sentence must all hold to say it otherwise.
@@ -238,6 +244,28 @@ const QUESTION_FRAME = new RegExp(
   "giu",
 );
 
+/**
+ * The folded syllables and syllable pairs of a text, each with its accented form where that differs
+ * (the same forms the index writes: canonicalWord, pairs joined by "_"). A folded form written two ways
+ * in the text is left out.
+ */
+function writtenForms(text: string): Map<string, string> {
+  const ws = words(text).map((w) => w.toLowerCase());
+  const forms = new Map<string, string | null>();
+  const add = (folded: string, written: string) => {
+    if (folded === written) return;
+    const known = forms.get(folded);
+    forms.set(folded, known === undefined || known === written ? written : null);
+  };
+  ws.forEach((w, i) => {
+    add(foldDiacritics(w), canonicalWord(w));
+    const next = ws[i + 1];
+    if (next !== undefined)
+      add(`${foldDiacritics(w)}_${foldDiacritics(next)}`, `${canonicalWord(w)}_${canonicalWord(next)}`);
+  });
+  return new Map([...forms].flatMap(([f, w]) => (w === null ? [] : [[f, w] as [string, string]])));
+}
+
 export function analyzeQuestion(question: string, context = ""): QuestionAnalysis {
   const english = looksEnglish(question);
   const folded = ` ${looseForm(question).replace(/[^\p{L}\d/ -]+/gu, " ")} `;
@@ -268,6 +296,7 @@ export function analyzeQuestion(question: string, context = ""): QuestionAnalysi
     type,
     terms,
     sequence,
+    writtenTerms: writtenForms(source),
     paraphrases: paraphrasesOf(source),
     contextTerms,
     places,

@@ -546,6 +546,23 @@ describe("trusting the answer", () => {
     expect(otherTopics.found).toBe(true);
     expect(sameTopic.confidence ?? 1).toBeLessThan(otherTopics.confidence ?? 0);
   });
+
+  it("trusts a word the question writes with diacritics only where the sentence writes it so", () => {
+    // "Môi trường" folds to "moi truong": it is no "mọi" ("every"), which only the unaccented question
+    // cannot tell.
+    const text = "Sở Tài nguyên và Môi trường cấp 120 giấy phép khai thác nước năm nay.";
+    const trust = (question: string) =>
+      answerer.rank(question, [passage("s", text)]).candidates[0]?.ownCoverage ?? 0;
+    expect(trust("Mọi giấy phép khai thác nước năm nay do sở nào cấp?")).toBeLessThan(
+      trust("moi giay phep khai thac nuoc nam nay do so nao cap"),
+    );
+    // The ranking folds as before: both read the sentence alike.
+    const coverage = (question: string) =>
+      answerer.rank(question, [passage("s", text)]).candidates[0]?.coverage ?? 0;
+    expect(coverage("Mọi giấy phép khai thác nước năm nay do sở nào cấp?")).toBe(
+      coverage("moi giay phep khai thac nuoc nam nay do so nao cap"),
+    );
+  });
 });
 
 describe("a refusal's closest sentence", () => {

@@ -43,6 +43,15 @@ describe("analyzeQuestion", () => {
     expect(analyzeQuestion(question).type).toBe(type);
   });
 
+  it("keeps each term as the question writes it with diacritics, where it does", () => {
+    const { writtenTerms } = analyzeQuestion("Lao động nữ nghỉ hưu năm 2035 ở tuổi nào?");
+    expect(writtenTerms.get("nu")).toBe("nưx");
+    expect(writtenTerms.get("lao_dong")).toBe("lao_đôngj");
+    // A word without diacritics is written as it folds: nothing to tell apart.
+    expect(writtenTerms.has("lao")).toBe(false);
+    expect(analyzeQuestion("lao dong nu nghi huu nam nao").writtenTerms.size).toBe(0);
+  });
+
   it("keeps the topic words and drops question and function words", () => {
     const { terms } = analyzeQuestion("Lào Cai đã cắt giảm bao nhiêu TTHC?");
     expect(terms).toEqual(expect.arrayContaining(["lao_cai", "cat_giam", "tthc"]));
