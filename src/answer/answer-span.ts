@@ -1592,7 +1592,10 @@ export interface SpanQuestion {
   words: Set<string>;
   /** Its neighbouring words, folded and joined by a space ("ho so"). */
   pairs: Set<string>;
-  /** Its words as written (lower case), and whether it is typed with diacritics at all. */
+  /**
+   * Its words as written (lower case), an English question's Vietnamese terms with them, and whether it
+   * is typed with diacritics at all.
+   */
   written: Set<string>;
   accented: boolean;
   asksForYear: boolean;
