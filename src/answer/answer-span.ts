@@ -1345,10 +1345,6 @@ function phraseAfter(span: Span, tokens: Token[]): string[] {
 const coverOf = (words: string[], questionWords: Set<string>) =>
   new Set(words.flatMap(withExpansion).filter((w) => questionWords.has(w))).size;
 
-/** How many of the question's content words the figure's phrase after it holds. */
-const rightCover = (span: Span, tokens: Token[], questionWords: Set<string>) =>
-  coverOf(phraseAfter(span, tokens), questionWords);
-
 /**
  * The words that say what a figure counts: those of a later figure whose phrase goes on from this
  * one's ("845 nhiệm vụ, … 3.003 nhiệm vụ về cải cách hành chính": the qualifier after the last item is
@@ -1413,10 +1409,6 @@ function phraseBefore(span: Span, tokens: Token[]): string[] {
   return words;
 }
 
-/** How many of the question's content words the figure's phrase holds before it. */
-const leftCover = (span: Span, tokens: Token[], questionWords: Set<string>) =>
-  coverOf(phraseBefore(span, tokens), questionWords);
-
 /**
  * Fewest of a keyword query's words a figure's phrase must hold to answer it: one word alone ("2023")
  * is said of many figures.
@@ -1431,11 +1423,15 @@ export function keywordFigure(sentence: string, question: string | SpanQuestion)
   const q = asSpanQuestion(question);
   const text = normalizeText(sentence);
   const tokens = tokenize(text);
-  const cover = (s: Span) => leftCover(s, tokens, q.words) + rightCover(s, tokens, q.words);
+  // How many of the keywords the figure's phrase holds, before it and after it, read once per figure.
+  const covered = numberRuns(tokens, q.words).map((span) => ({
+    span,
+    cover: coverOf(phraseBefore(span, tokens), q.words) + coverOf(phraseAfter(span, tokens), q.words),
+  }));
   const best = firstByKeys(
-    numberRuns(tokens, q.words).filter((s) => cover(s) >= KEYWORD_FIGURE_WORDS),
-    (s) => [-cover(s), s.from],
-  );
+    covered.filter((c) => c.cover >= KEYWORD_FIGURE_WORDS),
+    (c) => [-c.cover, c.span.from],
+  )?.span;
   if (!best) return undefined;
   // An ordinal is read with its word: "lần thứ 6", not "6".
   let from = best.from;
