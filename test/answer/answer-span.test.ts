@@ -330,6 +330,34 @@ describe("findAnswerSpan", () => {
     expect(span(question, sentence)).toBe(expected);
   });
 
+  it("answers with the name the sentence equates with what the question says, before its question word's slot", () => {
+    // The slot between "lớn nhất" and "không có" holds "Hoa Kỳ"; "là" equates Fresno with the description.
+    expect(
+      span(
+        "Thành phố lớn nhất nào không có sân bay quốc tế?",
+        "Fresno là thành phố lớn nhất Hoa Kỳ không có sân bay quốc tế.",
+      ),
+    ).toBe("Fresno");
+    expect(
+      span("Tỉnh nào dẫn đầu về chỉ số SIPAS?", "Sơn La là tỉnh Tây Bắc dẫn đầu về chỉ số SIPAS năm 2023."),
+    ).toBe("Sơn La");
+    // A description holding fewer than three of the question's words equates nothing.
+    expect(
+      span(
+        "Sân bay nào bận rộn nhất?",
+        "Nam California là nơi có sân bay Los Angeles, sân bay bận rộn nhất LAX.",
+      ),
+    ).not.toBe("Nam California");
+    // A sentence's first word alone is a name when it is foreign, not when it is Vietnamese or an abbreviation.
+    expect(
+      span(
+        "Vị hoàng đế nào đã mời người Huguenot đến Phổ?",
+        "Frederick đã mời người Huguenot đến Phổ sau Sắc lệnh Potsdam.",
+      ),
+    ).toBe("Frederick");
+    expect(span("Cơ quan nào chủ trì?", "UBND chủ trì, phối hợp với Sở Nội vụ.")).toMatch(/^Sở Nội/);
+  });
+
   it("picks a place after a word that introduces one", () => {
     expect(span("Trận đấu được tổ chức ở đâu?", "Trận đấu được tổ chức tại Santa Clara, California.")).toBe(
       "Santa Clara",
