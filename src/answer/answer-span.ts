@@ -415,7 +415,11 @@ function numberRuns(tokens: Token[], questionWords: Set<string>, counted?: strin
     const t = tokens[i] as Token;
     // "hàng trăm", "hàng nghìn": hundreds, thousands of.
     const hundredsOf = MULTIPLIERS.has(numberWord(t)) && tokens[i - 1]?.text.toLowerCase() === "hàng";
-    const countsNoun = counted !== undefined && tokens[i + 1]?.folded === counted;
+    // "Năm", "ba" are figures before the noun the question counts, and before a multiplier ("năm triệu").
+    const next = tokens[i + 1];
+    const countsNoun =
+      (counted !== undefined && next?.folded === counted) ||
+      (next !== undefined && MULTIPLIERS.has(numberWord(next)));
     const isNumber =
       isDigitToken(t) ||
       (NUMBER_WORDS.has(numberWord(t)) &&
@@ -1650,6 +1654,11 @@ export interface SpanQuestion {
   asksForDifference: boolean;
   /** The periods the question counts per ("mỗi tháng" → "thang"; see rates.ts). */
   rates: string[];
+  /**
+   * The figures the question gives: its digits and its number words said as numbers ("ba lớp"), not
+   * the "năm" of "năm 1980" nor of "mỗi năm".
+   */
+  numbers: Set<string>;
   /** The days the question gives ("19/7/2023"), as written. */
   dates: string[];
   /** The preposition of the period's end its verb asks for ("tu" for "bắt đầu"; see PERIOD_ENDS), or "". */
@@ -1688,6 +1697,17 @@ export function spanQuestion(question: string, translated = ""): SpanQuestion {
     asksForCount: COUNT_QUESTION.test(folded),
     asksForDifference: DIFFERENCE_QUESTION.test(folded),
     rates: ratePeriods(folded),
+    numbers: new Set(
+      tokens.flatMap((t, i) => {
+        if (isDigitToken(t)) return [t.text];
+        const next = tokens[i + 1];
+        const asNumber =
+          NUMBER_WORDS.has(numberWord(t)) &&
+          !(next && isDigitToken(next)) &&
+          !(AMBIGUOUS_NUMBER_WORDS.has(numberWord(t)) && (next === undefined || !/^\s+$/.test(next.before)));
+        return asNumber ? [numberWord(t)] : [];
+      }),
+    ),
     dates: normalized.match(/\d{1,2}\/\d{1,2}(?:\/\d{4})?/g) ?? [],
     periodEnd: PERIOD_ENDS.find(([verb]) => verb.test(folded))?.[1] ?? "",
     joiners: SEVERAL.test(normalized) ? LIST_JOINERS : NAME_JOINERS,
@@ -1899,12 +1919,16 @@ function answerSpans(type: AnswerType, sentence: string, q: SpanQuestion) {
   const text = normalizeText(sentence);
   const tokens = tokenize(text);
   const questionWords = q.words;
+  // A number word is said by the question only where it says it as a figure: "từ năm 1980" does not
+  // say the "năm" of "năm giai đoạn".
+  const said = (t: Token) =>
+    type === "quantity" && NUMBER_WORDS.has(numberWord(t))
+      ? q.numbers.has(numberWord(t)) || q.numbers.has(DIGITS_OF.get(numberWord(t)) ?? "")
+      : questionWords.has(t.folded) || questionWords.has(DIGITS_OF.get(numberWord(t)) ?? "");
   const spans = candidates(type, text, tokens, q).filter((s) =>
     // A span the question already says is not its answer, nor a figure it writes otherwise ("ba lớp"
     // for "có 3 lớp").
-    tokens
-      .slice(s.from, s.to)
-      .some((t) => !questionWords.has(t.folded) && !questionWords.has(DIGITS_OF.get(numberWord(t)) ?? "")),
+    tokens.slice(s.from, s.to).some((t) => !said(t)),
   );
   return { text, tokens, spans };
 }

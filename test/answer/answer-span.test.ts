@@ -243,6 +243,16 @@ describe("findAnswerSpan", () => {
         "Ban đầu có ba lớp, sau đó phát triển thành bảy lớp.",
       ),
     ).toBe("bảy");
+    // Before a multiplier "năm" is a figure; the "năm" of the question's "từ năm 2019" is no figure it gives.
+    expect(
+      span("Dân số vượt quá bao nhiêu?", "Tỉnh có hai thành phố có dân số vượt quá năm triệu người."),
+    ).toBe("năm triệu người");
+    expect(
+      span(
+        "Đề án triển khai bao nhiêu giai đoạn từ năm 2019 đến 2025?",
+        "Đề án được triển khai trong năm giai đoạn từ 2019 đến 2025; hai giai đoạn đầu đã xong.",
+      ),
+    ).toBe("năm");
   });
 
   it("answers an English 'where did … rank' with the rank", () => {
