@@ -1482,7 +1482,7 @@ function slotFit(span: Span, tokens: Token[], frame: SlotFrame): number {
   );
 }
 
-/** Longest description read after the "là" that equates a name with it. */
+/** Longest description read after the "là" (or "trở thành") that equates a name with it. */
 const EQUATED_WORDS = 10;
 /**
  * Fewest of the question's words that description must hold. On XQuAD-vi (holdout 4), 2 took "Nam
@@ -1490,12 +1490,14 @@ const EQUATED_WORDS = 10;
  * 0.456 → 0.458, both halves of the articles up (0.460 → 0.462, 0.451 → 0.454).
  */
 const EQUATED_MIN = 3;
+/** Punctuation that ends the description: a bracket inside it is read through ("thủ quân (quarterback) đầu tiên"). */
+const DESCRIPTION_BREAK = /[,;:]/;
 
 /**
  * How many of the question's words the description a name is equated with holds: "Fresno là thành
  * phố lớn nhất Hoa Kỳ không được kết nối …" answers "Thành phố lớn nhất nào không được kết nối …?"
- * with Fresno, whatever stands in the question word's slot ("Hoa Kỳ"). 0 below EQUATED_MIN, and for
- * a span that is no name.
+ * with Fresno, whatever stands in the question word's slot ("Hoa Kỳ"); so does "Peyton Manning trở
+ * thành thủ quân đầu tiên …". 0 below EQUATED_MIN, and for a span that is no name.
  */
 function equated(span: Span, tokens: Token[], questionWords: Set<string>): number {
   if (!isCapitalised(tokens[span.from] as Token)) return 0;
@@ -1504,11 +1506,19 @@ function equated(span: Span, tokens: Token[], questionWords: Set<string>): numbe
   if (tokens[j]?.before.includes("("))
     while (j < tokens.length && !(tokens[j] as Token).before.includes(")")) j++;
   const copula = tokens[j];
-  if (copula?.folded !== "la" || PHRASE_BREAK.test(copula.before)) return 0;
-  let to = j + 2;
-  while (to < tokens.length && to - j <= EQUATED_WORDS && !PHRASE_BREAK.test((tokens[to] as Token).before))
+  if (!copula || PHRASE_BREAK.test(copula.before)) return 0;
+  const becomes = copula.folded === "tro" && tokens[j + 1]?.folded === "thanh";
+  if (copula.folded !== "la" && !becomes) return 0;
+  // The description starts after the copula's last word.
+  const from = becomes ? j + 2 : j + 1;
+  let to = from + 1;
+  while (
+    to < tokens.length &&
+    to - from < EQUATED_WORDS &&
+    !DESCRIPTION_BREAK.test((tokens[to] as Token).before)
+  )
     to++;
-  const said = tokens.slice(j + 1, to).filter((t) => !isGlue(t) && questionWords.has(t.folded));
+  const said = tokens.slice(from, to).filter((t) => !isGlue(t) && questionWords.has(t.folded));
   const cover = new Set(said.map((t) => t.folded)).size;
   return cover >= EQUATED_MIN ? cover : 0;
 }

@@ -351,6 +351,13 @@ describe("findAnswerSpan", () => {
     expect(
       span("Tỉnh nào dẫn đầu về chỉ số SIPAS?", "Sơn La là tỉnh Tây Bắc dẫn đầu về chỉ số SIPAS năm 2023."),
     ).toBe("Sơn La");
+    // "Trở thành" equates too, and a bracket inside the description is read through.
+    expect(
+      span(
+        "Ai là chủ tịch đầu tiên của hiệp hội doanh nghiệp trẻ?",
+        "Lê Văn Hùng trở thành chủ tịch (nhiệm kỳ 2020–2025) đầu tiên của hiệp hội doanh nghiệp trẻ Đào Duy Từ.",
+      ),
+    ).toBe("Lê Văn Hùng");
     // A description holding fewer than three of the question's words equates nothing.
     expect(
       span(
