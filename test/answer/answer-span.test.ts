@@ -398,6 +398,13 @@ describe("findAnswerSpan", () => {
 
   it("for other questions, picks the words beside what the question says", () => {
     expect(span("Thủ đô của Pháp là gì?", "Thủ đô của Pháp là Paris.")).toBe("Paris");
+    // The slot's answer ends before a word opening a clause of its own.
+    expect(
+      span(
+        "Bộ phận một cửa ngày càng dựa vào điều gì?",
+        "Bộ phận một cửa ngày càng dựa vào phần mềm điện tử để rút ngắn thời gian xử lý hồ sơ.",
+      ),
+    ).toBe("phần mềm điện tử");
   });
 
   it("reads the answer off the slot the question word leaves: after the words before it, before the words after it", () => {
