@@ -276,7 +276,15 @@ function bridgeAt(tokens: Token[], j: number, first: boolean): number {
       numbersDocument(t, tokens[k - 1]) &&
       tokens[k + 1] !== undefined &&
       isDigitToken(tokens[k + 1] as Token);
-    if (isCapitalised(t) || isDigitToken(t) || (isGlue(t) && !numbering) || opensDate(tokens, k)) return 0;
+    if (
+      isCapitalised(t) ||
+      isDigitToken(t) ||
+      (isGlue(t) && !numbering) ||
+      opensDate(tokens, k) ||
+      // "Kokochu rằng Bầu trời …": a clause's opening word parts two names.
+      CLAUSE_OPENERS.has(asWritten(t))
+    )
+      return 0;
   }
   return 0;
 }

@@ -336,6 +336,12 @@ describe("findAnswerSpan", () => {
     ["Ai đã gặp Thủ tướng?", "Thủ tướng đã gặp Ngoại trưởng Hàn Quốc Park Jin tại Hà Nội.", "Park Jin"],
     // … but a single foreign word after it is part of the name.
     ["Ai đã gặp Thủ tướng?", "Thủ tướng đã gặp Thái tử Ả Rập Saudi tại Hà Nội.", "Ả Rập Saudi"],
+    // A clause's opening word parts two names ("Kokochu rằng Bầu trời Xanh").
+    [
+      "Lời tuyên bố của pháp sư nào đã giúp Thiết Mộc Chân lên ngôi?",
+      "Thiết Mộc Chân lên ngôi nhờ lời tuyên bố của pháp sư Kokochu rằng Bầu trời Xanh đã chọn ông.",
+      "Kokochu",
+    ],
   ])("reads a name's extent: %s → %s gives %s", (question, sentence, expected) => {
     expect(span(question, sentence)).toBe(expected);
   });
