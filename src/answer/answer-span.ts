@@ -308,7 +308,14 @@ function capitalisedRuns(tokens: Token[], bridge = false, joiners = NAME_JOINERS
       // A number goes with the name before it when a space parts them ("Super Bowl 50"), not a
       // slash ("quý I/2023").
       // A hyphen joins the pieces of one word ("Lạt-ma"), even a lower-case piece.
-      if (gapOk && (isCapitalised(t) || t.before === "-" || (bridge && t.before === " " && isDigitToken(t))))
+      if (
+        gapOk &&
+        (isCapitalised(t) ||
+          t.before === "-" ||
+          // An Arabic name's particle goes on with it ("Hassan al-Turabi", "Abu al-Rayhan al-Biruni").
+          /^\p{Ll}{1,3}-\p{Lu}/u.test(t.text) ||
+          (bridge && t.before === " " && isDigitToken(t)))
+      )
         j++;
       else if (gapOk && joiners.has(asWritten(t)) && tokens[j + 1] && isCapitalised(tokens[j + 1] as Token))
         j += 2;

@@ -336,6 +336,12 @@ describe("findAnswerSpan", () => {
     ["Ai đã gặp Thủ tướng?", "Thủ tướng đã gặp Ngoại trưởng Hàn Quốc Park Jin tại Hà Nội.", "Park Jin"],
     // … but a single foreign word after it is part of the name.
     ["Ai đã gặp Thủ tướng?", "Thủ tướng đã gặp Thái tử Ả Rập Saudi tại Hà Nội.", "Ả Rập Saudi"],
+    // A lower-case particle joined to a capital ("al-Turabi") goes on with the name.
+    [
+      "Ai đứng đầu phái đoàn?",
+      "Phái đoàn dưới sự dẫn dắt của ông Hassan al-Turabi đã tới Hà Nội.",
+      "Hassan al-Turabi",
+    ],
     // A clause's opening word parts two names ("Kokochu rằng Bầu trời Xanh").
     [
       "Lời tuyên bố của pháp sư nào đã giúp Thiết Mộc Chân lên ngôi?",
