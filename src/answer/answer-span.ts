@@ -1,6 +1,7 @@
 import { ABBREVIATIONS } from "../text/abbreviations.js";
 import { isDayMonth } from "../text/dates.js";
 import { translateTerms } from "../text/glossary.js";
+import { isLexiconPair } from "../text/lexicon-pairs.js";
 import { hasDiacritics, looseForm, normalizeText } from "../text/normalize.js";
 import { isKnownPlace } from "../text/places.js";
 import { ratePeriods } from "../text/rates.js";
@@ -319,6 +320,20 @@ function capitalisedRuns(tokens: Token[], bridge = false, joiners = NAME_JOINERS
         j++;
       else if (gapOk && joiners.has(asWritten(t)) && tokens[j + 1] && isCapitalised(tokens[j + 1] as Token))
         j += 2;
+      else if (
+        // A name in sentence case writes its words' later syllables in lower case ("Sở Nội vụ", "Đảng
+        // Lao động"): one goes on with a name of two words or more where the two make a word of the
+        // lexicons, unless it opens a word of its own with the next ("Kinh Thánh | phổ biến").
+        bridge &&
+        gapOk &&
+        j - i >= 2 &&
+        isCapitalised(previous) &&
+        !isGlue(t) &&
+        !DATE_WORDS.has(t.folded) &&
+        isLexiconPair(`${previous.folded}_${t.folded}`) &&
+        !opensWord(t, tokens[j + 1])
+      )
+        j++;
       else if (gap > 0) j += gap;
       else break;
     }
@@ -332,6 +347,11 @@ function capitalisedRuns(tokens: Token[], bridge = false, joiners = NAME_JOINERS
     i = j - 1;
   }
   return runs;
+}
+
+/** Whether a lower-case word makes a word of the lexicons with the lower-case word after it. */
+function opensWord(t: Token, next: Token | undefined): boolean {
+  return next !== undefined && !isCapitalised(next) && isLexiconPair(`${t.folded}_${next.folded}`);
 }
 
 /** Words before a number that make it a date, written and unaccented. */

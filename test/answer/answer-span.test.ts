@@ -342,6 +342,18 @@ describe("findAnswerSpan", () => {
       "Phái đoàn dưới sự dẫn dắt của ông Hassan al-Turabi đã tới Hà Nội.",
       "Hassan al-Turabi",
     ],
+    // A name in sentence case goes on with the lower-case syllable of its word ("Lao động")…
+    [
+      "Đảng nào thắng cử ở bang Victoria?",
+      "Trong cuộc bầu cử năm 2022, Đảng Lao động thắng cử ở bang Victoria.",
+      "Đảng Lao động",
+    ],
+    // … unless that syllable opens a word with the next ("Kinh Thánh | phổ biến").
+    [
+      "Tác phẩm nào của Luther được đọc nhiều nhất ở Đức?",
+      "Ở Đức, bản dịch Kinh Thánh phổ biến của Luther được đọc nhiều nhất.",
+      "Kinh Thánh",
+    ],
     // A clause's opening word parts two names ("Kokochu rằng Bầu trời Xanh").
     [
       "Lời tuyên bố của pháp sư nào đã giúp Thiết Mộc Chân lên ngôi?",
