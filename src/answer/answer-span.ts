@@ -1813,13 +1813,13 @@ export function findAnswerSpan(
       ? phraseSlot(text, tokens, q.wordAt)
       : undefined;
   if (slot && (type === "time" || type === "manner" || (type === "entity" && !q.asksForName)))
-    return { ...slot, text: spanText(text, tokens, slot) };
+    return wholeWord({ ...slot, text: "" }, text, tokens);
   // A name question's slot counts when it holds a name: "Sân bay quốc tế Los Angeles, sân bay bận rộn thứ
   // hai …" for "Sân bay bận rộn thứ hai … là sân bay nào?".
   // Unless the sentence equates a name with what the question says ("Fresno là thành phố lớn nhất …").
   const naming = type === "person" || type === "place" || (type === "entity" && q.asksForName);
   const equates = naming && found.spans.some((s) => equated(s, tokens, questionWords) > 0);
-  if (slot?.named && !equates) return { ...slot, text: spanText(text, tokens, slot) };
+  if (slot?.named && !equates) return wholeWord({ ...slot, text: "" }, text, tokens);
   // "Ai …?" answered by "Các sinh viên", "ở đâu?" by "trong nông nghiệp": when the sentence (chosen
   // for its words) names nobody or no place, the words beside the question's own answer.
   const typed =
@@ -1919,8 +1919,32 @@ export function findAnswerSpan(
   const end = nameEnd(best, tokens, questionWords);
   const named = type === "entity" || type === "place" || type === "person";
   const first = tokens[named ? headStart(best, text, tokens, q.frame.head) : best.from] as Token;
-  const last = tokens[end - 1] as Token;
-  return { ...best, to: end, text: text.slice(first.start, last.end) };
+  const whole = wholeWord({ ...best, to: end, text: "" }, text, tokens);
+  return { ...whole, text: text.slice(first.start, (tokens[whole.to - 1] as Token).end) };
+}
+
+/**
+ * The span taken on to the end of its last word where a length limit cut it inside one ("ngành xây |
+ * dựng", "đã biến | mất"): its last syllable and the next make a word of the lexicons, the next being
+ * no function word, date word or the start of another word. On XQuAD-vi ten short answers changed,
+ * five with a higher F1 and one lower (F1 0.465 either way, EM 0.317 → 0.318); the others now end on
+ * a whole word ("khả năng" for "khả").
+ */
+function wholeWord(span: Span, sentence: string, tokens: Token[]): Span {
+  const last = tokens[span.to - 1] as Token;
+  const next = tokens[span.to];
+  const cut =
+    next !== undefined &&
+    next.before === " " &&
+    !isCapitalised(next) &&
+    !isGlue(next) &&
+    !isCapitalised(last) &&
+    !isDigitToken(last) &&
+    !DATE_WORDS.has(next.folded) &&
+    isLexiconPair(`${last.folded}_${next.folded}`) &&
+    !opensWord(next, tokens[span.to + 1]);
+  const to = cut ? span.to + 1 : span.to;
+  return { ...span, to, text: spanText(sentence, tokens, { ...span, to }) };
 }
 
 /** The item whose keys come first, compared one key after the other; undefined for none. */

@@ -422,6 +422,13 @@ describe("findAnswerSpan", () => {
 
   it("for other questions, picks the words beside what the question says", () => {
     expect(span("Thủ đô của Pháp là gì?", "Thủ đô của Pháp là Paris.")).toBe("Paris");
+    // Cut by its length inside a word, the answer goes on to the word's end ("phần mềm", not "phần").
+    expect(
+      span(
+        "Trung tâm hành chính công dựa vào điều gì?",
+        "Trung tâm hành chính công dựa vào hệ thống một cửa của tỉnh và phần mềm quản lý hồ sơ.",
+      ),
+    ).toBe("hệ thống một cửa của tỉnh và phần mềm");
     // The slot's answer ends before a word opening a clause of its own.
     expect(
       span(
