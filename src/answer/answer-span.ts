@@ -1713,8 +1713,8 @@ export interface SpanQuestion {
   /** The periods the question counts per ("mỗi tháng" → "thang"; see rates.ts). */
   rates: string[];
   /**
-   * The figures the question gives: its digits and its number words said as numbers ("ba lớp"), not
-   * the "năm" of "năm 1980" nor of "mỗi năm".
+   * The figures the question gives: its digits and its number words said as numbers ("ba lớp"); not one
+   * before a figure (the "năm" of "năm 1980"), nor "năm", "ba", "tư" ending a phrase ("trong năm?").
    */
   numbers: Set<string>;
   /** The days the question gives ("19/7/2023"), as written. */
